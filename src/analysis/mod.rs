@@ -1,0 +1,4 @@
+//! Graph analysis over the model: degrees, components, summaries, string similarity.
+
+pub mod similarity;
+pub mod stats;

@@ -1,0 +1,25 @@
+//! Exports for other tools: GraphML (Gephi, yEd, networkx) and node-link JSON (networkx, d3).
+
+mod fields;
+mod graphml;
+mod node_link;
+
+pub use graphml::to_graphml;
+pub use node_link::to_node_link_json;
+
+/// The export formats `kgx export` offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// GraphML with a `<key>` declaration for every attribute.
+    GraphMl,
+    /// Node-link JSON as networkx's `node_link_graph` reads it.
+    NodeLinkJson,
+}
+
+/// Renders the graph in the given format.
+pub fn export(graph: &crate::model::KnowledgeGraph, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::GraphMl => to_graphml(graph),
+        ExportFormat::NodeLinkJson => to_node_link_json(graph),
+    }
+}

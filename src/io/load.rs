@@ -1,0 +1,363 @@
+//! Reading graph files: size and encoding checks, the version header, the RON parse, then a
+//! validation pass that reports every problem with its line and column.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::Path as FilePath;
+
+use ron::extensions::Extensions;
+
+use super::document::{
+    ActorDto, CooperationDto, DocumentDto, FORMAT_NAME, HeaderDto, KindName, SUPPORTED_VERSIONS, SourceDto,
+};
+use super::error::{LoadError, Problem};
+use super::locate::{Path, Position, locate};
+use crate::analysis::similarity::closest;
+use crate::model::{
+    Actor, ActorKind, Attribute, Cooperation, CooperationKind, DateSpan, Evidence, Kind, KnowledgeGraph, Metadata,
+    PartialDate, Source,
+};
+
+/// Largest file kgx opens: 128 MiB, room for a few hundred thousand actors and cooperations.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Deepest nesting the parser accepts; documents need 5 levels, hostile files get an error
+/// instead of a stack overflow.
+const RECURSION_LIMIT: usize = 64;
+
+/// Reads and validates a graph file.
+///
+/// # Errors
+/// A [`LoadError`] naming the file and, where it applies, the line and column of every problem.
+pub fn load_file(path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
+    let read_error = |source| LoadError::Read { path: path.to_owned(), source };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES });
+    }
+    // Read at most one byte past the limit: files that grow while read, or report no size, are
+    // still bounded.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+    }
+    load_bytes(&bytes, path)
+}
+
+/// Validates and builds a graph from the bytes of a file; `path` is only used in messages.
+///
+/// # Errors
+/// As [`load_file`], except for reading errors.
+pub fn load_bytes(bytes: &[u8], path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            // The valid prefix is UTF-8 by definition.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
+            return Err(LoadError::NotUtf8 {
+                path: path.to_owned(),
+                position: Position::of_offset(prefix, prefix.len()),
+                byte,
+            });
+        }
+    };
+    load_str(text, path)
+}
+
+/// Validates and builds a graph from RON text; `path` is only used in messages.
+///
+/// # Errors
+/// As [`load_file`], except for reading and encoding errors.
+pub fn load_str(text: &str, path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
+    if is_blank(text) {
+        return Err(LoadError::Empty { path: path.to_owned() });
+    }
+    let options =
+        ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME).with_recursion_limit(RECURSION_LIMIT);
+    let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
+        path: path.to_owned(),
+        position: Position { line: error.span.start.line, column: error.span.start.col },
+        message: describe_ron_error(&error.code),
+    };
+
+    let header: HeaderDto = options.from_str(text).map_err(syntax)?;
+    let header_position = |field: &str| {
+        let wanted = Path::root().field(field);
+        locate(text, &HashSet::from([wanted.clone()])).get(&wanted).copied().unwrap_or(Position { line: 1, column: 1 })
+    };
+    if header.format != FORMAT_NAME {
+        return Err(LoadError::WrongFormat {
+            path: path.to_owned(),
+            position: header_position("format"),
+            found: header.format,
+        });
+    }
+    if !SUPPORTED_VERSIONS.contains(&header.version) {
+        return Err(LoadError::UnsupportedVersion {
+            path: path.to_owned(),
+            position: header_position("version"),
+            found: header.version,
+            supported: SUPPORTED_VERSIONS,
+        });
+    }
+
+    let document: DocumentDto = options.from_str(text).map_err(syntax)?;
+    build_graph(document).map_err(|found| LoadError::Invalid { path: path.to_owned(), problems: place(text, found) })
+}
+
+/// Whether the text holds nothing but whitespace and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with("//")
+    })
+}
+
+/// Rewords ron's messages so they speak of the document, not of our Rust types.
+fn describe_ron_error(code: &ron::Error) -> String {
+    let message = code.to_string();
+    [
+        ("`DocumentDto`", "the document"),
+        ("`HeaderDto`", "the document"),
+        ("`MetadataDto`", "metadata"),
+        ("`SourceDto`", "a source"),
+        ("`ActorDto`", "an actor"),
+        ("`CooperationDto`", "a cooperation"),
+        ("`EvidenceDto`", "an evidence entry"),
+    ]
+    .iter()
+    .fold(message, |m, (from, to)| m.replace(from, to))
+}
+
+/// A problem found while building, before it is located in the text.
+struct Found {
+    path: Path,
+    message: String,
+    /// Another place the message refers to, e.g. the first declaration of a duplicate id.
+    related: Option<Path>,
+}
+
+/// Turns paths into line:column positions (falling back to the nearest enclosing value) and sorts
+/// problems into file order.
+fn place(text: &str, found: Vec<Found>) -> Vec<Problem> {
+    let mut wanted = HashSet::new();
+    for f in &found {
+        for path in f.related.iter().chain(std::iter::once(&f.path)) {
+            let mut p = path.clone();
+            while p != Path::root() {
+                wanted.insert(p.clone());
+                p = p.parent();
+            }
+        }
+    }
+    let positions = locate(text, &wanted);
+    let position_of = |path: &Path| {
+        let mut p = path.clone();
+        loop {
+            if let Some(position) = positions.get(&p) {
+                return Some(*position);
+            }
+            if p == Path::root() {
+                return None;
+            }
+            p = p.parent();
+        }
+    };
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .map(|f| {
+            let mut message = f.message;
+            if let Some(at) = f.related.as_ref().and_then(position_of) {
+                message.push_str(&format!(" (first declared at line {}, column {})", at.line, at.column));
+            }
+            Problem { position: position_of(&f.path), message }
+        })
+        .collect();
+    problems.sort_by_key(|p| p.position);
+    problems
+}
+
+/// Checks a parsed document and builds the graph, or returns every problem found.
+fn build_graph(document: DocumentDto) -> Result<KnowledgeGraph, Vec<Found>> {
+    let mut checker = Checker::default();
+    let root = Path::root();
+    let sources = checker.sources(&document.sources, &root.field("sources"));
+    let actors = checker.actors(&document.actors, &root.field("actors"));
+    let actor_ids: HashMap<&str, usize> =
+        document.actors.iter().enumerate().rev().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let source_ids: HashSet<&str> = document.sources.iter().map(|s| s.id.as_str()).collect();
+    let cooperations =
+        checker.cooperations(&document.cooperations, &root.field("cooperations"), &actor_ids, &source_ids);
+    if !checker.found.is_empty() {
+        return Err(checker.found);
+    }
+
+    let mut graph = KnowledgeGraph::new();
+    graph.metadata = Metadata { title: document.metadata.title, description: document.metadata.description };
+    // The checks above cover every error these calls can return; report any that slips through.
+    let unexpected =
+        |error: crate::model::ModelError| vec![Found { path: Path::root(), message: error.to_string(), related: None }];
+    for source in sources {
+        graph.add_source(source).map_err(unexpected)?;
+    }
+    for actor in actors {
+        graph.add_actor(actor).map_err(unexpected)?;
+    }
+    for (from, to, cooperation) in cooperations {
+        graph.add_cooperation(&from.into(), &to.into(), cooperation).map_err(unexpected)?;
+    }
+    Ok(graph)
+}
+
+#[derive(Default)]
+struct Checker {
+    found: Vec<Found>,
+}
+
+impl Checker {
+    fn report(&mut self, path: Path, message: String) {
+        self.found.push(Found { path, message, related: None });
+    }
+
+    /// Reports an empty id or a repeat of an earlier one; `seen` maps ids to their first path.
+    fn unique_id<'a>(&mut self, what: &str, id: &'a str, path: Path, seen: &mut HashMap<&'a str, Path>) {
+        if id.is_empty() {
+            self.report(path, format!("{what} id is empty"));
+        } else if let Some(first) = seen.get(id) {
+            let related = Some(first.clone());
+            self.found.push(Found { path, message: format!("duplicate {what} id \"{id}\""), related });
+        } else {
+            seen.insert(id, path);
+        }
+    }
+
+    fn kind<K: Kind>(&mut self, name: &KindName, path: Path) -> Option<K> {
+        let kind = name.resolve::<K>();
+        if kind.is_none() {
+            let names: Vec<&str> = K::ALL.iter().map(|k| k.name()).collect();
+            let hint = match closest(&name.0, names) {
+                Some(suggestion) => format!("did you mean `{suggestion}`? "),
+                None => String::new(),
+            };
+            self.report(
+                path,
+                format!("unknown {} `{}`; {hint}expected one of {}", K::WHAT, name.0, K::expected_names()),
+            );
+        }
+        kind
+    }
+
+    fn parsed<T: std::str::FromStr>(&mut self, text: &str, path: Path) -> Option<T>
+    where
+        T::Err: std::fmt::Display,
+    {
+        text.parse().map_err(|e: T::Err| self.report(path, e.to_string())).ok()
+    }
+
+    fn sources(&mut self, sources: &[SourceDto], path: &Path) -> Vec<Source> {
+        let mut seen = HashMap::new();
+        let mut built = Vec::new();
+        for (i, dto) in sources.iter().enumerate() {
+            let at = path.index(i);
+            self.unique_id("source", &dto.id, at.field("id"), &mut seen);
+            let date = dto.date.as_deref().map(|d| self.parsed::<PartialDate>(d, at.field("date")));
+            let mut source = Source::new(dto.id.as_str(), dto.title.clone());
+            source.publisher.clone_from(&dto.publisher);
+            source.url.clone_from(&dto.url);
+            source.date = date.flatten();
+            built.push(source);
+        }
+        built
+    }
+
+    fn actors(&mut self, actors: &[ActorDto], path: &Path) -> Vec<Actor> {
+        let mut seen = HashMap::new();
+        let mut built = Vec::new();
+        for (i, dto) in actors.iter().enumerate() {
+            let at = path.index(i);
+            self.unique_id("actor", &dto.id, at.field("id"), &mut seen);
+            let kind = self.kind::<ActorKind>(&dto.kind, at.field("kind"));
+            let mut keys = HashSet::new();
+            for (j, (key, _)) in dto.attributes.0.iter().enumerate() {
+                if !keys.insert(key.as_str()) {
+                    self.report(at.field("attributes").index(j), format!("attribute \"{key}\" is given twice"));
+                }
+            }
+            if let Some((x, y)) = dto.position
+                && !(x.is_finite() && y.is_finite())
+            {
+                self.report(at.field("position"), format!("position ({x}, {y}) is not a finite point"));
+            }
+            let mut actor = Actor::new(dto.id.as_str(), dto.label.clone(), kind.unwrap_or(ActorKind::Other));
+            actor.aliases.clone_from(&dto.aliases);
+            actor.country.clone_from(&dto.country);
+            actor.attributes = dto
+                .attributes
+                .0
+                .iter()
+                .map(|(key, value)| Attribute { key: key.clone(), value: value.clone() })
+                .collect();
+            actor.notes.clone_from(&dto.notes);
+            actor.position = dto.position.map(|(x, y)| [x, y]);
+            actor.pinned = dto.pinned;
+            built.push(actor);
+        }
+        built
+    }
+
+    fn cooperations(
+        &mut self,
+        cooperations: &[CooperationDto],
+        path: &Path,
+        actor_ids: &HashMap<&str, usize>,
+        source_ids: &HashSet<&str>,
+    ) -> Vec<(String, String, Cooperation)> {
+        let mut seen = HashMap::new();
+        let mut built = Vec::new();
+        for (i, dto) in cooperations.iter().enumerate() {
+            let at = path.index(i);
+            self.unique_id("cooperation", &dto.id, at.field("id"), &mut seen);
+            for (end, id) in [("from", &dto.from), ("to", &dto.to)] {
+                if !actor_ids.contains_key(id.as_str()) {
+                    let hint = closest(id, actor_ids.keys().copied())
+                        .map(|s| format!("; did you mean \"{s}\"?"))
+                        .unwrap_or_default();
+                    self.report(at.field(end), format!("`{end}` names an unknown actor \"{id}\"{hint}"));
+                }
+            }
+            let kind = self.kind::<CooperationKind>(&dto.kind, at.field("kind"));
+            let date = dto.date.as_deref().and_then(|d| self.parsed::<DateSpan>(d, at.field("date")));
+            if !(dto.weight.is_finite() && dto.weight >= 0.0) {
+                self.report(at.field("weight"), format!("weight {} must be a finite number ≥ 0", dto.weight));
+            }
+            for (j, evidence) in dto.evidence.iter().enumerate() {
+                if !source_ids.contains(evidence.source.as_str()) {
+                    let hint = closest(&evidence.source, source_ids.iter().copied())
+                        .map(|s| format!("; did you mean \"{s}\"?"))
+                        .unwrap_or_default();
+                    self.report(
+                        at.field("evidence").index(j).field("source"),
+                        format!("evidence cites an undeclared source \"{}\"{hint}", evidence.source),
+                    );
+                }
+            }
+            let evidence = dto
+                .evidence
+                .iter()
+                .map(|e| Evidence { source: e.source.as_str().into(), quote: e.quote.clone() })
+                .collect();
+            let mut cooperation =
+                Cooperation::new(dto.id.as_str(), kind.unwrap_or(CooperationKind::Other)).with_evidence(evidence);
+            cooperation.directed = dto.directed;
+            cooperation.label.clone_from(&dto.label);
+            cooperation.date = date;
+            cooperation.weight = dto.weight;
+            built.push((dto.from.clone(), dto.to.clone(), cooperation));
+        }
+        built
+    }
+}

@@ -1,0 +1,9 @@
+//! kgx: a knowledge-graph explorer for who cooperates with whom, and according to which source.
+//!
+//! The core — [`model`], [`io`], [`analysis`] — knows nothing of windows and is tested headless.
+//! See `ARCHITECTURE.md` for the map of modules.
+
+pub mod analysis;
+pub mod cli;
+pub mod io;
+pub mod model;

@@ -1,0 +1,23 @@
+//! The in-memory model: actors, cooperations, sources and the graph that keeps them consistent.
+//! Knows nothing of files or windows.
+
+mod actor;
+mod cooperation;
+mod date;
+mod error;
+mod graph;
+mod ids;
+mod kinds;
+mod source;
+
+pub use actor::{Actor, Attribute};
+pub use cooperation::{Cooperation, Evidence};
+pub use date::{DateError, DateSpan, PartialDate};
+pub use error::ModelError;
+pub use graph::{CooperationRef, KnowledgeGraph, Metadata, RemovedActor, RemovedCooperation};
+pub use ids::{ActorId, CooperationId, SourceId};
+pub use kinds::{ActorKind, CooperationKind, Kind};
+pub use source::Source;
+
+#[cfg(test)]
+mod tests;

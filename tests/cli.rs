@@ -1,0 +1,109 @@
+//! The command line end to end: the real binary, its output and exit codes.
+
+#![allow(clippy::unwrap_used)] // Helpers of tests: a panic is a test failure.
+use std::fs;
+use std::process::{Command, Output};
+
+const SEED: &str = "graphs/covid19-cooperation.ron";
+
+fn kgx(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kgx")).args(args).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_passes_on_the_seed_graph() {
+    let out = kgx(&["check", SEED]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("ok (26 actors, 29 cooperations, 1 source)"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn check_fails_with_every_problem_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    fs::write(&bad, "(format: \"kgx\", version: 1, actors: [(id: \"a\", label: \"A\", kind: X), (id: \"a\", label: \"B\", kind: Y)])").unwrap();
+    let out = kgx(&["check", SEED, bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("bad.ron:1:66: unknown actor kind `X`"), "{stderr}");
+    assert!(stderr.contains("bad.ron:1:75: duplicate actor id \"a\""), "{stderr}");
+    assert!(stderr.contains("bad.ron:1:98: unknown actor kind `Y`"), "{stderr}");
+    assert!(stderr.contains("bad.ron: 3 problems"), "{stderr}");
+    // The good file is still reported as good.
+    assert!(text(&out.stdout).contains("covid19-cooperation.ron: ok"));
+}
+
+#[test]
+fn stats_prints_kinds_components_and_top_actors() {
+    let out = kgx(&["stats", SEED, "--top", "3"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("26 actors, 29 cooperations, 1 source, 2 connected components (sizes 22, 4)"), "{stdout}");
+    assert!(stdout.contains("Affiliation                     10"), "{stdout}");
+    assert!(stdout.contains("1. China"), "{stdout}");
+    assert_eq!(stdout.matches("  (").count(), 3, "{stdout}");
+}
+
+#[test]
+fn stats_json_is_machine_readable() {
+    let out = kgx(&["stats", SEED, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["actors"], 26);
+    assert_eq!(json["components"], 2);
+    assert_eq!(json["top_actors"][0]["id"], "china");
+    let donations = json["cooperations_by_kind"].as_array().unwrap().iter().find(|k| k["kind"] == "Donation").unwrap();
+    assert_eq!(donations["count"], 2);
+}
+
+#[test]
+fn export_writes_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    for (to, name) in [("graphml", "g.graphml"), ("json", "g.json")] {
+        let output = dir.path().join(name);
+        let out = kgx(&["export", SEED, "--to", to, "-o", output.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(fs::metadata(&output).unwrap().len() > 1000);
+    }
+}
+
+#[test]
+fn stats_and_export_of_an_invalid_file_fail_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    fs::write(&bad, "(format: \"kgx\", version: 2)").unwrap();
+    for args in
+        [vec!["stats", bad.to_str().unwrap()], vec!["export", bad.to_str().unwrap(), "--to", "json", "-o", "x.json"]]
+    {
+        let out = kgx(&args);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(text(&out.stderr).contains("format version 2 is not supported"), "{}", text(&out.stderr));
+    }
+    assert!(!dir.path().join("x.json").exists());
+}
+
+#[test]
+fn fmt_canonicalises_and_check_mode_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("g.ron");
+    fs::write(
+        &file,
+        "(format:\"kgx\",version:1,actors:[(id:\"b\",label:\"B\",kind:Media),(id:\"a\",label:\"A\",kind:Media)])",
+    )
+    .unwrap();
+    assert_eq!(kgx(&["fmt", "--check", file.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(kgx(&["fmt", file.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(kgx(&["fmt", "--check", file.to_str().unwrap()]).status.code(), Some(0));
+    let formatted = fs::read_to_string(&file).unwrap();
+    assert!(formatted.find("id: \"a\"").unwrap() < formatted.find("id: \"b\"").unwrap());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(kgx(&["export", SEED, "--to", "pdf", "-o", "x"]).status.code(), Some(2));
+    assert_eq!(kgx(&["check"]).status.code(), Some(2));
+}

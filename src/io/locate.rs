@@ -458,7 +458,7 @@ mod tests {
     #[test]
     fn finds_map_entries_by_index() {
         let entry = Path::root().field("actors").index(1).field("attributes").index(1);
-        assert_eq!(find(DOC, entry), Some(Position { line: 9, column: 45 }));
+        assert_eq!(find(DOC, entry), Some(Position { line: 9, column: 44 }));
     }
 
     #[test]

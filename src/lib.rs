@@ -5,5 +5,8 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod generate;
 pub mod io;
+pub mod layout;
 pub mod model;
+pub mod rng;

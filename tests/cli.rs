@@ -107,3 +107,44 @@ fn usage_errors_exit_2() {
     assert_eq!(kgx(&["export", SEED, "--to", "pdf", "-o", "x"]).status.code(), Some(2));
     assert_eq!(kgx(&["check"]).status.code(), Some(2));
 }
+
+#[test]
+fn generate_writes_valid_graphs_of_the_asked_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let ba = dir.path().join("ba.ron");
+    let out = kgx(&["generate", "--model", "ba", "--nodes", "500", "--seed", "1", "-o", ba.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("500 actors, 1491 cooperations"), "{}", text(&out.stdout));
+    let planted = dir.path().join("planted.ron");
+    let args = ["generate", "--model", "planted", "--nodes", "400", "--groups", "4", "-o", planted.to_str().unwrap()];
+    assert_eq!(kgx(&args).status.code(), Some(0));
+    let check = kgx(&["check", ba.to_str().unwrap(), planted.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    assert!(fs::read_to_string(&planted).unwrap().contains("\"group\": \"3\""));
+}
+
+#[test]
+fn layout_positions_every_actor_deterministically() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("a.ron");
+    let second = dir.path().join("b.ron");
+    for output in [&first, &second] {
+        let out = kgx(&["layout", SEED, "-o", output.to_str().unwrap(), "--seed", "7"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("(settled), 26 actors"), "{}", text(&out.stdout));
+    }
+    let laid = fs::read_to_string(&first).unwrap();
+    assert_eq!(laid, fs::read_to_string(&second).unwrap(), "same seed, same file");
+    assert_eq!(laid.matches("position: (").count(), 26);
+    assert_eq!(kgx(&["check", first.to_str().unwrap()]).status.code(), Some(0));
+}
+
+#[test]
+fn layout_runs_exactly_the_asked_iterations() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("a.ron");
+    let out = kgx(&["layout", SEED, "-o", output.to_str().unwrap(), "--iterations", "5", "--threads", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains(": 5 iterations"), "{}", text(&out.stdout));
+    assert_eq!(kgx(&["layout", SEED, "-o", "x.ron", "--theta", "5"]).status.code(), Some(2));
+}

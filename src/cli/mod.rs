@@ -1,8 +1,11 @@
 //! The command line: headless subcommands over the same core the window uses.
 
+mod bench;
 mod check;
 mod export;
 mod format;
+mod generate;
+mod layout;
 mod stats;
 
 use std::path::PathBuf;
@@ -53,6 +56,68 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Lay the graph out (ForceAtlas2) and write the positions into OUT.
+    Layout {
+        /// The graph file.
+        file: PathBuf,
+        /// Output graph file (may be FILE itself); written atomically.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Run exactly this many iterations.
+        #[arg(long, conflicts_with = "until_settled")]
+        iterations: Option<u64>,
+        /// Run until the layout settles (the default).
+        #[arg(long)]
+        until_settled: bool,
+        /// Seed for the placement of actors without a position.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Barnes–Hut accuracy (0 exact … 1 fast).
+        #[arg(long, default_value_t = 1.0)]
+        theta: f32,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Forget saved positions and lay out from scratch (pinned actors keep theirs).
+        #[arg(long)]
+        fresh: bool,
+    },
+    /// Write a synthetic graph for benchmarks, tests and demos.
+    Generate {
+        /// Barabási–Albert (m = 3) or planted partition.
+        #[arg(long, value_enum)]
+        model: GeneratorModel,
+        /// Number of actors.
+        #[arg(long)]
+        nodes: usize,
+        /// Groups of a planted partition.
+        #[arg(long, default_value_t = 8)]
+        groups: usize,
+        /// Mean number of neighbours inside a planted group.
+        #[arg(long, default_value_t = 20.0)]
+        degree_in: f64,
+        /// Mean number of neighbours in other planted groups.
+        #[arg(long, default_value_t = 2.0)]
+        degree_out: f64,
+        /// Random seed.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Output graph file.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Measure the layout engine on generated graphs and print a table.
+    BenchLayout {
+        /// Graph sizes (actors) to measure; cooperations are 3 per actor (Barabási–Albert m = 3).
+        #[arg(long, value_delimiter = ',', default_values_t = [1_000usize, 10_000, 100_000])]
+        sizes: Vec<usize>,
+        /// Thread counts to measure.
+        #[arg(long, value_delimiter = ',', default_values_t = [1usize, 2])]
+        threads: Vec<usize>,
+        /// Iterations timed for the per-iteration median.
+        #[arg(long, default_value_t = 30)]
+        samples: usize,
+    },
     /// Write the graph in another format.
     Export {
         /// The graph file.
@@ -76,6 +141,15 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// Synthetic graph models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GeneratorModel {
+    /// Barabási–Albert preferential attachment, m = 3 (scale-free).
+    Ba,
+    /// Planted partition: dense groups, sparse links between them.
+    Planted,
+}
+
 /// Export formats on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportTarget {
@@ -92,6 +166,13 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { files } => check::run(&files),
         Command::Stats { file, json, top } => stats::run(&file, json, top),
         Command::Fmt { files, check } => format::run(&files, check),
+        Command::Layout { file, output, iterations, until_settled: _, seed, theta, threads, fresh } => {
+            layout::run(&layout::Options { file, output, iterations, seed, theta, threads, fresh })
+        }
+        Command::Generate { model, nodes, groups, degree_in, degree_out, seed, output } => {
+            generate::run(model, nodes, groups, degree_in, degree_out, seed, &output)
+        }
+        Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
         Command::Export { file, to, output } => export::run(&file, to, &output),
     }
 }

@@ -14,8 +14,8 @@ use super::error::{LoadError, Problem};
 use super::locate::{Path, Position, locate};
 use crate::analysis::similarity::closest;
 use crate::model::{
-    Actor, ActorKind, Attribute, Cooperation, CooperationKind, DateSpan, Evidence, Kind, KnowledgeGraph, Metadata,
-    PartialDate, Source,
+    Actor, ActorId, ActorKind, Attribute, Cooperation, CooperationId, CooperationKind, DateSpan, Evidence, Kind,
+    KnowledgeGraph, Metadata, ModelError, PartialDate, Source, SourceId,
 };
 
 /// Largest file kgx opens: 128 MiB, room for a few hundred thousand actors and cooperations.
@@ -181,41 +181,23 @@ fn place(text: &str, found: Vec<Found>) -> Vec<Problem> {
     problems
 }
 
-/// Checks a parsed document and builds the graph, or returns every problem found.
+/// Checks a parsed document and builds the graph, or returns every problem found. The document
+/// is consumed: strings move into the graph instead of being copied, so a large file is not held
+/// twice.
 fn build_graph(document: DocumentDto) -> Result<KnowledgeGraph, Vec<Found>> {
-    let mut checker = Checker::default();
+    let mut checker = Checker { found: Vec::new(), graph: KnowledgeGraph::new() };
     let root = Path::root();
-    let sources = checker.sources(&document.sources, &root.field("sources"));
-    let actors = checker.actors(&document.actors, &root.field("actors"));
-    let actor_ids: HashMap<&str, usize> =
-        document.actors.iter().enumerate().rev().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let source_ids: HashSet<&str> = document.sources.iter().map(|s| s.id.as_str()).collect();
-    let cooperations =
-        checker.cooperations(&document.cooperations, &root.field("cooperations"), &actor_ids, &source_ids);
-    if !checker.found.is_empty() {
-        return Err(checker.found);
-    }
-
-    let mut graph = KnowledgeGraph::new();
-    graph.metadata = Metadata { title: document.metadata.title, description: document.metadata.description };
-    // The checks above cover every error these calls can return; report any that slips through.
-    let unexpected =
-        |error: crate::model::ModelError| vec![Found { path: Path::root(), message: error.to_string(), related: None }];
-    for source in sources {
-        graph.add_source(source).map_err(unexpected)?;
-    }
-    for actor in actors {
-        graph.add_actor(actor).map_err(unexpected)?;
-    }
-    for (from, to, cooperation) in cooperations {
-        graph.add_cooperation(&from.into(), &to.into(), cooperation).map_err(unexpected)?;
-    }
-    Ok(graph)
+    checker.graph.metadata = Metadata { title: document.metadata.title, description: document.metadata.description };
+    checker.sources(document.sources, &root.field("sources"));
+    checker.actors(document.actors, &root.field("actors"));
+    checker.cooperations(document.cooperations, &root.field("cooperations"));
+    if checker.found.is_empty() { Ok(checker.graph) } else { Err(checker.found) }
 }
 
-#[derive(Default)]
+/// Validates elements and adds the valid ones to the graph, collecting every problem.
 struct Checker {
     found: Vec<Found>,
+    graph: KnowledgeGraph,
 }
 
 impl Checker {
@@ -223,16 +205,16 @@ impl Checker {
         self.found.push(Found { path, message, related: None });
     }
 
-    /// Reports an empty id or a repeat of an earlier one; `seen` maps ids to their first path.
-    fn unique_id<'a>(&mut self, what: &str, id: &'a str, path: Path, seen: &mut HashMap<&'a str, Path>) {
+    fn duplicate(&mut self, what: &str, id: &str, path: Path, first: Path) {
+        self.found.push(Found { path, message: format!("duplicate {what} id \"{id}\""), related: Some(first) });
+    }
+
+    /// Reports an empty id; returns whether the id is usable.
+    fn non_empty(&mut self, what: &str, id: &str, path: &Path) -> bool {
         if id.is_empty() {
-            self.report(path, format!("{what} id is empty"));
-        } else if let Some(first) = seen.get(id) {
-            let related = Some(first.clone());
-            self.found.push(Found { path, message: format!("duplicate {what} id \"{id}\""), related });
-        } else {
-            seen.insert(id, path);
+            self.report(path.clone(), format!("{what} id is empty"));
         }
+        !id.is_empty()
     }
 
     fn kind<K: Kind>(&mut self, name: &KindName, path: Path) -> Option<K> {
@@ -258,28 +240,39 @@ impl Checker {
         text.parse().map_err(|e: T::Err| self.report(path, e.to_string())).ok()
     }
 
-    fn sources(&mut self, sources: &[SourceDto], path: &Path) -> Vec<Source> {
-        let mut seen = HashMap::new();
-        let mut built = Vec::new();
-        for (i, dto) in sources.iter().enumerate() {
-            let at = path.index(i);
-            self.unique_id("source", &dto.id, at.field("id"), &mut seen);
-            let date = dto.date.as_deref().map(|d| self.parsed::<PartialDate>(d, at.field("date")));
-            let mut source = Source::new(dto.id.as_str(), dto.title.clone());
-            source.publisher.clone_from(&dto.publisher);
-            source.url.clone_from(&dto.url);
-            source.date = date.flatten();
-            built.push(source);
-        }
-        built
+    fn unexpected(&mut self, path: Path, error: ModelError) {
+        self.report(path, error.to_string());
     }
 
-    fn actors(&mut self, actors: &[ActorDto], path: &Path) -> Vec<Actor> {
-        let mut seen = HashMap::new();
-        let mut built = Vec::new();
-        for (i, dto) in actors.iter().enumerate() {
+    fn sources(&mut self, sources: Vec<SourceDto>, path: &Path) {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (i, dto) in sources.into_iter().enumerate() {
             let at = path.index(i);
-            self.unique_id("actor", &dto.id, at.field("id"), &mut seen);
+            let date = dto.date.as_deref().and_then(|d| self.parsed::<PartialDate>(d, at.field("date")));
+            if !self.non_empty("source", &dto.id, &at.field("id")) {
+                continue;
+            }
+            if let Some(&j) = first.get(&dto.id) {
+                self.duplicate("source", &dto.id, at.field("id"), path.index(j).field("id"));
+                continue;
+            }
+            first.insert(dto.id.clone(), i);
+            let mut source = Source::new(dto.id, dto.title);
+            source.publisher = dto.publisher;
+            source.url = dto.url;
+            source.date = date;
+            if let Err(error) = self.graph.add_source(source) {
+                self.unexpected(at, error);
+            }
+        }
+    }
+
+    fn actors(&mut self, actors: Vec<ActorDto>, path: &Path) {
+        // Position in the file of each actor added, by storage index, to point at the first of
+        // two duplicates.
+        let mut file_index: Vec<usize> = Vec::with_capacity(actors.len());
+        for (i, dto) in actors.into_iter().enumerate() {
+            let at = path.index(i);
             let kind = self.kind::<ActorKind>(&dto.kind, at.field("kind"));
             let mut keys = HashSet::new();
             for (j, (key, _)) in dto.attributes.0.iter().enumerate() {
@@ -292,41 +285,47 @@ impl Checker {
             {
                 self.report(at.field("position"), format!("position ({x}, {y}) is not a finite point"));
             }
-            let mut actor = Actor::new(dto.id.as_str(), dto.label.clone(), kind.unwrap_or(ActorKind::Other));
-            actor.aliases.clone_from(&dto.aliases);
-            actor.country.clone_from(&dto.country);
-            actor.attributes = dto
-                .attributes
-                .0
-                .iter()
-                .map(|(key, value)| Attribute { key: key.clone(), value: value.clone() })
-                .collect();
-            actor.notes.clone_from(&dto.notes);
+            if !self.non_empty("actor", &dto.id, &at.field("id")) {
+                continue;
+            }
+            let id = ActorId::new(dto.id);
+            if let Some(existing) = self.graph.node_index(&id) {
+                let first = file_index.get(existing.index()).copied().unwrap_or(0);
+                self.duplicate("actor", id.as_str(), at.field("id"), path.index(first).field("id"));
+                continue;
+            }
+            let mut actor = Actor::new(id, dto.label, kind.unwrap_or(ActorKind::Other));
+            actor.aliases = dto.aliases;
+            actor.country = dto.country;
+            actor.attributes = dto.attributes.0.into_iter().map(|(key, value)| Attribute { key, value }).collect();
+            actor.notes = dto.notes;
             actor.position = dto.position.map(|(x, y)| [x, y]);
             actor.pinned = dto.pinned;
-            built.push(actor);
+            match self.graph.add_actor(actor) {
+                Ok(index) => {
+                    if file_index.len() <= index.index() {
+                        file_index.resize(index.index() + 1, 0);
+                    }
+                    file_index[index.index()] = i;
+                }
+                Err(error) => self.unexpected(at, error),
+            }
         }
-        built
     }
 
-    fn cooperations(
-        &mut self,
-        cooperations: &[CooperationDto],
-        path: &Path,
-        actor_ids: &HashMap<&str, usize>,
-        source_ids: &HashSet<&str>,
-    ) -> Vec<(String, String, Cooperation)> {
-        let mut seen = HashMap::new();
-        let mut built = Vec::new();
-        for (i, dto) in cooperations.iter().enumerate() {
+    fn cooperations(&mut self, cooperations: Vec<CooperationDto>, path: &Path) {
+        let mut file_index: Vec<usize> = Vec::with_capacity(cooperations.len());
+        for (i, dto) in cooperations.into_iter().enumerate() {
             let at = path.index(i);
-            self.unique_id("cooperation", &dto.id, at.field("id"), &mut seen);
+            let mut valid = self.non_empty("cooperation", &dto.id, &at.field("id"));
             for (end, id) in [("from", &dto.from), ("to", &dto.to)] {
-                if !actor_ids.contains_key(id.as_str()) {
-                    let hint = closest(id, actor_ids.keys().copied())
+                if !self.graph.contains_actor(&ActorId::new(id.as_str())) {
+                    let hint = closest(id, self.graph.actors().map(|a| a.id().as_str()))
                         .map(|s| format!("; did you mean \"{s}\"?"))
                         .unwrap_or_default();
-                    self.report(at.field(end), format!("`{end}` names an unknown actor \"{id}\"{hint}"));
+                    let message = format!("`{end}` names an unknown actor \"{id}\"{hint}");
+                    self.report(at.field(end), message);
+                    valid = false;
                 }
             }
             let kind = self.kind::<CooperationKind>(&dto.kind, at.field("kind"));
@@ -335,29 +334,45 @@ impl Checker {
                 self.report(at.field("weight"), format!("weight {} must be a finite number ≥ 0", dto.weight));
             }
             for (j, evidence) in dto.evidence.iter().enumerate() {
-                if !source_ids.contains(evidence.source.as_str()) {
-                    let hint = closest(&evidence.source, source_ids.iter().copied())
+                if self.graph.source(&evidence.source.as_str().into()).is_none() {
+                    let hint = closest(&evidence.source, self.graph.sources().map(|s| s.id().as_str()))
                         .map(|s| format!("; did you mean \"{s}\"?"))
                         .unwrap_or_default();
                     self.report(
                         at.field("evidence").index(j).field("source"),
                         format!("evidence cites an undeclared source \"{}\"{hint}", evidence.source),
                     );
+                    valid = false;
                 }
+            }
+            let id = CooperationId::new(dto.id);
+            if let Some(existing) = self.graph.edge_index(&id) {
+                let first = file_index.get(existing.index()).copied().unwrap_or(0);
+                self.duplicate("cooperation", id.as_str(), at.field("id"), path.index(first).field("id"));
+                continue;
+            }
+            if !valid {
+                continue;
             }
             let evidence = dto
                 .evidence
-                .iter()
-                .map(|e| Evidence { source: e.source.as_str().into(), quote: e.quote.clone() })
+                .into_iter()
+                .map(|e| Evidence { source: SourceId::new(e.source), quote: e.quote })
                 .collect();
-            let mut cooperation =
-                Cooperation::new(dto.id.as_str(), kind.unwrap_or(CooperationKind::Other)).with_evidence(evidence);
+            let mut cooperation = Cooperation::new(id, kind.unwrap_or(CooperationKind::Other)).with_evidence(evidence);
             cooperation.directed = dto.directed;
-            cooperation.label.clone_from(&dto.label);
+            cooperation.label = dto.label;
             cooperation.date = date;
             cooperation.weight = dto.weight;
-            built.push((dto.from.clone(), dto.to.clone(), cooperation));
+            match self.graph.add_cooperation(&ActorId::new(dto.from), &ActorId::new(dto.to), cooperation) {
+                Ok(index) => {
+                    if file_index.len() <= index.index() {
+                        file_index.resize(index.index() + 1, 0);
+                    }
+                    file_index[index.index()] = i;
+                }
+                Err(error) => self.unexpected(at, error),
+            }
         }
-        built
     }
 }

@@ -13,4 +13,4 @@ pub use atomic::write_atomic;
 pub use error::{LoadError, Problem, SaveError};
 pub use load::{MAX_FILE_BYTES, load_bytes, load_file, load_str};
 pub use locate::Position;
-pub use save::{save_file, to_document, to_ron_string};
+pub use save::{save_file, to_ron_string, write_document};

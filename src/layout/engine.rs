@@ -1,0 +1,437 @@
+//! [`LayoutEngine`]: the ForceAtlas2 state machine over flat arrays.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::csr::Csr;
+use super::forces::{attraction_and_gravity, repulsion_barnes_hut, repulsion_exact};
+use super::overlap::OverlapGrid;
+use super::params::{LayoutParams, node_radius};
+use super::quadtree::QuadTree;
+use crate::rng::SplitMix64;
+
+/// While cooling, overlaps are removed once every this many iterations.
+const OVERLAP_EVERY: u64 = 4;
+
+/// Whether the layout still moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutState {
+    /// Nodes are still moving noticeably: keep stepping (and repainting).
+    Running,
+    /// Movement fell below the tolerance (or the iteration cap was reached): stop stepping.
+    Settled,
+}
+
+/// A ForceAtlas2 layout of `n` nodes: positions, the adjacency, and the adaptive-speed state.
+///
+/// Deterministic: the same input, parameters and seed give the same positions bit for bit,
+/// whatever the number of threads. Steady-state iterations allocate nothing.
+pub struct LayoutEngine {
+    params: LayoutParams,
+    x: Vec<f32>,
+    y: Vec<f32>,
+    mass: Vec<f32>,
+    radius: Vec<f32>,
+    pinned: Vec<bool>,
+    csr: Csr,
+    fx: Vec<f32>,
+    fy: Vec<f32>,
+    old_fx: Vec<f32>,
+    old_fy: Vec<f32>,
+    sorted_fx: Vec<f32>,
+    sorted_fy: Vec<f32>,
+    per_node: Vec<f32>,
+    per_node_b: Vec<f32>,
+    tree: QuadTree,
+    overlap: OverlapGrid,
+    speed: f32,
+    /// Multiplies every step once cooling has begun; decays towards 0 so the layout settles.
+    temperature: f32,
+    cooling: bool,
+    speed_efficiency: f32,
+    iteration: u64,
+    since_reheat: u64,
+    calm_streak: u32,
+    last_movement: f32,
+    state: LayoutState,
+    pool: Option<Arc<rayon::ThreadPool>>,
+}
+
+impl LayoutEngine {
+    /// A layout of `node_count` nodes joined by weighted `edges` (from, to, weight; direction is
+    /// ignored). Every node starts unplaced: call [`Self::set_position`] for known positions, then
+    /// [`Self::place_unpositioned`]. O(n + m).
+    pub fn new(node_count: usize, edges: &[(u32, u32, f32)], params: LayoutParams) -> Self {
+        let csr = Csr::new(node_count, edges.iter().copied());
+        let mass: Vec<f32> = (0..node_count).map(|i| csr.degree(i) as f32 + 1.0).collect();
+        let radius: Vec<f32> = (0..node_count).map(|i| node_radius(csr.degree(i))).collect();
+        let zeros = vec![0.0f32; node_count];
+        Self {
+            params,
+            x: zeros.clone(),
+            y: zeros.clone(),
+            mass,
+            radius,
+            pinned: vec![false; node_count],
+            csr,
+            fx: zeros.clone(),
+            fy: zeros.clone(),
+            old_fx: zeros.clone(),
+            old_fy: zeros.clone(),
+            sorted_fx: zeros.clone(),
+            sorted_fy: zeros.clone(),
+            per_node: zeros.clone(),
+            per_node_b: zeros,
+            tree: QuadTree::default(),
+            overlap: OverlapGrid::default(),
+            speed: 1.0,
+            temperature: 1.0,
+            cooling: false,
+            speed_efficiency: 1.0,
+            iteration: 0,
+            since_reheat: 0,
+            calm_streak: 0,
+            last_movement: f32::INFINITY,
+            state: LayoutState::Running,
+            pool: None,
+        }
+    }
+
+    /// Runs the layout on a private pool of `threads` threads instead of rayon's global pool.
+    ///
+    /// # Errors
+    /// The thread pool could not be created; the engine keeps its previous pool.
+    pub fn set_threads(&mut self, threads: usize) -> Result<(), rayon::ThreadPoolBuildError> {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build()?;
+        self.pool = Some(Arc::new(pool));
+        Ok(())
+    }
+
+    /// Places every node not in `known`: near the mean of its placed neighbours, or at random
+    /// in a disc sized to the graph. Deterministic for a given `seed`.
+    pub fn place_unpositioned(&mut self, known: &[bool], seed: u64) {
+        let n = self.node_count();
+        let mut rng = SplitMix64::new(seed);
+        let mut placed: Vec<bool> = (0..n).map(|i| known.get(i).copied().unwrap_or(false)).collect();
+        let disc = 20.0 * (n as f64).sqrt().max(1.0);
+        let (cx, cy) = centroid(&self.x, &self.y, &placed);
+        // Two passes: nodes next to placed ones first, then the rest at random.
+        for i in 0..n {
+            if placed[i] {
+                continue;
+            }
+            let (targets, _) = self.csr.row(i);
+            let anchors: Vec<usize> = targets.iter().map(|&j| j as usize).filter(|&j| placed[j]).collect();
+            let angle = rng.next_f64() * std::f64::consts::TAU;
+            if anchors.is_empty() {
+                let r = disc * rng.next_f64().sqrt();
+                self.x[i] = (cx + r * angle.cos()) as f32;
+                self.y[i] = (cy + r * angle.sin()) as f32;
+            } else {
+                let mx = anchors.iter().map(|&j| f64::from(self.x[j])).sum::<f64>() / anchors.len() as f64;
+                let my = anchors.iter().map(|&j| f64::from(self.y[j])).sum::<f64>() / anchors.len() as f64;
+                let r = 3.0 * f64::from(self.radius[i]);
+                self.x[i] = (mx + r * angle.cos()) as f32;
+                self.y[i] = (my + r * angle.sin()) as f32;
+            }
+            placed[i] = true;
+        }
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.x.len()
+    }
+
+    /// The parameters in use.
+    pub fn params(&self) -> &LayoutParams {
+        &self.params
+    }
+
+    /// Changes parameters and wakes the layout.
+    pub fn set_params(&mut self, params: LayoutParams) {
+        self.params = params;
+        self.reheat();
+    }
+
+    /// Position of node `i`.
+    pub fn position(&self, i: usize) -> [f32; 2] {
+        [self.x[i], self.y[i]]
+    }
+
+    /// All x coordinates, by node.
+    pub fn xs(&self) -> &[f32] {
+        &self.x
+    }
+
+    /// All y coordinates, by node.
+    pub fn ys(&self) -> &[f32] {
+        &self.y
+    }
+
+    /// The disc radius of node `i` in layout units.
+    pub fn radius(&self, i: usize) -> f32 {
+        self.radius[i]
+    }
+
+    /// Moves node `i` (e.g. while the user drags it). Non-finite positions are ignored.
+    pub fn set_position(&mut self, i: usize, [x, y]: [f32; 2]) {
+        if x.is_finite() && y.is_finite() && i < self.x.len() {
+            self.x[i] = x;
+            self.y[i] = y;
+        }
+    }
+
+    /// Pins or releases node `i`. A pinned node never moves but still pushes and pulls others.
+    pub fn set_pinned(&mut self, i: usize, pinned: bool) {
+        if let Some(p) = self.pinned.get_mut(i) {
+            *p = pinned;
+        }
+    }
+
+    /// Whether node `i` is pinned.
+    pub fn is_pinned(&self, i: usize) -> bool {
+        self.pinned.get(i).copied().unwrap_or(false)
+    }
+
+    /// Running or settled.
+    pub fn state(&self) -> LayoutState {
+        self.state
+    }
+
+    /// Iterations done since creation.
+    pub fn iteration(&self) -> u64 {
+        self.iteration
+    }
+
+    /// Mean step of a free node in the last iteration, as a fraction of the layout's radius.
+    pub fn last_movement(&self) -> f32 {
+        self.last_movement
+    }
+
+    /// Wakes a settled layout after an edit, at a gentle speed so the picture does not jump.
+    pub fn reheat(&mut self) {
+        self.state = LayoutState::Running;
+        self.calm_streak = 0;
+        self.since_reheat = 0;
+        self.temperature = 1.0;
+        self.cooling = false;
+        self.speed = self.speed.min(1.0);
+        self.speed_efficiency = 1.0;
+        self.old_fx.iter_mut().for_each(|f| *f = 0.0);
+        self.old_fy.iter_mut().for_each(|f| *f = 0.0);
+    }
+
+    /// Runs one iteration and returns the state after it. A settled layout does not move.
+    /// O(n log n + m) with Barnes–Hut, O(n² + m) below [`LayoutParams::exact_below`].
+    pub fn step(&mut self) -> LayoutState {
+        if self.state == LayoutState::Settled || self.x.is_empty() {
+            self.state = LayoutState::Settled;
+            return self.state;
+        }
+        match self.pool.clone() {
+            Some(pool) => pool.install(|| self.iterate()),
+            None => self.iterate(),
+        }
+        self.state
+    }
+
+    /// Runs up to `n` iterations, stopping early once settled.
+    pub fn step_n(&mut self, n: u64) -> LayoutState {
+        for _ in 0..n {
+            if self.step() == LayoutState::Settled {
+                break;
+            }
+        }
+        self.state
+    }
+
+    /// Steps until settled (at most [`LayoutParams::max_iterations`] after the last reheat).
+    pub fn run_until_settled(&mut self) -> LayoutState {
+        while self.step() == LayoutState::Running {}
+        self.state
+    }
+
+    fn iterate(&mut self) {
+        let n = self.x.len();
+        self.fx.iter_mut().for_each(|f| *f = 0.0);
+        self.fy.iter_mut().for_each(|f| *f = 0.0);
+
+        if n <= self.params.exact_below.max(1) {
+            repulsion_exact(&self.x, &self.y, &self.mass, &self.params, &mut self.fx, &mut self.fy);
+        } else {
+            self.tree.rebuild(&self.x, &self.y, &self.mass, &self.radius);
+            repulsion_barnes_hut(&self.tree, &self.params, &mut self.sorted_fx, &mut self.sorted_fy);
+            for (s, &i) in self.tree.index.iter().enumerate() {
+                self.fx[i as usize] = self.sorted_fx[s];
+                self.fy[i as usize] = self.sorted_fy[s];
+            }
+        }
+        attraction_and_gravity(
+            &self.x,
+            &self.y,
+            &self.mass,
+            &self.radius,
+            &self.csr,
+            &self.params,
+            &mut self.fx,
+            &mut self.fy,
+        );
+        self.apply_forces();
+        // While cooling, remove overlaps every few iterations; the final pass at settling
+        // removes what is left. Every iteration would double the cost on large graphs.
+        if self.removes_overlaps() && self.cooling && self.since_reheat.is_multiple_of(OVERLAP_EVERY) {
+            self.overlap.separate(&mut self.x, &mut self.y, &self.radius, &self.pinned);
+        }
+        std::mem::swap(&mut self.fx, &mut self.old_fx);
+        std::mem::swap(&mut self.fy, &mut self.old_fy);
+        self.iteration += 1;
+        self.since_reheat += 1;
+        self.update_state();
+    }
+
+    /// FA2's adaptive speed: per-node swinging (change of force direction) slows a node down,
+    /// global traction speeds everyone up, so the layout converges instead of jittering.
+    fn apply_forces(&mut self) {
+        let (fx, fy, ofx, ofy) = (&self.fx, &self.fy, &self.old_fx, &self.old_fy);
+        let (mass, pinned) = (&self.mass, &self.pinned);
+        // Per-node swinging and traction, then summed in order: deterministic for any thread count.
+        (&mut self.per_node, &mut self.per_node_b).into_par_iter().enumerate().with_min_len(1024).for_each(
+            |(i, (swing, traction))| {
+                let finite = fx[i].is_finite() && fy[i].is_finite();
+                if pinned[i] || !finite {
+                    *swing = 0.0;
+                    *traction = 0.0;
+                } else {
+                    *swing = mass[i] * ((ofx[i] - fx[i]).powi(2) + (ofy[i] - fy[i]).powi(2)).sqrt();
+                    *traction = mass[i] * 0.5 * ((ofx[i] + fx[i]).powi(2) + (ofy[i] + fy[i]).powi(2)).sqrt();
+                }
+            },
+        );
+        let total_swinging: f64 = self.per_node.iter().map(|&v| f64::from(v)).sum();
+        let total_traction: f64 = self.per_node_b.iter().map(|&v| f64::from(v)).sum();
+        self.adjust_speed(total_swinging, total_traction);
+
+        let (fx, fy, pinned) = (&self.fx, &self.fy, &self.pinned);
+        let speed = self.speed * self.temperature;
+        let max_step = self.params.max_step_factor;
+        let (x, y, radius) = (&mut self.x, &mut self.y, &self.radius);
+        let swing = &self.per_node;
+        // Reuse the traction buffer for each node's step length.
+        (x, y, &mut self.per_node_b).into_par_iter().enumerate().with_min_len(1024).for_each(|(i, (xi, yi, moved))| {
+            *moved = 0.0;
+            let (dx, dy) = (fx[i], fy[i]);
+            if pinned[i] || !(dx.is_finite() && dy.is_finite()) {
+                return;
+            }
+            let mut factor = speed / (1.0 + (speed * swing[i]).sqrt());
+            // Cap a single step to a few node radii: stops overlap pushes from flinging nodes.
+            let force = (dx * dx + dy * dy).sqrt();
+            let limit = max_step * radius[i];
+            if force * factor > limit {
+                factor = limit / force;
+            }
+            *xi += dx * factor;
+            *yi += dy * factor;
+            *moved = force * factor;
+        });
+    }
+
+    fn adjust_speed(&mut self, total_swinging: f64, total_traction: f64) {
+        let n = self.x.len().max(1) as f64;
+        let jitter = f64::from(self.params.jitter_tolerance);
+        let estimated_optimal = 0.05 * n.sqrt();
+        let min_jt = estimated_optimal.sqrt();
+        let max_jt: f64 = 10.0;
+        let mut jt = jitter * min_jt.max(max_jt.min(estimated_optimal * total_traction / (n * n)));
+        let min_efficiency = 0.05;
+        let mut efficiency = f64::from(self.speed_efficiency);
+        if total_traction > 0.0 && total_swinging / total_traction > 2.0 {
+            if efficiency > min_efficiency {
+                efficiency *= 0.5;
+            }
+            jt = jt.max(jitter);
+        }
+        let speed = f64::from(self.speed);
+        let target = if total_swinging > 0.0 { jt * efficiency * total_traction / total_swinging } else { speed };
+        if total_swinging > jt * total_traction {
+            if efficiency > min_efficiency {
+                efficiency *= 0.7;
+            }
+        } else if speed < 1000.0 {
+            efficiency *= 1.3;
+        }
+        let max_rise = 0.5;
+        let new_speed = speed + (target - speed).min(max_rise * speed);
+        self.speed_efficiency = efficiency as f32;
+        self.speed = if new_speed.is_finite() && new_speed > 0.0 { new_speed as f32 } else { 1.0 };
+    }
+
+    /// Compares the mean step with the layout's radius to decide whether it has settled.
+    fn update_state(&mut self) {
+        let free = self.pinned.iter().filter(|p| !**p).count();
+        if free == 0 {
+            self.settle();
+            return;
+        }
+        let moved: f64 = self.per_node_b.iter().map(|&v| f64::from(v)).sum::<f64>() / free as f64;
+        let spread = spread(&self.x, &self.y).max(1e-6);
+        self.last_movement = (moved / spread) as f32;
+        if self.last_movement < self.params.settle_tolerance {
+            self.calm_streak += 1;
+        } else {
+            self.calm_streak = 0;
+        }
+        // Cooling: once the shape has formed, damp every step a little more each iteration, so
+        // the layout comes to rest instead of drifting and jittering for thousands of iterations.
+        if self.last_movement < self.params.cooling_start {
+            self.cooling = true;
+        }
+        if self.cooling {
+            self.temperature *= self.params.cooling_rate;
+        }
+        if self.calm_streak >= self.params.calm_iterations || self.since_reheat >= self.params.max_iterations {
+            self.settle();
+        }
+    }
+
+    /// Whether overlap prevention is on and the graph is small enough for it.
+    fn removes_overlaps(&self) -> bool {
+        self.params.removes_overlaps(self.x.len())
+    }
+
+    /// Marks the layout settled, first removing any overlap left (when overlap prevention is on).
+    fn settle(&mut self) {
+        if self.removes_overlaps() {
+            for _ in 0..100 {
+                if self.overlap.separate(&mut self.x, &mut self.y, &self.radius, &self.pinned) == 0 {
+                    break;
+                }
+            }
+        }
+        self.state = LayoutState::Settled;
+    }
+}
+
+/// Root-mean-square distance of the points from their centroid: the layout's radius.
+fn spread(x: &[f32], y: &[f32]) -> f64 {
+    let n = x.len().max(1) as f64;
+    let cx = x.iter().map(|&v| f64::from(v)).sum::<f64>() / n;
+    let cy = y.iter().map(|&v| f64::from(v)).sum::<f64>() / n;
+    let squares: f64 = x.iter().zip(y).map(|(&a, &b)| (f64::from(a) - cx).powi(2) + (f64::from(b) - cy).powi(2)).sum();
+    (squares / n).sqrt()
+}
+
+/// Mean position of the nodes flagged in `which`, or the origin if none is.
+fn centroid(x: &[f32], y: &[f32], which: &[bool]) -> (f64, f64) {
+    let (mut sx, mut sy, mut count) = (0.0f64, 0.0f64, 0usize);
+    for i in 0..x.len() {
+        if which[i] {
+            sx += f64::from(x[i]);
+            sy += f64::from(y[i]);
+            count += 1;
+        }
+    }
+    if count == 0 { (0.0, 0.0) } else { (sx / count as f64, sy / count as f64) }
+}

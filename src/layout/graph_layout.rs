@@ -1,0 +1,76 @@
+//! [`GraphLayout`]: a [`LayoutEngine`] over a [`KnowledgeGraph`], mapping actors to engine nodes.
+
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
+
+use super::engine::LayoutEngine;
+use super::params::LayoutParams;
+use crate::model::KnowledgeGraph;
+
+/// The layout of one graph: the engine plus the map between actors and engine nodes.
+pub struct GraphLayout {
+    engine: LayoutEngine,
+    nodes: Vec<NodeIndex>,
+    dense: Vec<u32>,
+}
+
+impl GraphLayout {
+    /// Builds the layout of `graph`. Actors with a saved position start there, pinned actors stay
+    /// pinned, the others are placed near their placed neighbours (or at random, by `seed`).
+    /// Cooperation weights enter the attraction; direction is ignored. O(n + m).
+    pub fn new(graph: &KnowledgeGraph, params: LayoutParams, seed: u64) -> Self {
+        let g = graph.petgraph();
+        let nodes: Vec<NodeIndex> = g.node_indices().collect();
+        let mut dense = vec![u32::MAX; g.node_bound()];
+        for (i, node) in nodes.iter().enumerate() {
+            dense[node.index()] = i as u32;
+        }
+        let edges: Vec<(u32, u32, f32)> = g
+            .edge_references()
+            .map(|e| (dense[e.source().index()], dense[e.target().index()], e.weight().weight as f32))
+            .collect();
+        let mut engine = LayoutEngine::new(nodes.len(), &edges, params);
+        let mut known = vec![false; nodes.len()];
+        for (i, node) in nodes.iter().enumerate() {
+            if let Some(actor) = graph.actor_at(*node) {
+                if let Some(position) = actor.position {
+                    engine.set_position(i, position);
+                    known[i] = true;
+                }
+                engine.set_pinned(i, actor.pinned);
+            }
+        }
+        engine.place_unpositioned(&known, seed);
+        Self { engine, nodes, dense }
+    }
+
+    /// The engine, to step it or read positions by engine node.
+    pub fn engine(&self) -> &LayoutEngine {
+        &self.engine
+    }
+
+    /// The engine, mutably.
+    pub fn engine_mut(&mut self) -> &mut LayoutEngine {
+        &mut self.engine
+    }
+
+    /// The actor storage index of engine node `i`.
+    pub fn node_index(&self, i: usize) -> Option<NodeIndex> {
+        self.nodes.get(i).copied()
+    }
+
+    /// The engine node of an actor, if it was in the graph when the layout was built.
+    pub fn engine_node(&self, node: NodeIndex) -> Option<usize> {
+        self.dense.get(node.index()).filter(|d| **d != u32::MAX).map(|d| *d as usize)
+    }
+
+    /// Writes every node's position (and pinned flag) back into the graph's actors.
+    pub fn write_positions(&self, graph: &mut KnowledgeGraph) {
+        for (i, node) in self.nodes.iter().enumerate() {
+            if let Some(actor) = graph.actor_at_mut(*node) {
+                actor.position = Some(self.engine.position(i));
+                actor.pinned = self.engine.is_pinned(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! The force-directed layout: ForceAtlas2 with Barnes–Hut repulsion, parallel over cores, as a
+//! pure engine over flat arrays (no egui). Used by the window and by `kgx layout`.
+//!
+//! - [`LayoutEngine`] steps positions and tells when they have settled.
+//! - [`GraphLayout`] ties an engine to a [`crate::model::KnowledgeGraph`].
+//! - [`LayoutParams`] holds every parameter with its documented default.
+
+mod csr;
+mod engine;
+pub mod forces;
+mod graph_layout;
+mod overlap;
+mod params;
+pub mod quadtree;
+
+pub use csr::Csr;
+pub use engine::{LayoutEngine, LayoutState};
+pub use graph_layout::GraphLayout;
+pub use params::{LayoutParams, node_radius};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,88 @@
+//! Layout parameters, all in one place with their defaults.
+
+/// Parameters of the ForceAtlas2 layout. `Default` is tuned to look good on the seed graph and to
+/// settle quickly on large graphs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutParams {
+    /// Strength of repulsion between every pair of nodes (FA2 `kr`). Larger spreads the graph.
+    /// Default 10.
+    pub scaling_ratio: f32,
+    /// Pull towards the origin that keeps disconnected parts from drifting away. Default 1.
+    pub gravity: f32,
+    /// Gravity grows with distance instead of being constant: a rounder, more compact layout.
+    /// Default off.
+    pub strong_gravity: bool,
+    /// Attraction grows with the logarithm of distance: tighter, more separated clusters.
+    /// Default off.
+    pub lin_log: bool,
+    /// How much edge weights count: attraction is multiplied by `weight^influence` (0 ignores
+    /// weights). Default 1.
+    pub edge_weight_influence: f32,
+    /// Divide a node's attraction by its mass so hubs sit at the periphery of their neighbours
+    /// (FA2 "dissuade hubs"). Default off.
+    pub dissuade_hubs: bool,
+    /// Keep nodes' drawn discs from overlapping, using each node's radius. Default on.
+    pub prevent_overlap: bool,
+    /// Overlap prevention is skipped on graphs with more nodes than this: there the discs are
+    /// smaller than a pixel when the whole graph is in view, the dense core cannot be packed
+    /// without overlap anyway, and removing overlaps would cost more than the layout. Default 5000.
+    pub overlap_node_limit: usize,
+    /// Barnes–Hut accuracy: a cell of side `s` at distance `d` is approximated when
+    /// `s / d < theta`. 0 is exact; 1 is fast with ~1% force error. Default 1.
+    pub theta: f32,
+    /// Graphs with at most this many nodes use exact pairwise repulsion. Default 256.
+    pub exact_below: usize,
+    /// Longest step a node may take in one iteration, in multiples of its radius. Default 10.
+    pub max_step_factor: f32,
+    /// FA2 jitter tolerance: how much swinging is accepted before slowing down. Default 1.
+    pub jitter_tolerance: f32,
+    /// The layout counts as settled when the mean step of a node stays below this fraction of the
+    /// layout's radius for [`Self::calm_iterations`] iterations. Default 0.0015.
+    pub settle_tolerance: f32,
+    /// Cooling begins once the mean step falls below this fraction of the layout's radius: the
+    /// shape has formed and only fine adjustment (and jitter) remains. Default 0.01.
+    pub cooling_start: f32,
+    /// Each cooling iteration multiplies the step by this. Default 0.97 (≈ 100 iterations to rest).
+    pub cooling_rate: f32,
+    /// See [`Self::settle_tolerance`]. Default 10.
+    pub calm_iterations: u32,
+    /// Stop (settle) after this many iterations whatever the movement. Default 3000.
+    pub max_iterations: u64,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        Self {
+            scaling_ratio: 10.0,
+            gravity: 1.0,
+            strong_gravity: false,
+            lin_log: false,
+            edge_weight_influence: 1.0,
+            dissuade_hubs: false,
+            prevent_overlap: true,
+            overlap_node_limit: 5000,
+            theta: 1.0,
+            exact_below: 256,
+            max_step_factor: 10.0,
+            jitter_tolerance: 1.0,
+            settle_tolerance: 0.0015,
+            cooling_start: 0.01,
+            cooling_rate: 0.97,
+            calm_iterations: 10,
+            max_iterations: 3000,
+        }
+    }
+}
+
+impl LayoutParams {
+    /// Whether overlap prevention applies to a graph of `node_count` nodes.
+    pub fn removes_overlaps(&self, node_count: usize) -> bool {
+        self.prevent_overlap && node_count <= self.overlap_node_limit
+    }
+}
+
+/// The radius of a node's disc in layout units, from its degree: what overlap prevention keeps
+/// apart and what the canvas draws, so both agree.
+pub fn node_radius(degree: usize) -> f32 {
+    4.0 + 2.0 * (degree as f32).sqrt()
+}

@@ -4,9 +4,12 @@
 //! See `ARCHITECTURE.md` for the map of modules.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
+pub mod edit;
 pub mod generate;
 pub mod io;
 pub mod layout;
 pub mod model;
 pub mod rng;
+pub mod ui;

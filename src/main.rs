@@ -1,19 +1,42 @@
 //! The `kgx` binary: the explorer window, or a headless subcommand.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use kgx::app::{AppOptions, KgxApp};
 use kgx::cli::{Cli, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => {
-            eprintln!(
-                "kgx: the explorer window is not part of this build yet; use a subcommand (kgx --help lists them)"
-            );
-            ExitCode::from(2)
+        None => run_window(cli.file),
+    }
+}
+
+/// Opens the explorer window on `file`, or on the bundled graph.
+fn run_window(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("kgx")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let app_options = AppOptions { file, native_dialogs: true };
+    let result = eframe::run_native(
+        "kgx",
+        options,
+        Box::new(move |cc| Ok(Box::new(KgxApp::new(cc, app_options)) as Box<dyn eframe::App>)),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kgx: cannot open the window: {error}");
+            eprintln!("(the subcommands work without a display: kgx --help)");
+            ExitCode::FAILURE
         }
     }
 }

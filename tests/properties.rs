@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use kgx::edit::{Edit, History};
 use kgx::io::{load_str, to_ron_string};
 use kgx::model::{
     Actor, ActorKind, Cooperation, CooperationKind, DateSpan, Evidence, Kind, KnowledgeGraph, PartialDate, Source,
@@ -122,8 +123,67 @@ prop_compose! {
     }
 }
 
+/// An edit a user could make on a random graph, chosen by numbers.
+fn random_edit(graph: &KnowledgeGraph, choice: usize, a: usize, b: usize, text: &str) -> Edit {
+    let actors = graph.actors_sorted();
+    let cooperations = graph.cooperations_sorted();
+    let actor = |k: usize| actors.get(k % actors.len().max(1)).map(|a| (*a).clone());
+    match (choice % 6, actor(a), actor(b)) {
+        (0, _, _) => Edit::AddActor(Actor::new(graph.fresh_actor_id("added"), text, ActorKind::Person)),
+        (1, Some(x), _) => Edit::RemoveActor(x.id().clone()),
+        (2, Some(mut x), _) => {
+            x.label = text.to_owned();
+            x.pinned = !x.pinned;
+            x.position = Some([a as f32, b as f32]);
+            Edit::SetActor(x)
+        }
+        (3, Some(x), Some(y)) => Edit::AddCooperation {
+            from: x.id().clone(),
+            to: y.id().clone(),
+            cooperation: Cooperation::new(graph.fresh_cooperation_id("added"), CooperationKind::Funding),
+        },
+        (4, _, _) if !cooperations.is_empty() => {
+            Edit::RemoveCooperation(cooperations[a % cooperations.len()].cooperation.id().clone())
+        }
+        (5, _, _) if !cooperations.is_empty() => {
+            let mut c = cooperations[b % cooperations.len()].cooperation.clone();
+            c.label = text.to_owned();
+            c.weight = 2.0;
+            Edit::SetCooperation(c)
+        }
+        _ => Edit::SetMetadata(kgx::model::Metadata { title: text.to_owned(), description: String::new() }),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn undoing_every_edit_gives_back_the_original_graph(
+        graph in random_graph(),
+        steps in proptest::collection::vec((0..6usize, 0..20usize, 0..20usize, tricky_text()), 1..25),
+    ) {
+        let mut edited = graph.clone();
+        let mut history = History::new();
+        let mut snapshots = vec![graph.clone()];
+        for (choice, a, b, text) in &steps {
+            let edit = random_edit(&edited, *choice, *a, *b, text);
+            if history.apply(&mut edited, edit, None).is_ok() {
+                check_invariants(&edited);
+                snapshots.push(edited.clone());
+            }
+        }
+        // Undo walks back through every intermediate state, redo forward again.
+        for expected in snapshots.iter().rev().skip(1) {
+            history.undo(&mut edited).unwrap();
+            prop_assert_eq!(&edited, expected);
+        }
+        prop_assert!(!history.can_undo());
+        for expected in snapshots.iter().skip(1) {
+            history.redo(&mut edited).unwrap();
+            prop_assert_eq!(&edited, expected);
+        }
+    }
 
     #[test]
     fn invariants_hold_after_any_sequence_of_operations(ops in proptest::collection::vec(op(), 0..60)) {

@@ -170,6 +170,11 @@ impl LayoutEngine {
         &self.y
     }
 
+    /// Every node's disc radius in layout units.
+    pub fn radii(&self) -> &[f32] {
+        &self.radius
+    }
+
     /// The disc radius of node `i` in layout units.
     pub fn radius(&self, i: usize) -> f32 {
         self.radius[i]
@@ -208,6 +213,12 @@ impl LayoutEngine {
     /// Mean step of a free node in the last iteration, as a fraction of the layout's radius.
     pub fn last_movement(&self) -> f32 {
         self.last_movement
+    }
+
+    /// Declares the current positions final (e.g. all were loaded from a file): the layout stays
+    /// still until [`Self::reheat`].
+    pub fn mark_settled(&mut self) {
+        self.state = LayoutState::Settled;
     }
 
     /// Wakes a settled layout after an edit, at a gentle speed so the picture does not jump.

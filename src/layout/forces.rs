@@ -127,8 +127,9 @@ pub fn attraction_and_gravity(
             } else {
                 w.powf(influence)
             };
-            // With overlap prevention, discs that touch no longer attract each other.
-            let distance = if gap_only { (d - radius[i] - radius[j]).max(0.0) } else { d };
+            // With overlap prevention, attraction stops short of touching (a gap of one radius
+            // keeps the edge between two neighbours visible).
+            let distance = if gap_only { (d - 1.5 * (radius[i] + radius[j])).max(0.0) } else { d };
             if distance <= 0.0 || d <= 0.0 {
                 continue;
             }

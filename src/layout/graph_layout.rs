@@ -41,6 +41,10 @@ impl GraphLayout {
             }
         }
         engine.place_unpositioned(&known, seed);
+        // A file saved with every position opens as it was left, without moving.
+        if !known.is_empty() && known.iter().all(|k| *k) {
+            engine.mark_settled();
+        }
         Self { engine, nodes, dense }
     }
 

@@ -4,10 +4,12 @@
 /// settle quickly on large graphs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutParams {
-    /// Strength of repulsion between every pair of nodes (FA2 `kr`). Larger spreads the graph.
-    /// Default 10.
+    /// Strength of repulsion between every pair of nodes (FA2 `kr`). Larger spreads the graph:
+    /// edge lengths grow with its square root. Default 5.
     pub scaling_ratio: f32,
-    /// Pull towards the origin that keeps disconnected parts from drifting away. Default 1.
+    /// Pull towards the origin that keeps disconnected parts from drifting away: components sit
+    /// about `kr · mass / gravity` apart. Default 2.5, so the seed graph's small components stay
+    /// near the main one.
     pub gravity: f32,
     /// Gravity grows with distance instead of being constant: a rounder, more compact layout.
     /// Default off.
@@ -53,8 +55,8 @@ pub struct LayoutParams {
 impl Default for LayoutParams {
     fn default() -> Self {
         Self {
-            scaling_ratio: 10.0,
-            gravity: 1.0,
+            scaling_ratio: 5.0,
+            gravity: 2.5,
             strong_gravity: false,
             lin_log: false,
             edge_weight_influence: 1.0,

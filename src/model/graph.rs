@@ -65,12 +65,19 @@ pub struct KnowledgeGraph {
     actor_index: HashMap<ActorId, NodeIndex>,
     cooperation_index: HashMap<CooperationId, EdgeIndex>,
     sources: BTreeMap<SourceId, Source>,
+    structure_version: u64,
 }
 
 impl KnowledgeGraph {
     /// An empty graph.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A counter that changes whenever an actor or cooperation is added or removed, so views
+    /// can tell when to rebuild what they derive from the structure. Not part of equality.
+    pub fn structure_version(&self) -> u64 {
+        self.structure_version
     }
 
     /// Number of actors.
@@ -152,6 +159,7 @@ impl KnowledgeGraph {
         let id = actor.id().clone();
         let index = self.graph.add_node(actor);
         self.actor_index.insert(id, index);
+        self.structure_version += 1;
         Ok(index)
     }
 
@@ -210,6 +218,7 @@ impl KnowledgeGraph {
             cooperations.push(self.remove_cooperation(edge_id)?);
         }
         self.actor_index.remove(id);
+        self.structure_version += 1;
         let actor = self.graph.remove_node(index).ok_or_else(|| ModelError::UnknownActor(id.clone()))?;
         Ok(RemovedActor { actor, cooperations })
     }
@@ -239,6 +248,7 @@ impl KnowledgeGraph {
         let id = cooperation.id().clone();
         let index = self.graph.add_edge(a, b, cooperation);
         self.cooperation_index.insert(id, index);
+        self.structure_version += 1;
         Ok(index)
     }
 
@@ -313,6 +323,7 @@ impl KnowledgeGraph {
         let to = self.graph.node_weight(b).ok_or_else(unknown)?.id().clone();
         let cooperation = self.graph.remove_edge(index).ok_or_else(unknown)?;
         self.cooperation_index.remove(id);
+        self.structure_version += 1;
         Ok(RemovedCooperation { from, to, cooperation })
     }
 
@@ -354,6 +365,16 @@ impl KnowledgeGraph {
         Ok(())
     }
 
+    /// An actor id not yet in use, made from `base` (`base`, then `base-2`, `base-3` …).
+    pub fn fresh_actor_id(&self, base: &str) -> ActorId {
+        fresh(base, |id| self.actor_index.contains_key(id))
+    }
+
+    /// A cooperation id not yet in use, made from `base` like [`Self::fresh_actor_id`].
+    pub fn fresh_cooperation_id(&self, base: &str) -> CooperationId {
+        fresh(base, |id| self.cooperation_index.contains_key(id))
+    }
+
     /// Actors sorted by id: the canonical order of files and listings. O(n log n).
     pub fn actors_sorted(&self) -> Vec<&Actor> {
         let mut actors: Vec<&Actor> = self.actors().collect();
@@ -366,6 +387,22 @@ impl KnowledgeGraph {
         let mut cooperations: Vec<CooperationRef<'_>> = self.cooperations().collect();
         cooperations.sort_by(|a, b| a.cooperation.id().cmp(b.cooperation.id()));
         cooperations
+    }
+}
+
+/// `base`, or `base-N` with the smallest N ≥ 2 that `taken` refuses.
+fn fresh<T: From<String>>(base: &str, taken: impl Fn(&str) -> bool) -> T {
+    let base = if base.is_empty() { "id" } else { base };
+    if !taken(base) {
+        return T::from(base.to_owned());
+    }
+    let mut n = 2u64;
+    loop {
+        let candidate = format!("{base}-{n}");
+        if !taken(&candidate) {
+            return T::from(candidate);
+        }
+        n += 1;
     }
 }
 

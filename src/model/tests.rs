@@ -86,3 +86,11 @@ fn set_attribute_keeps_order_and_replaces_in_place() {
     assert_eq!(keys, ["visitors", "downloads"]);
     assert_eq!(actor.attribute("visitors"), Some("over 76,000"));
 }
+
+#[test]
+fn fresh_ids_are_unused() {
+    let g = sample();
+    assert_eq!(g.fresh_actor_id("new").as_str(), "new");
+    assert_eq!(g.fresh_actor_id("bgi").as_str(), "bgi-2");
+    assert_eq!(g.fresh_cooperation_id("supply").as_str(), "supply-2");
+}

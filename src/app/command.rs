@@ -1,0 +1,90 @@
+//! [`Command`]: what the user asked for, pushed by widgets and carried out in one place after the
+//! frame's UI (so no widget mutates the document directly).
+
+use std::path::PathBuf;
+
+use crate::edit::Edit;
+use crate::model::{ActorId, CooperationId};
+
+/// One user intent.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Apply a document edit; edits with the same coalesce key in a row undo as one step.
+    Edit {
+        /// The change.
+        edit: Edit,
+        /// Joins consecutive edits (e.g. keystrokes into one field) into one undo step.
+        coalesce: Option<String>,
+    },
+    /// End the current coalescing run (a text field lost focus).
+    SealHistory,
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+    /// Select exactly these actors.
+    SelectActors(Vec<ActorId>),
+    /// Add these actors to the selection.
+    AddToSelection(Vec<ActorId>),
+    /// Add or remove one actor from the selection.
+    ToggleActor(ActorId),
+    /// Select one cooperation.
+    SelectCooperation(CooperationId),
+    /// Select nothing.
+    ClearSelection,
+    /// Select an actor and move the camera to it smoothly.
+    FocusActor(ActorId),
+    /// Select every shown actor.
+    SelectAll,
+    /// Move the camera to show the whole graph.
+    FitView,
+    /// Move a node while it is dragged (engine node, layout position); not an edit yet.
+    DragNode {
+        /// Engine node.
+        node: usize,
+        /// New layout position.
+        to: [f32; 2],
+    },
+    /// A node drag ended: one edit moves and pins it (undo puts it back where it started).
+    EndDrag {
+        /// Engine node.
+        node: usize,
+        /// Where the node was when the drag began.
+        origin: [f32; 2],
+        /// Whether it was pinned before the drag.
+        was_pinned: bool,
+    },
+    /// Create an actor at a layout position and select it.
+    AddActorAt([f32; 2]),
+    /// Create an actor near the middle of the view.
+    AddActor,
+    /// Create a cooperation between two actors and select it.
+    Connect {
+        /// From.
+        from: ActorId,
+        /// To.
+        to: ActorId,
+    },
+    /// Connect the two selected actors.
+    ConnectSelected,
+    /// Delete the selected actors or cooperation.
+    DeleteSelection,
+    /// Pin (true) or release (false) the selected actors.
+    PinSelection(bool),
+    /// Pause (true) or resume (false) the live layout.
+    PauseLayout(bool),
+    /// Pause the layout if it runs, resume it if paused.
+    ToggleLayoutPause,
+    /// Restart the layout from the current positions.
+    ReheatLayout,
+    /// Start a new, empty document (asks about unsaved changes first).
+    New,
+    /// Open a file; `None` asks for one (asks about unsaved changes first).
+    Open(Option<PathBuf>),
+    /// Save to the current file, or ask for one.
+    Save,
+    /// Save to a new file; `None` asks for one.
+    SaveAs(Option<PathBuf>),
+    /// Close the window (asks about unsaved changes first).
+    Quit,
+}

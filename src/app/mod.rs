@@ -1,0 +1,346 @@
+//! The `eframe::App`: the open document, view state and dialogs; each frame it draws the panels,
+//! collects the user's [`Command`]s and carries them out in one place.
+
+pub mod command;
+pub mod document;
+mod files;
+pub mod selection;
+mod shortcuts;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use egui::{CentralPanel, Panel, ViewportCommand};
+
+use self::command::Command;
+use self::document::Document;
+use self::files::Dialog;
+use self::selection::Selection;
+use crate::edit::Edit;
+use crate::io::load_str;
+use crate::model::{Actor, ActorKind, Cooperation, CooperationKind, KnowledgeGraph};
+use crate::ui::canvas::{CanvasState, canvas_ui};
+use crate::ui::inspector::{InspectorState, inspector_ui, new_actor_label};
+use crate::ui::legend::{LegendState, legend_ui};
+use crate::ui::paint::ViewOptions;
+use crate::ui::toolbar::{menu_bar_ui, status_bar_ui};
+
+/// The graph bundled into the binary, opened when no file is given.
+pub const BUNDLED_GRAPH: &str = include_str!("../../graphs/covid19-cooperation.ron");
+/// The name the bundled graph is shown under.
+pub const BUNDLED_NAME: &str = "covid19-cooperation.ron";
+
+/// Longest time per frame the live layout may run, so input stays responsive.
+const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
+
+/// How the app is started.
+#[derive(Clone, Debug, Default)]
+pub struct AppOptions {
+    /// Open this file instead of the bundled graph.
+    pub file: Option<PathBuf>,
+    /// Use the operating system's file dialogs; when false (or when none is available) a dialog
+    /// with a path field is used instead.
+    pub native_dialogs: bool,
+}
+
+/// The explorer window's state.
+pub struct KgxApp {
+    /// The open document.
+    pub doc: Document,
+    /// Selected actors or cooperation.
+    pub selection: Selection,
+    /// Camera, hover and drag state of the canvas.
+    pub canvas: CanvasState,
+    /// Legend filters and drawing options.
+    pub options: ViewOptions,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The last status message.
+    pub status: String,
+    legend: LegendState,
+    inspector: InspectorState,
+    dialog: Dialog,
+    commands: Vec<Command>,
+    native_dialogs: bool,
+    closing_confirmed: bool,
+    pending_after_save: Option<files::Pending>,
+    title: String,
+}
+
+/// Storage key of the recent-files list.
+const RECENT_KEY: &str = "kgx.recent_files";
+/// How many recent files are remembered.
+const RECENT_LIMIT: usize = 10;
+
+impl KgxApp {
+    /// Creates the app: opens `options.file` or the bundled graph, and restores recent files.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let recent: Vec<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
+        Self::with_recent(options, recent)
+    }
+
+    /// Creates the app without an eframe context (tests, benchmarks).
+    pub fn with_recent(options: AppOptions, recent: Vec<PathBuf>) -> Self {
+        let bundled = || {
+            let graph = load_str(BUNDLED_GRAPH, std::path::Path::new(BUNDLED_NAME)).unwrap_or_default();
+            let mut doc = Document::new(graph, None);
+            doc.untitled_name = format!("{BUNDLED_NAME} (bundled)");
+            doc
+        };
+        let mut app = Self {
+            doc: bundled(),
+            selection: Selection::default(),
+            canvas: CanvasState::default(),
+            options: ViewOptions::default(),
+            recent,
+            status: String::new(),
+            legend: LegendState::default(),
+            inspector: InspectorState::default(),
+            dialog: Dialog::None,
+            commands: Vec::new(),
+            native_dialogs: options.native_dialogs,
+            closing_confirmed: false,
+            pending_after_save: None,
+            title: String::new(),
+        };
+        if let Some(path) = options.file {
+            app.doc = Document::new(KnowledgeGraph::new(), None);
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// The window title: file name, an unsaved marker, the app name.
+    pub fn window_title(&self) -> String {
+        format!("{}{} — kgx", self.doc.display_name(), if self.doc.is_dirty() { " ●" } else { "" })
+    }
+
+    /// Queues a command as if the user had issued it (tests and the menu use this).
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The open dialog's kind, for tests: "confirm", "path", "error" or "none".
+    pub fn dialog_kind(&self) -> &'static str {
+        self.dialog.kind()
+    }
+
+    fn set_status(&mut self, message: impl Into<String>) {
+        self.status = message.into();
+    }
+
+    /// Carries out every queued command.
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.commands);
+        for command in commands {
+            self.run(ctx, command);
+        }
+    }
+
+    fn apply(&mut self, edit: Edit, coalesce: Option<&str>) -> bool {
+        match self.doc.apply(edit, coalesce) {
+            Ok(()) => {
+                self.selection.retain_existing(&self.doc.graph);
+                true
+            }
+            Err(error) => {
+                self.set_status(format!("Not changed: {error}"));
+                false
+            }
+        }
+    }
+
+    fn node_of(&self, id: &crate::model::ActorId) -> Option<usize> {
+        self.doc.graph.node_index(id).and_then(|n| self.doc.layout.engine_node(n))
+    }
+
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Edit { edit, coalesce } => {
+                self.apply(edit, coalesce.as_deref());
+            }
+            Command::SealHistory => self.doc.history.seal(),
+            Command::Undo => match self.doc.undo() {
+                Ok(Some(what)) => self.set_status(format!("Undid {what}")),
+                Ok(None) => self.set_status("Nothing to undo"),
+                Err(error) => self.set_status(format!("Cannot undo: {error}")),
+            },
+            Command::Redo => match self.doc.redo() {
+                Ok(Some(what)) => self.set_status(format!("Redid {what}")),
+                Ok(None) => self.set_status("Nothing to redo"),
+                Err(error) => self.set_status(format!("Cannot redo: {error}")),
+            },
+            Command::SelectActors(ids) => self.selection.set_actors(ids),
+            Command::AddToSelection(ids) => self.selection.add_actors(ids),
+            Command::ToggleActor(id) => self.selection.toggle(id),
+            Command::SelectCooperation(id) => self.selection.set_cooperation(id),
+            Command::ClearSelection => self.selection.clear(),
+            Command::SelectAll => {
+                let ids = self
+                    .doc
+                    .graph
+                    .actors()
+                    .filter(|a| self.options.actor_kinds[a.kind as usize])
+                    .map(|a| a.id().clone())
+                    .collect::<Vec<_>>();
+                self.selection.set_actors(ids);
+            }
+            Command::FocusActor(id) => {
+                if let Some(node) = self.node_of(&id) {
+                    self.canvas.centre_on(&self.doc, node);
+                }
+                self.selection.set_actors([id]);
+            }
+            Command::FitView => {
+                self.canvas.follow_layout = false;
+                self.canvas.fit(&self.doc, &self.options, true);
+            }
+            Command::DragNode { node, to } => {
+                self.canvas.follow_layout = false;
+                self.doc.drag_node(node, to);
+            }
+            Command::EndDrag { node, origin, was_pinned } => {
+                if let Err(error) = self.doc.end_drag(node, origin, was_pinned) {
+                    self.set_status(format!("Not moved: {error}"));
+                }
+            }
+            Command::AddActor => {
+                let c = self.canvas.camera.center;
+                self.run(ctx, Command::AddActorAt([c.x, c.y]));
+            }
+            Command::AddActorAt(position) => {
+                let (id, label) = new_actor_label(&self.doc);
+                let mut actor = Actor::new(id.clone(), label, ActorKind::Other);
+                actor.position = Some(position);
+                if self.apply(Edit::AddActor(actor), None) {
+                    self.selection.set_actors([id]);
+                    self.set_status("Added an actor: name it in the inspector");
+                }
+            }
+            Command::Connect { from, to } => {
+                let id = self.doc.graph.fresh_cooperation_id(&format!("{from}-{to}"));
+                let cooperation = Cooperation::new(id.clone(), CooperationKind::Other);
+                if self.apply(Edit::AddCooperation { from, to, cooperation }, None) {
+                    self.selection.set_cooperation(id);
+                    self.set_status("Connected: choose its kind and evidence in the inspector");
+                }
+            }
+            Command::ConnectSelected => {
+                let ids: Vec<_> = self.selection.actors().cloned().collect();
+                if let [from, to] = ids.as_slice() {
+                    self.run(ctx, Command::Connect { from: from.clone(), to: to.clone() });
+                } else {
+                    self.set_status("Select exactly two actors to connect them");
+                }
+            }
+            Command::DeleteSelection => self.delete_selection(),
+            Command::PinSelection(pin) => {
+                let edits: Vec<Edit> = self
+                    .selection
+                    .actors()
+                    .filter_map(|id| self.doc.graph.actor(id))
+                    .filter(|a| a.pinned != pin)
+                    .map(|a| {
+                        let mut changed = a.clone();
+                        changed.pinned = pin;
+                        if let Some(node) = self.node_of(a.id()) {
+                            changed.position = Some(self.doc.layout.engine().position(node));
+                        }
+                        Edit::SetActor(changed)
+                    })
+                    .collect();
+                if !edits.is_empty() {
+                    self.apply(Edit::Batch(edits), None);
+                }
+            }
+            Command::PauseLayout(paused) => self.doc.layout_paused = paused,
+            Command::ToggleLayoutPause => self.doc.layout_paused = !self.doc.layout_paused,
+            Command::ReheatLayout => {
+                self.doc.layout_paused = false;
+                self.doc.layout.engine_mut().reheat();
+            }
+            Command::New | Command::Open(_) | Command::Save | Command::SaveAs(_) | Command::Quit => {
+                self.run_file_command(ctx, command);
+            }
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        if let Some(c) = self.selection.cooperation().cloned() {
+            if self.apply(Edit::RemoveCooperation(c), None) {
+                self.selection.clear();
+                self.set_status("Deleted the cooperation (Ctrl+Z brings it back)");
+            }
+            return;
+        }
+        let ids: Vec<_> = self.selection.actors().cloned().collect();
+        if ids.is_empty() {
+            return;
+        }
+        let count = ids.len();
+        let edit = Edit::Batch(ids.into_iter().map(Edit::RemoveActor).collect());
+        if self.apply(edit, None) {
+            self.selection.clear();
+            self.set_status(format!(
+                "Deleted {count} actor{} and their cooperations (Ctrl+Z brings them back)",
+                if count == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    /// Replaces the document with a freshly opened one and resets the view.
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection.clear();
+        self.canvas.reset();
+        self.options = ViewOptions::default();
+    }
+
+    fn remember_recent(&mut self, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+}
+
+impl eframe::App for KgxApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_window_events(&ctx);
+        shortcuts::collect(&ctx, &mut self.commands, &self.selection);
+        shortcuts::navigate(&ctx, self);
+
+        if self.doc.step_layout(LAYOUT_BUDGET) {
+            ctx.request_repaint();
+        }
+
+        Panel::top("menu bar").show(ui, |ui| {
+            menu_bar_ui(ui, &self.doc, &self.selection, &mut self.options, &self.recent, &mut self.commands);
+        });
+        Panel::bottom("status bar").show(ui, |ui| status_bar_ui(ui, &self.doc, &self.status));
+        Panel::left("legend").resizable(true).default_size(230.0).show(ui, |ui| {
+            legend_ui(ui, &self.doc, &self.selection, &mut self.options, &mut self.legend, &mut self.commands);
+        });
+        Panel::right("inspector").resizable(true).default_size(340.0).show(ui, |ui| {
+            inspector_ui(ui, &self.doc, &self.selection, &mut self.inspector, &mut self.commands);
+        });
+        CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            canvas_ui(ui, &self.doc, &self.selection, &self.options, &mut self.canvas, &mut self.commands);
+        });
+        self.dialogs_ui(&ctx);
+        self.run_commands(&ctx);
+        if self.canvas.is_animating() {
+            ctx.request_repaint();
+        }
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}

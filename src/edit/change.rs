@@ -1,0 +1,143 @@
+//! [`Edit`]: one change to a [`KnowledgeGraph`] that knows how to undo itself.
+
+use crate::model::{
+    Actor, ActorId, Cooperation, CooperationId, KnowledgeGraph, Metadata, ModelError, RemovedActor, RemovedCooperation,
+    Source, SourceId,
+};
+
+/// One change to the document. [`Edit::apply`] performs it and returns the edit that undoes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Add a new actor.
+    AddActor(Actor),
+    /// Remove an actor and its cooperations.
+    RemoveActor(ActorId),
+    /// Put back a removed actor with its cooperations (the inverse of [`Edit::RemoveActor`]).
+    RestoreActor(RemovedActor),
+    /// Replace every field of an actor but its id (label, kind, position, pins …).
+    SetActor(Actor),
+    /// Add a cooperation between two existing actors.
+    AddCooperation {
+        /// The actor it goes from.
+        from: ActorId,
+        /// The actor it goes to.
+        to: ActorId,
+        /// The cooperation.
+        cooperation: Cooperation,
+    },
+    /// Remove a cooperation.
+    RemoveCooperation(CooperationId),
+    /// Replace every field of a cooperation but its id and actors, evidence included.
+    SetCooperation(Cooperation),
+    /// Declare a source.
+    AddSource(Source),
+    /// Remove a source no evidence cites.
+    RemoveSource(SourceId),
+    /// Replace a source's title, publisher, date and url.
+    SetSource(Source),
+    /// Replace the title and description.
+    SetMetadata(Metadata),
+    /// Several edits as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// Applies the edit and returns its inverse.
+    ///
+    /// # Errors
+    /// The [`ModelError`] of the first operation that fails (unknown or duplicate id, unknown
+    /// source). The graph is then unchanged: a failing batch undoes what it had applied.
+    pub fn apply(self, graph: &mut KnowledgeGraph) -> Result<Edit, ModelError> {
+        match self {
+            Edit::AddActor(actor) => {
+                let id = actor.id().clone();
+                graph.add_actor(actor)?;
+                Ok(Edit::RemoveActor(id))
+            }
+            Edit::RemoveActor(id) => Ok(Edit::RestoreActor(graph.remove_actor(&id)?)),
+            Edit::RestoreActor(removed) => {
+                let id = removed.actor.id().clone();
+                graph.restore_actor(removed)?;
+                Ok(Edit::RemoveActor(id))
+            }
+            Edit::SetActor(actor) => {
+                let slot = graph.actor_mut(actor.id()).ok_or_else(|| ModelError::UnknownActor(actor.id().clone()))?;
+                Ok(Edit::SetActor(std::mem::replace(slot, actor)))
+            }
+            Edit::AddCooperation { from, to, cooperation } => {
+                let id = cooperation.id().clone();
+                graph.add_cooperation(&from, &to, cooperation)?;
+                Ok(Edit::RemoveCooperation(id))
+            }
+            Edit::RemoveCooperation(id) => {
+                let RemovedCooperation { from, to, cooperation } = graph.remove_cooperation(&id)?;
+                Ok(Edit::AddCooperation { from, to, cooperation })
+            }
+            Edit::SetCooperation(cooperation) => set_cooperation(graph, cooperation),
+            Edit::AddSource(source) => {
+                let id = source.id().clone();
+                graph.add_source(source)?;
+                Ok(Edit::RemoveSource(id))
+            }
+            Edit::RemoveSource(id) => Ok(Edit::AddSource(graph.remove_source(&id)?)),
+            Edit::SetSource(source) => {
+                let slot =
+                    graph.source_mut(source.id()).ok_or_else(|| ModelError::UnknownSource(source.id().clone()))?;
+                Ok(Edit::SetSource(std::mem::replace(slot, source)))
+            }
+            Edit::SetMetadata(metadata) => Ok(Edit::SetMetadata(std::mem::replace(&mut graph.metadata, metadata))),
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(graph) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(error) => {
+                            // Roll back what this batch did, newest first.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = inverse.apply(graph);
+                            }
+                            return Err(error);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+
+    /// A short description for the undo menu and status line, e.g. "rename actor".
+    pub fn describe(&self) -> String {
+        match self {
+            Edit::AddActor(a) => format!("add actor \"{}\"", a.label),
+            Edit::RemoveActor(id) => format!("delete actor {id}"),
+            Edit::RestoreActor(r) => format!("restore actor \"{}\"", r.actor.label),
+            Edit::SetActor(a) => format!("edit actor \"{}\"", a.label),
+            Edit::AddCooperation { from, to, .. } => format!("connect {from} to {to}"),
+            Edit::RemoveCooperation(id) => format!("delete cooperation {id}"),
+            Edit::SetCooperation(c) => format!("edit cooperation {}", c.id()),
+            Edit::AddSource(s) => format!("add source \"{}\"", s.title),
+            Edit::RemoveSource(id) => format!("delete source {id}"),
+            Edit::SetSource(s) => format!("edit source \"{}\"", s.title),
+            Edit::SetMetadata(_) => "edit title and description".to_owned(),
+            Edit::Batch(edits) => match edits.as_slice() {
+                [one] => one.describe(),
+                _ => format!("{} changes", edits.len()),
+            },
+        }
+    }
+}
+
+fn set_cooperation(graph: &mut KnowledgeGraph, new: Cooperation) -> Result<Edit, ModelError> {
+    let id = new.id().clone();
+    let old = graph.cooperation(&id).ok_or_else(|| ModelError::UnknownCooperation(id.clone()))?.cooperation.clone();
+    // Evidence first: it is the only part that can be refused (an unknown source).
+    graph.set_evidence(&id, new.evidence().to_vec())?;
+    let slot = graph.cooperation_mut(&id).ok_or_else(|| ModelError::UnknownCooperation(id.clone()))?;
+    slot.kind = new.kind;
+    slot.directed = new.directed;
+    slot.label = new.label;
+    slot.date = new.date;
+    slot.weight = new.weight;
+    Ok(Edit::SetCooperation(old))
+}

@@ -1,0 +1,141 @@
+//! [`History`]: undo and redo stacks of [`Edit`]s, with coalescing of related edits (typing into
+//! one field) into one step, and tracking of the saved state.
+
+use super::Edit;
+use crate::model::{KnowledgeGraph, ModelError};
+
+/// One undoable step: the edits that undo it, applied in order.
+#[derive(Clone, Debug)]
+struct Step {
+    undo: Vec<Edit>,
+    description: String,
+    coalesce_key: Option<String>,
+    revision: u64,
+}
+
+/// The undo and redo stacks of one document.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Coalescing is allowed onto the top step only until [`History::seal`] is called.
+    sealed: bool,
+    next_revision: u64,
+    saved_revision: u64,
+}
+
+impl History {
+    /// An empty history whose current state counts as saved.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Applies `edit` as a new undoable step and clears the redo stack. If `coalesce_key` equals
+    /// the key of the step on top (and the history was not sealed since), the edit joins that
+    /// step: undo then reverts both at once.
+    ///
+    /// # Errors
+    /// The edit's error; the graph and the history are then unchanged.
+    pub fn apply(
+        &mut self,
+        graph: &mut KnowledgeGraph,
+        edit: Edit,
+        coalesce_key: Option<&str>,
+    ) -> Result<(), ModelError> {
+        let description = edit.describe();
+        let inverse = edit.apply(graph)?;
+        self.redo.clear();
+        let joins = !self.sealed
+            && coalesce_key.is_some()
+            && self.undo.last().is_some_and(|top| top.coalesce_key.as_deref() == coalesce_key);
+        if let (true, Some(top)) = (joins, self.undo.last_mut()) {
+            // Undo the newest edit first, then the older ones.
+            top.undo.insert(0, inverse);
+        } else {
+            self.next_revision += 1;
+            self.undo.push(Step {
+                undo: vec![inverse],
+                description,
+                coalesce_key: coalesce_key.map(str::to_owned),
+                revision: self.next_revision,
+            });
+        }
+        self.sealed = false;
+        Ok(())
+    }
+
+    /// Ends coalescing: the next edit starts a new step even with the same key (e.g. when a text
+    /// field loses focus).
+    pub fn seal(&mut self) {
+        self.sealed = true;
+    }
+
+    /// Undoes the newest step; returns its description, or `None` if there is nothing to undo.
+    ///
+    /// # Errors
+    /// An edit of the step failed (the graph was changed outside the history); the step is
+    /// dropped.
+    pub fn undo(&mut self, graph: &mut KnowledgeGraph) -> Result<Option<String>, ModelError> {
+        let Some(step) = self.undo.pop() else { return Ok(None) };
+        let redo = Self::run(graph, step)?;
+        let description = redo.description.clone();
+        self.redo.push(redo);
+        self.sealed = true;
+        Ok(Some(description))
+    }
+
+    /// Redoes the newest undone step; returns its description, or `None` if there is none.
+    ///
+    /// # Errors
+    /// As [`History::undo`].
+    pub fn redo(&mut self, graph: &mut KnowledgeGraph) -> Result<Option<String>, ModelError> {
+        let Some(step) = self.redo.pop() else { return Ok(None) };
+        let undo = Self::run(graph, step)?;
+        let description = undo.description.clone();
+        self.undo.push(undo);
+        self.sealed = true;
+        Ok(Some(description))
+    }
+
+    /// Applies a step's edits and returns the step that reverts them (same revision).
+    fn run(graph: &mut KnowledgeGraph, step: Step) -> Result<Step, ModelError> {
+        let inverse = Edit::Batch(step.undo).apply(graph)?;
+        let Edit::Batch(edits) = inverse else { unreachable!("a batch inverts to a batch") };
+        Ok(Step { undo: edits, description: step.description, coalesce_key: None, revision: step.revision })
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Description of the step undo would revert.
+    pub fn undo_description(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.description.as_str())
+    }
+
+    /// Description of the step redo would re-apply.
+    pub fn redo_description(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.description.as_str())
+    }
+
+    /// Records that the current state was saved (undo history is kept).
+    pub fn mark_saved(&mut self) {
+        self.saved_revision = self.current_revision();
+        self.sealed = true;
+    }
+
+    /// Whether the document differs from what was last saved (or opened).
+    pub fn is_dirty(&self) -> bool {
+        self.current_revision() != self.saved_revision
+    }
+
+    fn current_revision(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.revision)
+    }
+}

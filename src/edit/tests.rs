@@ -1,0 +1,114 @@
+use super::*;
+use crate::model::{Actor, ActorKind, Cooperation, CooperationKind, Evidence, KnowledgeGraph, Source};
+
+fn graph() -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    g.add_source(Source::new("s", "S")).unwrap();
+    g.add_actor(Actor::new("a", "A", ActorKind::Country)).unwrap();
+    g.add_actor(Actor::new("b", "B", ActorKind::Company)).unwrap();
+    g.add_cooperation(&"a".into(), &"b".into(), Cooperation::new("ab", CooperationKind::Supply)).unwrap();
+    g
+}
+
+fn renamed(g: &KnowledgeGraph, id: &str, label: &str) -> Edit {
+    let mut actor = g.actor(&id.into()).unwrap().clone();
+    actor.label = label.to_owned();
+    Edit::SetActor(actor)
+}
+
+#[test]
+fn undo_restores_and_redo_reapplies_a_rename() {
+    let mut g = graph();
+    let before = g.clone();
+    let mut h = History::new();
+    let edit = renamed(&g, "a", "Alpha");
+    h.apply(&mut g, edit, None).unwrap();
+    assert_eq!(g.actor(&"a".into()).unwrap().label, "Alpha");
+    assert!(h.is_dirty());
+    assert_eq!(h.undo(&mut g).unwrap().as_deref(), Some("edit actor \"Alpha\""));
+    assert_eq!(g, before);
+    assert!(!h.is_dirty());
+    h.redo(&mut g).unwrap();
+    assert_eq!(g.actor(&"a".into()).unwrap().label, "Alpha");
+}
+
+#[test]
+fn deleting_an_actor_is_undone_with_its_cooperations() {
+    let mut g = graph();
+    let before = g.clone();
+    let mut h = History::new();
+    h.apply(&mut g, Edit::RemoveActor("b".into()), None).unwrap();
+    assert_eq!(g.cooperation_count(), 0);
+    h.undo(&mut g).unwrap();
+    assert_eq!(g, before);
+    h.redo(&mut g).unwrap();
+    assert_eq!(g.actor_count(), 1);
+}
+
+#[test]
+fn coalesced_edits_undo_as_one_step_until_sealed() {
+    let mut g = graph();
+    let before = g.clone();
+    let mut h = History::new();
+    for label in ["W", "WH", "WHO"] {
+        let edit = renamed(&g, "a", label);
+        h.apply(&mut g, edit, Some("label:a")).unwrap();
+    }
+    h.seal();
+    let edit = renamed(&g, "a", "WHO!");
+    h.apply(&mut g, edit, Some("label:a")).unwrap();
+    h.undo(&mut g).unwrap();
+    assert_eq!(g.actor(&"a".into()).unwrap().label, "WHO");
+    h.undo(&mut g).unwrap();
+    assert_eq!(g, before);
+    assert!(!h.can_undo());
+}
+
+#[test]
+fn a_failing_edit_changes_nothing() {
+    let mut g = graph();
+    let before = g.clone();
+    let mut h = History::new();
+    let batch = Edit::Batch(vec![
+        renamed(&g, "a", "Changed"),
+        Edit::AddCooperation {
+            from: "a".into(),
+            to: "nobody".into(),
+            cooperation: Cooperation::new("x", CooperationKind::Other),
+        },
+    ]);
+    assert!(h.apply(&mut g, batch, None).is_err());
+    assert_eq!(g, before);
+    assert!(!h.can_undo());
+}
+
+#[test]
+fn cooperation_edits_check_evidence_sources() {
+    let mut g = graph();
+    let mut h = History::new();
+    let mut c = g.cooperation(&"ab".into()).unwrap().cooperation.clone();
+    c.label = "kits".to_owned();
+    let cited = c.clone().with_evidence(vec![Evidence { source: "s".into(), quote: "q".into() }]);
+    h.apply(&mut g, Edit::SetCooperation(cited), None).unwrap();
+    assert_eq!(g.cooperation(&"ab".into()).unwrap().cooperation.evidence().len(), 1);
+    let bad = c.with_evidence(vec![Evidence { source: "missing".into(), quote: "q".into() }]);
+    assert!(h.apply(&mut g, Edit::SetCooperation(bad), None).is_err());
+    assert_eq!(g.cooperation(&"ab".into()).unwrap().cooperation.label, "kits");
+    h.undo(&mut g).unwrap();
+    assert!(g.cooperation(&"ab".into()).unwrap().cooperation.evidence().is_empty());
+}
+
+#[test]
+fn saving_keeps_history_and_tracks_dirtiness() {
+    let mut g = graph();
+    let mut h = History::new();
+    let edit = renamed(&g, "a", "One");
+    h.apply(&mut g, edit, None).unwrap();
+    h.mark_saved();
+    assert!(!h.is_dirty());
+    assert!(h.can_undo(), "undo history survives a save");
+    h.undo(&mut g).unwrap();
+    assert!(h.is_dirty());
+    h.redo(&mut g).unwrap();
+    assert!(!h.is_dirty());
+}

@@ -1,0 +1,437 @@
+//! The graph canvas: painting, hit testing, and turning mouse gestures into [`Command`]s.
+//!
+//! Gestures: drag the background to pan; wheel or pinch to zoom around the pointer; click an
+//! actor to select it (Shift-click adds or removes); Shift-drag the background to box-select;
+//! drag an actor to move and pin it; Ctrl-drag (⌘ on macOS) from an actor onto another to
+//! connect them; double-click the background to add an actor there; click a cooperation to
+//! select it; right-click an actor for its menu.
+
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2};
+
+use super::camera::{Camera, bounds};
+use super::paint::{PaintInput, ViewOptions, edge_points, flag, paint_graph};
+use super::theme;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::selection::Selection;
+use crate::model::Kind;
+
+/// What a drag that is under way is doing.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Drag {
+    /// No drag.
+    #[default]
+    None,
+    /// Panning the view.
+    Pan,
+    /// Moving an actor.
+    Node { node: usize, origin: [f32; 2], was_pinned: bool, grab: Vec2 },
+    /// Selecting the actors inside a rectangle.
+    Box { start: Pos2, additive: bool },
+    /// Drawing a new cooperation from an actor.
+    Connect { from: usize },
+}
+
+/// Canvas view state that lives across frames (never saved with the graph).
+#[derive(Clone, Debug)]
+pub struct CanvasState {
+    /// The current camera.
+    pub camera: Camera,
+    /// Where a smooth camera move is heading.
+    pub target: Option<Camera>,
+    /// Keep the whole graph in view while the layout moves, until the user pans or zooms.
+    pub follow_layout: bool,
+    /// The actor (engine node) under the pointer.
+    pub hovered: Option<usize>,
+    /// The cooperation (scene edge) under the pointer.
+    pub hovered_edge: Option<usize>,
+    /// The screen rectangle of the canvas in the last frame.
+    pub viewport: Rect,
+    drag: Drag,
+    context_node: Option<usize>,
+    needs_fit: bool,
+}
+
+impl Default for CanvasState {
+    fn default() -> Self {
+        Self {
+            camera: Camera::default(),
+            target: None,
+            follow_layout: true,
+            hovered: None,
+            hovered_edge: None,
+            viewport: Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0)),
+            drag: Drag::None,
+            context_node: None,
+            needs_fit: true,
+        }
+    }
+}
+
+impl CanvasState {
+    /// Forgets everything but the viewport (a new document is shown), fitting it next frame.
+    pub fn reset(&mut self) {
+        *self = Self { viewport: self.viewport, ..Self::default() };
+        self.needs_fit = true;
+    }
+
+    /// Starts a smooth move to show the whole graph (or what is shown of it).
+    pub fn fit(&mut self, doc: &Document, options: &ViewOptions, smooth: bool) {
+        if let Some(target) = fitting_camera(doc, options, self.viewport) {
+            if smooth {
+                self.target = Some(target);
+            } else {
+                self.camera = target;
+                self.target = None;
+            }
+        }
+    }
+
+    /// Starts a smooth move centring engine node `node`, zooming in if it is too small to read.
+    pub fn centre_on(&mut self, doc: &Document, node: usize) {
+        if node >= doc.layout.engine().node_count() {
+            return;
+        }
+        let [x, y] = doc.layout.engine().position(node);
+        let zoom = self.camera.zoom.max(1.0);
+        self.target = Some(Camera { center: pos2(x, y), zoom });
+        self.follow_layout = false;
+    }
+
+    /// Whether a smooth camera move or a drag needs more frames.
+    pub fn is_animating(&self) -> bool {
+        self.target.is_some()
+    }
+
+    /// The engine node under a screen point, if any (the nearest whose disc is within 3 points).
+    pub fn node_at(&self, doc: &Document, options: &ViewOptions, screen: Pos2) -> Option<usize> {
+        let engine = doc.layout.engine();
+        let world_radius =
+            |i: usize| if options.size_by_degree { engine.radius(i) } else { crate::layout::node_radius(0) };
+        let mut best: Option<(usize, f32)> = None;
+        for (i, node) in doc.scene.nodes.iter().enumerate() {
+            if !options.actor_kinds[node.kind as usize] {
+                continue;
+            }
+            let p = self.camera.to_screen(self.viewport, pos2(engine.xs()[i], engine.ys()[i]));
+            let r = (world_radius(i) * self.camera.zoom).max(2.0) + 3.0;
+            let d = (p - screen).length();
+            if d <= r && best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((i, d));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+}
+
+/// The camera showing every shown actor, or `None` for an empty graph.
+fn fitting_camera(doc: &Document, options: &ViewOptions, viewport: Rect) -> Option<Camera> {
+    let engine = doc.layout.engine();
+    let points = (0..engine.node_count())
+        .filter(|&i| options.actor_kinds[doc.scene.nodes[i].kind as usize])
+        .map(|i| engine.position(i));
+    let rect = bounds(points, 20.0)?;
+    Some(Camera::fitting(viewport, rect, 40.0))
+}
+
+/// Per-node flags for this frame: visible kinds, selection, hover and its neighbours.
+fn node_flags(doc: &Document, selection: &Selection, options: &ViewOptions, hovered: Option<usize>) -> Vec<u8> {
+    let mut flags: Vec<u8> =
+        doc.scene.nodes.iter().map(|n| if options.actor_kinds[n.kind as usize] { flag::VISIBLE } else { 0 }).collect();
+    for id in selection.actors() {
+        if let Some(i) = doc.graph.node_index(id).and_then(|n| doc.layout.engine_node(n)) {
+            flags[i] |= flag::SELECTED;
+        }
+    }
+    if let Some(h) = hovered {
+        flags[h] |= flag::HOVERED;
+        for &j in doc.scene.neighbours(h) {
+            flags[j as usize] |= flag::NEIGHBOUR;
+        }
+    }
+    flags
+}
+
+/// Shows the canvas filling the available space; pushes what the user did into `commands`.
+pub fn canvas_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    selection: &Selection,
+    options: &ViewOptions,
+    state: &mut CanvasState,
+    commands: &mut Vec<Command>,
+) {
+    let rect = ui.available_rect_before_wrap();
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Graph canvas"));
+    let resized = state.viewport != rect;
+    state.viewport = rect;
+    let engine = doc.layout.engine();
+    let modifiers = ui.input(|i| i.modifiers);
+    let pointer = response.hover_pos();
+
+    // Camera: keep the graph in view while it lays itself out; smooth moves; wheel and pinch.
+    if state.needs_fit || (state.follow_layout && (doc.layout_running() || resized)) {
+        state.fit(doc, options, false);
+        state.needs_fit = false;
+    }
+    if let Some(target) = state.target {
+        let dt = ui.input(|i| i.stable_dt).min(0.1);
+        state.camera.approach(&target, 1.0 - (-dt * 12.0).exp());
+        if state.camera.is_close_to(&target) {
+            state.camera = target;
+            state.target = None;
+        }
+        ui.ctx().request_repaint();
+    }
+    if let Some(p) = pointer {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        let factor = zoom * (scroll.y * 0.0025).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            state.camera.zoom_at(rect, p, factor);
+            state.target = None;
+            state.follow_layout = false;
+        }
+    }
+
+    // Hover: an actor first, else a cooperation.
+    state.hovered = match state.drag {
+        Drag::None | Drag::Connect { .. } => pointer.and_then(|p| state.node_at(doc, options, p)),
+        Drag::Node { node, .. } => Some(node),
+        _ => None,
+    };
+    let flags = node_flags(doc, selection, options, state.hovered);
+    let mut input = PaintInput {
+        graph: &doc.graph,
+        scene: &doc.scene,
+        xs: engine.xs(),
+        ys: engine.ys(),
+        radii: engine.radii(),
+        flags: &flags,
+        dimming: state.hovered.is_some(),
+        focus_edge: None,
+        camera: state.camera,
+        viewport: rect,
+        options,
+    };
+    state.hovered_edge = match (state.hovered, pointer, state.drag) {
+        (None, Some(p), Drag::None) => edge_at(&input, p),
+        _ => None,
+    };
+    let selected_edge = selection
+        .cooperation()
+        .and_then(|c| doc.graph.edge_index(c))
+        .and_then(|e| doc.scene.edges.iter().position(|s| s.index == e));
+    input.focus_edge = state.hovered_edge.or(selected_edge);
+
+    handle_gestures(&response, doc, options, state, commands, modifiers);
+    input.camera = state.camera;
+
+    let painter = ui.painter_at(rect);
+    paint_graph(&painter, &input);
+    paint_gesture_overlay(&painter, &input, state, pointer);
+
+    // Tooltip for the hovered actor: kind, country, degree and a few attributes.
+    if let (Some(h), Drag::None) = (state.hovered, state.drag)
+        && let Some(actor) = doc.scene.nodes.get(h).and_then(|n| doc.graph.actor_at(n.index))
+    {
+        let degree = doc.scene.nodes[h].degree;
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.strong(&actor.label);
+            ui.label(format!("{} · {} cooperation{}", actor.kind.name(), degree, if degree == 1 { "" } else { "s" }));
+            if let Some(country) = &actor.country {
+                ui.label(format!("Country: {country}"));
+            }
+            for attribute in actor.attributes.iter().take(4) {
+                ui.label(format!("{}: {}", attribute.key, attribute.value));
+            }
+            if actor.pinned {
+                ui.label("Pinned");
+            }
+        });
+    }
+    context_menu(&response, doc, state, commands);
+}
+
+/// The scene edge within 4 points of `screen`, if any.
+fn edge_at(input: &PaintInput<'_>, screen: Pos2) -> Option<usize> {
+    let mut points = Vec::with_capacity(17);
+    let mut best: Option<(usize, f32)> = None;
+    for (e, edge) in input.scene.edges.iter().enumerate() {
+        if !input.edge_shown(edge) || !edge_points(input, edge, &mut points) {
+            continue;
+        }
+        for pair in points.windows(2) {
+            let d = distance_to_segment(screen, pair[0], pair[1]);
+            if d <= 4.0 && best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((e, d));
+            }
+        }
+    }
+    best.map(|(e, _)| e)
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 { ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0) } else { 0.0 };
+    (p - (a + ab * t)).length()
+}
+
+fn handle_gestures(
+    response: &egui::Response,
+    doc: &Document,
+    options: &ViewOptions,
+    state: &mut CanvasState,
+    commands: &mut Vec<Command>,
+    modifiers: egui::Modifiers,
+) {
+    let engine = doc.layout.engine();
+    let actor_id =
+        |node: usize| doc.scene.nodes.get(node).and_then(|n| doc.graph.actor_at(n.index)).map(|a| a.id().clone());
+    // Gestures start where the button went down, not where the drag was first recognised.
+    let press_origin = response.ctx.input(|i| i.pointer.press_origin());
+    if response.drag_started()
+        && let Some(start) = press_origin.or(response.interact_pointer_pos())
+    {
+        state.drag = match state.node_at(doc, options, start) {
+            Some(node) if modifiers.command => Drag::Connect { from: node },
+            Some(node) => {
+                let origin = engine.position(node);
+                let world = state.camera.to_world(state.viewport, start);
+                Drag::Node {
+                    node,
+                    origin,
+                    was_pinned: engine.is_pinned(node),
+                    grab: pos2(origin[0], origin[1]) - world,
+                }
+            }
+            None if modifiers.shift => Drag::Box { start, additive: true },
+            None => Drag::Pan,
+        };
+        state.target = None;
+        if !matches!(state.drag, Drag::Box { .. }) {
+            state.follow_layout = false;
+        }
+    }
+    if response.dragged() {
+        match state.drag {
+            Drag::Pan => {
+                state.camera.pan(response.drag_delta());
+                state.follow_layout = false;
+            }
+            Drag::Node { node, grab, .. } => {
+                if let Some(p) = response.interact_pointer_pos() {
+                    let world = state.camera.to_world(state.viewport, p) + grab;
+                    commands.push(Command::DragNode { node, to: [world.x, world.y] });
+                }
+            }
+            _ => {}
+        }
+    }
+    if response.drag_stopped() {
+        let end = response.interact_pointer_pos();
+        match state.drag {
+            Drag::Node { node, origin, was_pinned, .. } => commands.push(Command::EndDrag { node, origin, was_pinned }),
+            Drag::Box { start, additive } => {
+                if let Some(end) = end {
+                    let world = Rect::from_two_pos(
+                        state.camera.to_world(state.viewport, start),
+                        state.camera.to_world(state.viewport, end),
+                    );
+                    let inside: Vec<_> = (0..engine.node_count())
+                        .filter(|&i| options.actor_kinds[doc.scene.nodes[i].kind as usize])
+                        .filter(|&i| world.contains(pos2(engine.xs()[i], engine.ys()[i])))
+                        .filter_map(actor_id)
+                        .collect();
+                    commands.push(if additive {
+                        Command::AddToSelection(inside)
+                    } else {
+                        Command::SelectActors(inside)
+                    });
+                }
+            }
+            Drag::Connect { from } => {
+                let target = end.and_then(|p| state.node_at(doc, options, p));
+                if let (Some(a), Some(b)) = (actor_id(from), target.and_then(actor_id))
+                    && a != b
+                {
+                    commands.push(Command::Connect { from: a, to: b });
+                }
+            }
+            Drag::Pan | Drag::None => {}
+        }
+        state.drag = Drag::None;
+    }
+    if response.clicked() {
+        let hit = response.interact_pointer_pos().and_then(|p| state.node_at(doc, options, p));
+        match (hit.and_then(actor_id), state.hovered_edge) {
+            (Some(id), _) if modifiers.shift => commands.push(Command::ToggleActor(id)),
+            (Some(id), _) => commands.push(Command::SelectActors(vec![id])),
+            (None, Some(e)) => {
+                if let Some(c) = doc.scene.edges.get(e).and_then(|s| doc.graph.cooperation_at(s.index)) {
+                    commands.push(Command::SelectCooperation(c.cooperation.id().clone()));
+                }
+            }
+            (None, None) => commands.push(Command::ClearSelection),
+        }
+    }
+    if response.double_clicked()
+        && let Some(p) = response.interact_pointer_pos()
+        && state.node_at(doc, options, p).is_none()
+    {
+        let world = state.camera.to_world(state.viewport, p);
+        commands.push(Command::AddActorAt([world.x, world.y]));
+    }
+    if response.secondary_clicked() {
+        state.context_node = response.interact_pointer_pos().and_then(|p| state.node_at(doc, options, p));
+    }
+}
+
+fn context_menu(response: &egui::Response, doc: &Document, state: &mut CanvasState, commands: &mut Vec<Command>) {
+    let Some(node) = state.context_node else { return };
+    let Some(actor) = doc.scene.nodes.get(node).and_then(|n| doc.graph.actor_at(n.index)) else { return };
+    let id = actor.id().clone();
+    let pinned = actor.pinned;
+    response.context_menu(|ui| {
+        ui.label(egui::RichText::new(&actor.label).strong());
+        if ui.button("Select").clicked() {
+            commands.push(Command::SelectActors(vec![id.clone()]));
+            ui.close();
+        }
+        if ui.button("Centre on it").clicked() {
+            commands.push(Command::FocusActor(id.clone()));
+            ui.close();
+        }
+        if ui.button(if pinned { "Release pin" } else { "Pin here" }).clicked() {
+            commands.push(Command::SelectActors(vec![id.clone()]));
+            commands.push(Command::PinSelection(!pinned));
+            ui.close();
+        }
+        if ui.button("Delete").clicked() {
+            commands.push(Command::SelectActors(vec![id.clone()]));
+            commands.push(Command::DeleteSelection);
+            ui.close();
+        }
+    });
+}
+
+fn paint_gesture_overlay(painter: &egui::Painter, input: &PaintInput<'_>, state: &CanvasState, pointer: Option<Pos2>) {
+    match (state.drag, pointer) {
+        (Drag::Box { start, .. }, Some(p)) => {
+            let rect = Rect::from_two_pos(start, p);
+            painter.rect_filled(rect, 0.0, Color32::from_rgba_unmultiplied(120, 160, 255, 30));
+            painter.rect_stroke(
+                rect,
+                0.0,
+                Stroke::new(1.0, Color32::from_rgb(120, 160, 255)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        (Drag::Connect { from }, Some(p)) => {
+            let a = input.screen(from);
+            painter.line_segment([a, p], Stroke::new(2.0, theme::HOVER));
+            painter.circle_filled(p, 3.0, theme::HOVER);
+        }
+        _ => {}
+    }
+}

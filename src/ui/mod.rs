@@ -1,0 +1,14 @@
+//! The window's widgets: canvas, inspector, legend, toolbar, dialogs. Each `*_ui` function draws
+//! into a `Ui` and reports what the user did as commands; none changes the document itself.
+
+pub mod camera;
+pub mod canvas;
+pub mod dialogs;
+pub mod inspector;
+pub mod legend;
+mod mesh;
+pub mod paint;
+pub mod scene;
+pub mod theme;
+pub mod toolbar;
+mod widgets;

@@ -1,0 +1,380 @@
+//! Painting the graph: edges, arrowheads, nodes and labels, culled to the viewport and batched
+//! into one mesh per layer. Labels compete for space by importance and never overlap.
+
+use egui::epaint::Mesh;
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
+
+use super::camera::Camera;
+use super::mesh::{add_arrowhead, add_line, add_node, add_polyline, add_rect, add_ring};
+use super::scene::{Scene, SceneEdge};
+use super::theme;
+use crate::model::{Kind, KnowledgeGraph};
+
+/// Per-node display flags, rebuilt every frame from the selection and hover.
+pub mod flag {
+    /// Part of the selection.
+    pub const SELECTED: u8 = 1;
+    /// Under the pointer.
+    pub const HOVERED: u8 = 2;
+    /// A neighbour of the hovered node.
+    pub const NEIGHBOUR: u8 = 4;
+    /// Its kind is shown (legend filter).
+    pub const VISIBLE: u8 = 8;
+}
+
+/// What the user chose to see.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewOptions {
+    /// Which actor kinds are shown, by kind index.
+    pub actor_kinds: [bool; 12],
+    /// Which cooperation kinds are shown, by kind index.
+    pub cooperation_kinds: [bool; 10],
+    /// Node size grows with degree; otherwise every node has the size of a degree-0 node.
+    pub size_by_degree: bool,
+    /// Draw actor labels.
+    pub show_labels: bool,
+}
+
+impl Default for ViewOptions {
+    fn default() -> Self {
+        Self { actor_kinds: [true; 12], cooperation_kinds: [true; 10], size_by_degree: true, show_labels: true }
+    }
+}
+
+/// Everything one frame of the canvas needs to paint.
+pub struct PaintInput<'a> {
+    /// Labels and edge labels are read from here.
+    pub graph: &'a KnowledgeGraph,
+    /// Derived drawing data.
+    pub scene: &'a Scene,
+    /// Node x positions (layout units), by engine node.
+    pub xs: &'a [f32],
+    /// Node y positions.
+    pub ys: &'a [f32],
+    /// Node radii in layout units.
+    pub radii: &'a [f32],
+    /// Flags per engine node (see [`flag`]).
+    pub flags: &'a [u8],
+    /// Whether something is hovered (everything not related is dimmed).
+    pub dimming: bool,
+    /// Scene edge under the pointer or selected, drawn emphasised with its label.
+    pub focus_edge: Option<usize>,
+    /// The camera.
+    pub camera: Camera,
+    /// Screen rectangle of the canvas.
+    pub viewport: Rect,
+    /// View options.
+    pub options: &'a ViewOptions,
+}
+
+/// Most labels placed per frame.
+const MAX_LABELS: usize = 250;
+/// Above this many visible edges, lines are drawn without anti-aliasing fringes.
+const FEATHER_EDGE_LIMIT: usize = 20_000;
+/// Above this many visible nodes, nodes are drawn without fringes.
+const FEATHER_NODE_LIMIT: usize = 20_000;
+
+impl PaintInput<'_> {
+    /// Screen position of engine node `i`.
+    pub fn screen(&self, i: usize) -> Pos2 {
+        self.camera.to_screen(self.viewport, pos2(self.xs[i], self.ys[i]))
+    }
+
+    /// Screen radius of engine node `i`.
+    pub fn screen_radius(&self, i: usize) -> f32 {
+        let world = if self.options.size_by_degree { self.radii[i] } else { crate::layout::node_radius(0) };
+        world * self.camera.zoom
+    }
+
+    /// Whether engine node `i` is drawn at all (legend filter).
+    pub fn is_shown(&self, i: usize) -> bool {
+        self.flags[i] & flag::VISIBLE != 0
+    }
+
+    /// Whether scene edge `e` is drawn (its kind and both actors shown).
+    pub fn edge_shown(&self, edge: &SceneEdge) -> bool {
+        self.options.cooperation_kinds[edge.kind as usize]
+            && self.is_shown(edge.from as usize)
+            && self.is_shown(edge.to as usize)
+    }
+
+    fn highlighted(&self, i: usize) -> bool {
+        self.flags[i] & (flag::HOVERED | flag::NEIGHBOUR) != 0
+    }
+}
+
+/// The points of an edge on screen: a straight segment, or a curve for parallel edges and a loop
+/// for self-cooperations. Returns false if the edge is off screen.
+pub fn edge_points(input: &PaintInput<'_>, edge: &SceneEdge, points: &mut Vec<Pos2>) -> bool {
+    points.clear();
+    let a = input.screen(edge.from as usize);
+    let b = input.screen(edge.to as usize);
+    let visible = input.viewport.expand(40.0);
+    if edge.from == edge.to {
+        let r = input.screen_radius(edge.from as usize).max(4.0);
+        let centre = a + vec2(0.0, -r * 1.6);
+        if !visible.contains(centre) {
+            return false;
+        }
+        for k in 0..=16 {
+            let angle = std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / 16.0;
+            points.push(centre + vec2(angle.cos(), angle.sin()) * r * 0.9);
+        }
+        return true;
+    }
+    if !visible.intersects(Rect::from_two_pos(a, b)) {
+        return false;
+    }
+    if edge.lane == 0.0 {
+        points.extend([a, b]);
+    } else {
+        // A quadratic curve bowed sideways by a fraction of the edge's length per lane.
+        let dir = b - a;
+        let normal = vec2(-dir.y, dir.x);
+        let control = a + dir * 0.5 + normal * (0.22 * edge.lane);
+        for k in 0..=12 {
+            let t = k as f32 / 12.0;
+            let p = a.to_vec2() * (1.0 - t) * (1.0 - t) + control.to_vec2() * 2.0 * t * (1.0 - t) + b.to_vec2() * t * t;
+            points.push(p.to_pos2());
+        }
+    }
+    true
+}
+
+/// Paints the whole graph into `painter`. Costs O(n + m) per frame, with drawing limited to what
+/// is on screen.
+pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>) {
+    painter.rect_filled(input.viewport, 0.0, theme::CANVAS_BACKGROUND);
+    let visible_nodes = (0..input.xs.len()).filter(|&i| input.is_shown(i)).count();
+    paint_edges(painter, input);
+    paint_nodes(painter, input, visible_nodes);
+    if input.options.show_labels {
+        paint_labels(painter, input);
+    }
+    if let Some(e) = input.focus_edge {
+        paint_edge_label(painter, input, e);
+    }
+}
+
+fn paint_edges(painter: &Painter, input: &PaintInput<'_>) {
+    let scene = input.scene;
+    let feathered = scene.edges.len() <= FEATHER_EDGE_LIMIT;
+    let mut mesh = Mesh::default();
+    mesh.reserve_vertices(scene.edges.len().min(400_000) * 4);
+    let mut points = Vec::with_capacity(17);
+    let base_alpha: u8 = if scene.edges.len() > 50_000 { 60 } else { 170 };
+    for (e, edge) in scene.edges.iter().enumerate() {
+        if !input.edge_shown(edge) || !edge_points(input, edge, &mut points) {
+            continue;
+        }
+        let (from, to) = (edge.from as usize, edge.to as usize);
+        let touches_hover = input.flags[from] & flag::HOVERED != 0 || input.flags[to] & flag::HOVERED != 0;
+        let touches_selection = input.flags[from] & flag::SELECTED != 0 || input.flags[to] & flag::SELECTED != 0;
+        let focused = input.focus_edge == Some(e);
+        let alpha = if focused || touches_hover || touches_selection {
+            255
+        } else if input.dimming {
+            theme::DIM_ALPHA / 2
+        } else {
+            base_alpha
+        };
+        let color = theme::cooperation_color(edge.kind).gamma_multiply_u8(alpha);
+        let zoom_width = (input.camera.zoom * 1.5).clamp(0.6, 2.0);
+        let width = zoom_width * edge.weight.max(0.1).sqrt().clamp(0.5, 4.0) * if focused { 2.0 } else { 1.0 };
+        // Stop lines at the target's rim so arrowheads stay visible.
+        let to_r = input.screen_radius(to);
+        if edge.directed && points.len() >= 2 && edge.from != edge.to {
+            let tip_dir = (points[points.len() - 1] - points[points.len() - 2]).normalized();
+            let tip = input.screen(to) - tip_dir * (to_r + 1.5);
+            let size = (width * 3.0 + 4.0).clamp(4.0, 14.0);
+            if (tip - points[0]).length() > size + 2.0 && input.camera.zoom * 10.0 > 1.0 {
+                let last = points.len() - 1;
+                points[last] = tip - tip_dir * size * 0.8;
+                add_polyline(&mut mesh, &points, width, color, feathered);
+                add_arrowhead(&mut mesh, tip, tip_dir, size, color);
+                continue;
+            }
+        }
+        if points.len() == 2 {
+            add_line(&mut mesh, points[0], points[1], width, color, feathered);
+        } else {
+            add_polyline(&mut mesh, &points, width, color, feathered);
+        }
+    }
+    painter.add(Shape::mesh(mesh));
+}
+
+fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize) {
+    let scene = input.scene;
+    let feathered = visible_nodes <= FEATHER_NODE_LIMIT;
+    let mut mesh = Mesh::default();
+    mesh.reserve_vertices(visible_nodes.min(200_000) * 8);
+    let mut overlay = Mesh::default();
+    let mut scratch = Vec::with_capacity(48);
+    let clip = input.viewport.expand(20.0);
+    let outline = Color32::from_black_alpha(160);
+    for (i, node) in scene.nodes.iter().enumerate() {
+        if !input.is_shown(i) {
+            continue;
+        }
+        let p = input.screen(i);
+        let r = input.screen_radius(i);
+        if !clip.expand(r).contains(p) {
+            continue;
+        }
+        let shape = theme::actor_shape(node.kind);
+        let dimmed = input.dimming && !input.highlighted(i);
+        let fill = theme::actor_color(node.kind);
+        let fill = if dimmed { fill.gamma_multiply_u8(theme::DIM_ALPHA + 30) } else { fill };
+        if r >= 4.0 && !dimmed {
+            add_ring(&mut mesh, &mut scratch, p, r, 1.2, shape, outline);
+        }
+        add_node(&mut mesh, &mut scratch, p, r, shape, fill, feathered && r >= 3.0);
+        let flags = input.flags[i];
+        if flags & flag::SELECTED != 0 {
+            add_ring(&mut overlay, &mut scratch, p, r + 2.0, 2.5, shape, theme::SELECTION);
+        } else if flags & flag::HOVERED != 0 {
+            add_ring(&mut overlay, &mut scratch, p, r + 1.5, 2.0, shape, theme::HOVER);
+        }
+        if node.pinned && r >= 2.0 {
+            let mark = p + vec2(r * 0.75, -r * 0.75);
+            add_rect(&mut overlay, mark, Vec2::splat(2.5), theme::PIN);
+        }
+    }
+    painter.add(Shape::mesh(mesh));
+    painter.add(Shape::mesh(overlay));
+}
+
+/// Most node discs entered as obstacles for labels; beyond this labels only avoid each other.
+const LABEL_OBSTACLE_LIMIT: usize = 5_000;
+
+/// Labels by importance: hovered, selected and neighbours first, then by degree. Each goes
+/// below, above, right or left of its node, wherever it covers no other label and no node.
+fn paint_labels(painter: &Painter, input: &PaintInput<'_>) {
+    let scene = input.scene;
+    let font = FontId::proportional(theme::LABEL_SIZE);
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut grid = LabelGrid::new(input.viewport);
+    // Node discs are obstacles too, so labels do not hide other actors.
+    let discs: Vec<(usize, Rect)> = (0..input.xs.len())
+        .filter(|&i| input.is_shown(i))
+        .map(|i| (i, Rect::from_center_size(input.screen(i), Vec2::splat(2.0 * input.screen_radius(i)))))
+        .filter(|(_, r)| r.width() >= 6.0 && input.viewport.intersects(*r))
+        .take(LABEL_OBSTACLE_LIMIT + 1)
+        .collect();
+    let mut obstacles = LabelGrid::new(input.viewport);
+    let mut obstacle_rects = Vec::new();
+    let mut obstacle_owner = Vec::new();
+    if discs.len() <= LABEL_OBSTACLE_LIMIT {
+        for (i, rect) in discs {
+            obstacle_owner.push(i);
+            obstacles.insert(&mut obstacle_rects, rect);
+        }
+    }
+    let priority = scene.label_order.iter().map(|&i| i as usize).filter(|&i| input.flags[i] & !flag::VISIBLE != 0);
+    let rest = scene.label_order.iter().map(|&i| i as usize).filter(|&i| input.flags[i] & !flag::VISIBLE == 0);
+    for i in priority.chain(rest) {
+        if placed.len() >= MAX_LABELS {
+            break;
+        }
+        if !input.is_shown(i) {
+            continue;
+        }
+        let p = input.screen(i);
+        let r = input.screen_radius(i);
+        let important = input.flags[i] & !flag::VISIBLE != 0;
+        // Tiny far-away nodes get no label unless they matter right now.
+        if !input.viewport.contains(p) || (!important && r < 3.0) {
+            continue;
+        }
+        let Some(actor) = input.graph.actor_at(scene.nodes[i].index) else { continue };
+        let dimmed = input.dimming && !input.highlighted(i);
+        if dimmed && !important {
+            continue;
+        }
+        let color = if dimmed { theme::LABEL_DIM } else { theme::LABEL };
+        let galley = painter.layout_no_wrap(actor.label.clone(), font.clone(), color);
+        let size = galley.size() + vec2(2.0, 2.0);
+        let gap = r + 2.0;
+        let candidates = [
+            Rect::from_min_size(pos2(p.x - size.x / 2.0, p.y + gap), size),
+            Rect::from_min_size(pos2(p.x - size.x / 2.0, p.y - gap - size.y), size),
+            Rect::from_min_size(pos2(p.x + gap, p.y - size.y / 2.0), size),
+            Rect::from_min_size(pos2(p.x - gap - size.x, p.y - size.y / 2.0), size),
+        ];
+        let free = |rect: &Rect| {
+            !grid.overlaps(&placed, *rect)
+                && !obstacles.overlaps_except(&obstacle_rects, *rect, |k| obstacle_owner[k] == i)
+                && input.viewport.contains_rect(*rect)
+        };
+        // Important labels always show, in the first free place or else below the node.
+        let Some(rect) = candidates.iter().copied().find(free).or(important.then_some(candidates[0])) else {
+            continue;
+        };
+        grid.insert(&mut placed, rect);
+        painter.rect_filled(rect, 3.0, Color32::from_black_alpha(if important { 200 } else { 120 }));
+        painter.galley(rect.min + vec2(1.0, 1.0), galley, color);
+    }
+}
+
+fn paint_edge_label(painter: &Painter, input: &PaintInput<'_>, e: usize) {
+    let Some(edge) = input.scene.edges.get(e) else { return };
+    let Some(c) = input.graph.cooperation_at(edge.index) else { return };
+    let mut points = Vec::new();
+    if !edge_points(input, edge, &mut points) || points.is_empty() {
+        return;
+    }
+    let middle = points[points.len() / 2];
+    let mut text = c.cooperation.kind.name().to_owned();
+    if !c.cooperation.label.is_empty() {
+        text = format!("{text}: {}", c.cooperation.label);
+    }
+    if let Some(date) = c.cooperation.date {
+        text = format!("{text} ({date})");
+    }
+    let galley = painter.layout_no_wrap(text, FontId::proportional(theme::EDGE_LABEL_SIZE), theme::LABEL);
+    let rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(3.0);
+    painter.rect_filled(rect, 3.0, Color32::from_black_alpha(220));
+    painter.rect_stroke(rect, 3.0, Stroke::new(1.0, theme::cooperation_color(edge.kind)), egui::StrokeKind::Inside);
+    painter.galley(rect.min + vec2(3.0, 3.0), galley, theme::LABEL);
+}
+
+/// A coarse screen grid of placed label rectangles, so overlap checks stay cheap.
+struct LabelGrid {
+    origin: Pos2,
+    cells: std::collections::HashMap<(i32, i32), Vec<usize>>,
+}
+
+const LABEL_CELL: f32 = 64.0;
+
+impl LabelGrid {
+    fn new(viewport: Rect) -> Self {
+        Self { origin: viewport.min, cells: std::collections::HashMap::new() }
+    }
+
+    fn cells_of(&self, rect: Rect) -> impl Iterator<Item = (i32, i32)> {
+        let cell = |v: f32, o: f32| ((v - o) / LABEL_CELL).floor() as i32;
+        let (x0, x1) = (cell(rect.min.x, self.origin.x), cell(rect.max.x, self.origin.x));
+        let (y0, y1) = (cell(rect.min.y, self.origin.y), cell(rect.max.y, self.origin.y));
+        (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| (x, y)))
+    }
+
+    fn overlaps(&self, placed: &[Rect], rect: Rect) -> bool {
+        self.overlaps_except(placed, rect, |_| false)
+    }
+
+    /// Whether `rect` overlaps a placed rectangle other than those `skip` accepts.
+    fn overlaps_except(&self, placed: &[Rect], rect: Rect, skip: impl Fn(usize) -> bool) -> bool {
+        self.cells_of(rect)
+            .any(|c| self.cells.get(&c).is_some_and(|ids| ids.iter().any(|&k| !skip(k) && placed[k].intersects(rect))))
+    }
+
+    fn insert(&mut self, placed: &mut Vec<Rect>, rect: Rect) {
+        let id = placed.len();
+        placed.push(rect);
+        let cells: Vec<(i32, i32)> = self.cells_of(rect).collect();
+        for c in cells {
+            self.cells.entry(c).or_default().push(id);
+        }
+    }
+}

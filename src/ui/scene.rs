@@ -1,0 +1,118 @@
+//! [`Scene`]: what the canvas draws, derived from the graph once per change rather than per
+//! frame: node kinds and degrees, edges with their lanes (parallel edges drawn apart),
+//! adjacency for highlighting, and the order in which labels compete for space.
+
+use std::collections::HashMap;
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+use crate::layout::{Csr, GraphLayout};
+use crate::model::{ActorKind, CooperationKind, KnowledgeGraph};
+
+/// An actor as the canvas needs it, indexed like the layout engine's nodes.
+#[derive(Clone, Copy, Debug)]
+pub struct SceneNode {
+    /// The actor's storage index.
+    pub index: NodeIndex,
+    /// Its kind (colour, shape, legend filter).
+    pub kind: ActorKind,
+    /// Number of cooperations touching it.
+    pub degree: u32,
+    /// Whether it is pinned.
+    pub pinned: bool,
+}
+
+/// A cooperation as the canvas needs it.
+#[derive(Clone, Copy, Debug)]
+pub struct SceneEdge {
+    /// The cooperation's storage index.
+    pub index: EdgeIndex,
+    /// Engine node it goes from.
+    pub from: u32,
+    /// Engine node it goes to.
+    pub to: u32,
+    /// Its kind (colour, legend filter).
+    pub kind: CooperationKind,
+    /// Whether to draw an arrowhead.
+    pub directed: bool,
+    /// Weight (line width).
+    pub weight: f32,
+    /// Sideways offset among parallel edges between the same two actors: 0 for a lone edge,
+    /// ±0.5, ±1 … for bundles, so each is drawn as its own curve.
+    pub lane: f32,
+}
+
+/// Drawing data for one graph and layout.
+#[derive(Clone, Debug, Default)]
+pub struct Scene {
+    /// By engine node.
+    pub nodes: Vec<SceneNode>,
+    /// Every cooperation.
+    pub edges: Vec<SceneEdge>,
+    /// Undirected adjacency by engine node, for neighbour highlighting.
+    pub adjacency: Csr,
+    /// Engine nodes from most to least important (degree), the order labels are placed in.
+    pub label_order: Vec<u32>,
+    /// Actors per kind.
+    pub actor_kind_counts: [usize; 12],
+    /// Cooperations per kind.
+    pub cooperation_kind_counts: [usize; 10],
+}
+
+impl Scene {
+    /// Builds the scene of `graph` as laid out by `layout`. O(n log n + m).
+    pub fn build(graph: &KnowledgeGraph, layout: &GraphLayout) -> Self {
+        let engine = layout.engine();
+        let n = engine.node_count();
+        let mut nodes = Vec::with_capacity(n);
+        let mut actor_kind_counts = [0usize; 12];
+        for i in 0..n {
+            let index = layout.node_index(i).unwrap_or_default();
+            let (kind, pinned) = graph.actor_at(index).map_or((ActorKind::Other, false), |a| (a.kind, a.pinned));
+            actor_kind_counts[kind as usize] += 1;
+            nodes.push(SceneNode { index, kind, degree: 0, pinned });
+        }
+        let g = graph.petgraph();
+        let mut edges = Vec::with_capacity(g.edge_count());
+        let mut cooperation_kind_counts = [0usize; 10];
+        let mut bundles: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+        for edge in g.edge_references() {
+            let (Some(from), Some(to)) = (layout.engine_node(edge.source()), layout.engine_node(edge.target())) else {
+                continue;
+            };
+            let (from, to) = (from as u32, to as u32);
+            let cooperation = edge.weight();
+            cooperation_kind_counts[cooperation.kind as usize] += 1;
+            nodes[from as usize].degree += 1;
+            nodes[to as usize].degree += 1;
+            bundles.entry((from.min(to), from.max(to))).or_default().push(edges.len());
+            edges.push(SceneEdge {
+                index: edge.id(),
+                from,
+                to,
+                kind: cooperation.kind,
+                directed: cooperation.directed,
+                weight: cooperation.weight as f32,
+                lane: 0.0,
+            });
+        }
+        for members in bundles.values().filter(|m| m.len() > 1) {
+            let middle = (members.len() - 1) as f32 / 2.0;
+            for (k, &e) in members.iter().enumerate() {
+                // Lanes are measured from the lower-numbered actor, so reversed edges agree.
+                let flip = if edges[e].from <= edges[e].to { 1.0 } else { -1.0 };
+                edges[e].lane = (k as f32 - middle) * flip;
+            }
+        }
+        let adjacency = Csr::new(n, edges.iter().map(|e| (e.from, e.to, 1.0)));
+        let mut label_order: Vec<u32> = (0..n as u32).collect();
+        label_order.sort_by_key(|&i| std::cmp::Reverse(nodes[i as usize].degree));
+        Self { nodes, edges, adjacency, label_order, actor_kind_counts, cooperation_kind_counts }
+    }
+
+    /// The engine nodes adjacent to `node`.
+    pub fn neighbours(&self, node: usize) -> &[u32] {
+        if node + 1 < self.adjacency.offsets.len() { self.adjacency.row(node).0 } else { &[] }
+    }
+}

@@ -1,0 +1,111 @@
+//! Colours, shapes and sizes in one place: what each actor and cooperation kind looks like.
+
+use egui::Color32;
+
+use crate::model::{ActorKind, CooperationKind};
+
+/// The outline of a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeShape {
+    /// A disc.
+    Circle,
+    /// A square standing on a side.
+    Square,
+    /// A square standing on a corner.
+    Diamond,
+    /// A triangle pointing up.
+    TriangleUp,
+    /// A triangle pointing down.
+    TriangleDown,
+    /// A regular pentagon.
+    Pentagon,
+    /// A regular hexagon.
+    Hexagon,
+    /// A regular octagon.
+    Octagon,
+}
+
+impl NodeShape {
+    /// Number of corners and the angle of the first one (radians, 0 = right, y down), or `None`
+    /// for a circle.
+    pub fn polygon(self) -> Option<(usize, f32)> {
+        use std::f32::consts::{FRAC_PI_2, FRAC_PI_4, FRAC_PI_8};
+        match self {
+            NodeShape::Circle => None,
+            NodeShape::Square => Some((4, FRAC_PI_4)),
+            NodeShape::Diamond => Some((4, 0.0)),
+            NodeShape::TriangleUp => Some((3, -FRAC_PI_2)),
+            NodeShape::TriangleDown => Some((3, FRAC_PI_2)),
+            NodeShape::Pentagon => Some((5, -FRAC_PI_2)),
+            NodeShape::Hexagon => Some((6, 0.0)),
+            NodeShape::Octagon => Some((8, FRAC_PI_8)),
+        }
+    }
+}
+
+/// Fill colour of an actor kind.
+pub fn actor_color(kind: ActorKind) -> Color32 {
+    match kind {
+        ActorKind::Country => Color32::from_rgb(0xE4, 0x57, 0x56),
+        ActorKind::Ministry => Color32::from_rgb(0x4C, 0x78, 0xA8),
+        ActorKind::GovernmentAgency => Color32::from_rgb(0x72, 0xB7, 0xB2),
+        ActorKind::Hospital => Color32::from_rgb(0xF5, 0x85, 0x18),
+        ActorKind::ResearchInstitute => Color32::from_rgb(0x54, 0xA2, 0x4B),
+        ActorKind::University => Color32::from_rgb(0x9D, 0xD8, 0x66),
+        ActorKind::Company => Color32::from_rgb(0xB2, 0x79, 0xA2),
+        ActorKind::Foundation => Color32::from_rgb(0xFF, 0x9D, 0xA6),
+        ActorKind::InternationalOrganization => Color32::from_rgb(0x43, 0x9C, 0xF0),
+        ActorKind::Media => Color32::from_rgb(0xEE, 0xCA, 0x3B),
+        ActorKind::Person => Color32::from_rgb(0xD6, 0xA5, 0xC9),
+        ActorKind::Other => Color32::from_rgb(0xA0, 0xA0, 0xA0),
+    }
+}
+
+/// Shape of an actor kind, so kinds stay apart for colour-blind readers too.
+pub fn actor_shape(kind: ActorKind) -> NodeShape {
+    match kind {
+        ActorKind::Country => NodeShape::Hexagon,
+        ActorKind::Ministry | ActorKind::GovernmentAgency => NodeShape::Square,
+        ActorKind::Hospital | ActorKind::Person | ActorKind::Other => NodeShape::Circle,
+        ActorKind::ResearchInstitute | ActorKind::University => NodeShape::Diamond,
+        ActorKind::Company => NodeShape::TriangleUp,
+        ActorKind::Foundation => NodeShape::Pentagon,
+        ActorKind::InternationalOrganization => NodeShape::Octagon,
+        ActorKind::Media => NodeShape::TriangleDown,
+    }
+}
+
+/// Colour of a cooperation kind's edges.
+pub fn cooperation_color(kind: CooperationKind) -> Color32 {
+    match kind {
+        CooperationKind::DataSharing => Color32::from_rgb(0x3B, 0x8E, 0xD0),
+        CooperationKind::Donation => Color32::from_rgb(0xE0, 0x4F, 0x5F),
+        CooperationKind::Supply => Color32::from_rgb(0xF0, 0x8A, 0x24),
+        CooperationKind::ExpertConsultation => Color32::from_rgb(0x2B, 0xA8, 0x84),
+        CooperationKind::JointResearch => Color32::from_rgb(0x8E, 0x6C, 0xD0),
+        CooperationKind::Funding => Color32::from_rgb(0xC9, 0xA2, 0x27),
+        CooperationKind::Reporting => Color32::from_rgb(0x9A, 0x9A, 0x9A),
+        CooperationKind::Endorsement => Color32::from_rgb(0xD4, 0x6F, 0xB0),
+        CooperationKind::Affiliation => Color32::from_rgb(0x6F, 0x86, 0x9E),
+        CooperationKind::Other => Color32::from_rgb(0x80, 0x80, 0x80),
+    }
+}
+
+/// Canvas background.
+pub const CANVAS_BACKGROUND: Color32 = Color32::from_rgb(0x1B, 0x1E, 0x24);
+/// Ring around selected actors.
+pub const SELECTION: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
+/// Ring around the hovered actor.
+pub const HOVER: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x80);
+/// Marker of pinned actors.
+pub const PIN: Color32 = Color32::from_rgb(0xFF, 0x50, 0x50);
+/// Label text.
+pub const LABEL: Color32 = Color32::from_rgb(0xE8, 0xE8, 0xE8);
+/// Label text of dimmed actors.
+pub const LABEL_DIM: Color32 = Color32::from_rgb(0x70, 0x70, 0x70);
+/// How much dimmed elements keep of their colour (0–255 alpha).
+pub const DIM_ALPHA: u8 = 40;
+/// Label font size in points; one size keeps galley caching effective.
+pub const LABEL_SIZE: f32 = 13.0;
+/// Edge label font size in points.
+pub const EDGE_LABEL_SIZE: f32 = 11.0;

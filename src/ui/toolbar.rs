@@ -1,0 +1,133 @@
+//! The menu bar and toolbar at the top, and the status bar at the bottom.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use super::paint::ViewOptions;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::selection::Selection;
+
+/// Shows the menu bar with the toolbar buttons.
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    selection: &Selection,
+    options: &mut ViewOptions,
+    recent: &[PathBuf],
+    commands: &mut Vec<Command>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("New  (Ctrl+N)").clicked() {
+                commands.push(Command::New);
+            }
+            if ui.button("Open…  (Ctrl+O)").clicked() {
+                commands.push(Command::Open(None));
+            }
+            ui.menu_button("Open recent", |ui| {
+                if recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::Open(Some(path.clone())));
+                    }
+                }
+            });
+            if ui.button("Save  (Ctrl+S)").clicked() {
+                commands.push(Command::Save);
+            }
+            if ui.button("Save as…  (Ctrl+Shift+S)").clicked() {
+                commands.push(Command::SaveAs(None));
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                commands.push(Command::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = doc.history.undo_description().map_or("Undo".to_owned(), |d| format!("Undo {d}"));
+            if ui.add_enabled(doc.history.can_undo(), egui::Button::new(format!("{undo}  (Ctrl+Z)"))).clicked() {
+                commands.push(Command::Undo);
+            }
+            let redo = doc.history.redo_description().map_or("Redo".to_owned(), |d| format!("Redo {d}"));
+            if ui.add_enabled(doc.history.can_redo(), egui::Button::new(format!("{redo}  (Ctrl+Shift+Z)"))).clicked() {
+                commands.push(Command::Redo);
+            }
+            ui.separator();
+            if ui.button("Add actor").clicked() {
+                commands.push(Command::AddActor);
+            }
+            if ui.add_enabled(selection.actor_count() == 2, egui::Button::new("Connect selected")).clicked() {
+                commands.push(Command::ConnectSelected);
+            }
+            if ui.add_enabled(!selection.is_empty(), egui::Button::new("Delete selected  (Del)")).clicked() {
+                commands.push(Command::DeleteSelection);
+            }
+            if ui.button("Select all  (Ctrl+A)").clicked() {
+                commands.push(Command::SelectAll);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.button("Fit to view  (F)").clicked() {
+                commands.push(Command::FitView);
+            }
+            ui.checkbox(&mut options.size_by_degree, "Node size by degree");
+            ui.checkbox(&mut options.show_labels, "Labels");
+        });
+        ui.separator();
+        if ui.add_enabled(doc.history.can_undo(), egui::Button::new("Undo")).clicked() {
+            commands.push(Command::Undo);
+        }
+        if ui.add_enabled(doc.history.can_redo(), egui::Button::new("Redo")).clicked() {
+            commands.push(Command::Redo);
+        }
+        if ui.button("Add actor").on_hover_text("Add an actor (or double-click the canvas)").clicked() {
+            commands.push(Command::AddActor);
+        }
+        if ui
+            .add_enabled(selection.actor_count() == 2, egui::Button::new("Connect"))
+            .on_hover_text("Connect the two selected actors (or Ctrl-drag between them)")
+            .clicked()
+        {
+            commands.push(Command::ConnectSelected);
+        }
+        if ui.button("Fit").on_hover_text("Show the whole graph (F)").clicked() {
+            commands.push(Command::FitView);
+        }
+        let paused = doc.layout_paused;
+        if ui
+            .button(if paused { "Resume layout" } else { "Pause layout" })
+            .on_hover_text("Pause or resume the live layout (Space)")
+            .clicked()
+        {
+            commands.push(Command::PauseLayout(!paused));
+        }
+        if ui.button("Re-run layout").on_hover_text("Let the layout move again from where it is").clicked() {
+            commands.push(Command::ReheatLayout);
+        }
+    });
+}
+
+/// Shows the status bar: counts, layout state and the last message.
+pub fn status_bar_ui(ui: &mut Ui, doc: &Document, message: &str) {
+    ui.horizontal(|ui| {
+        ui.label(format!("{} actors · {} cooperations", doc.graph.actor_count(), doc.graph.cooperation_count()));
+        ui.separator();
+        let engine = doc.layout.engine();
+        let state = if doc.layout_paused {
+            "layout paused".to_owned()
+        } else if doc.layout_running() {
+            format!("laying out… iteration {}", engine.iteration())
+        } else {
+            "layout settled".to_owned()
+        };
+        ui.label(state);
+        if !message.is_empty() {
+            ui.separator();
+            ui.label(RichText::new(message).italics());
+        }
+    });
+}

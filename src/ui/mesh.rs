@@ -21,7 +21,7 @@ fn outline(center: Pos2, r: f32, shape: NodeShape, points: &mut Vec<Pos2>) {
     points.clear();
     let (corners, start) = match shape.polygon() {
         Some((corners, start)) => (corners, start),
-        None => ((r * 1.2).clamp(8.0, 40.0) as usize, 0.0),
+        None => ((r * 1.5).clamp(6.0, 40.0) as usize, 0.0),
     };
     // Polygons are scaled up a little so their area reads like the circle's.
     let scale = if shape.polygon().is_some() { 1.15 } else { 1.0 };
@@ -41,9 +41,21 @@ pub fn add_node(
     color: Color32,
     feathered: bool,
 ) {
+    if r < 1.25 {
+        // A speck: a triangle of about a pixel reads as a dot and costs 3 vertices.
+        let s = r.max(0.8) * 1.5;
+        add_triangle(
+            mesh,
+            center + vec2(0.0, -s),
+            center + vec2(s * 0.87, s * 0.5),
+            center + vec2(-s * 0.87, s * 0.5),
+            color,
+        );
+        return;
+    }
     if r < 2.0 {
         // Far away: a small square reads as a dot and costs 4 vertices.
-        add_rect(mesh, center, Vec2::splat(r.max(0.75)), color);
+        add_rect(mesh, center, Vec2::splat(r), color);
         return;
     }
     outline(center, r, shape, scratch);

@@ -146,25 +146,73 @@ pub fn edge_points(input: &PaintInput<'_>, edge: &SceneEdge, points: &mut Vec<Po
 pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>) {
     painter.rect_filled(input.viewport, 0.0, theme::CANVAS_BACKGROUND);
     let visible_nodes = (0..input.xs.len()).filter(|&i| input.is_shown(i)).count();
-    paint_edges(painter, input);
+    let drawn_edges = paint_edges(painter, input);
     paint_nodes(painter, input, visible_nodes);
     if input.options.show_labels {
-        paint_labels(painter, input);
+        let (mut grid, mut placed) = paint_labels(painter, input);
+        // Cooperation labels also keep off the node discs.
+        for i in (0..input.xs.len()).filter(|&i| input.is_shown(i)) {
+            let disc = Rect::from_center_size(input.screen(i), Vec2::splat(2.0 * input.screen_radius(i)));
+            if input.viewport.intersects(disc) && drawn_edges <= EDGE_LABEL_MAX_ON_SCREEN {
+                grid.insert(&mut placed, disc);
+            }
+        }
+        // Zoomed in: few cooperations on screen, each long enough to carry its label.
+        if drawn_edges <= EDGE_LABEL_MAX_ON_SCREEN {
+            paint_edge_labels(painter, input, &mut grid, &mut placed);
+        }
     }
     if let Some(e) = input.focus_edge {
         paint_edge_label(painter, input, e);
     }
 }
 
-fn paint_edges(painter: &Painter, input: &PaintInput<'_>) {
+/// Most cooperations drawn in one frame. Beyond it (a zoomed-out view of a very large graph,
+/// where lines merge into a haze anyway) the most important ones are drawn: those touching the
+/// selection or the hovered actor, then those between the best-connected actors.
+pub const EDGE_BUDGET: usize = 60_000;
+
+/// Whether an edge's straight segment can touch the visible area (cheap; curves stay near it).
+fn edge_on_screen(input: &PaintInput<'_>, edge: &SceneEdge, visible: Rect) -> bool {
+    let a = input.screen(edge.from as usize);
+    let b = input.screen(edge.to as usize);
+    visible.intersects(Rect::from_two_pos(a, b))
+}
+
+/// The scene edges to draw this frame, in drawing order, at most [`EDGE_BUDGET`].
+fn edges_to_draw(input: &PaintInput<'_>) -> Vec<u32> {
+    let visible = input.viewport.expand(40.0);
     let scene = input.scene;
-    let feathered = scene.edges.len() <= FEATHER_EDGE_LIMIT;
+    let on_screen =
+        |e: u32| input.edge_shown(&scene.edges[e as usize]) && edge_on_screen(input, &scene.edges[e as usize], visible);
+    let mut chosen: Vec<u32> = (0..scene.edges.len() as u32).filter(|&e| on_screen(e)).collect();
+    if chosen.len() > EDGE_BUDGET {
+        let touches_focus = |e: u32| {
+            let edge = &scene.edges[e as usize];
+            (input.flags[edge.from as usize] | input.flags[edge.to as usize]) & (flag::SELECTED | flag::HOVERED) != 0
+        };
+        chosen = scene.edge_order.iter().copied().filter(|&e| touches_focus(e) && on_screen(e)).collect();
+        let rest = scene.edge_order.iter().copied().filter(|&e| !touches_focus(e) && on_screen(e));
+        let room = EDGE_BUDGET.saturating_sub(chosen.len());
+        chosen.extend(rest.take(room));
+    }
+    chosen
+}
+
+/// Paints the cooperations on screen and returns how many it drew.
+fn paint_edges(painter: &Painter, input: &PaintInput<'_>) -> usize {
+    let scene = input.scene;
+    let drawn = edges_to_draw(input);
+    let count = drawn.len();
+    let feathered = drawn.len() <= FEATHER_EDGE_LIMIT;
     let mut mesh = Mesh::default();
-    mesh.reserve_vertices(scene.edges.len().min(400_000) * 4);
+    mesh.reserve_vertices(drawn.len() * if feathered { 8 } else { 4 });
     let mut points = Vec::with_capacity(17);
-    let base_alpha: u8 = if scene.edges.len() > 50_000 { 60 } else { 170 };
-    for (e, edge) in scene.edges.iter().enumerate() {
-        if !input.edge_shown(edge) || !edge_points(input, edge, &mut points) {
+    let base_alpha: u8 = if drawn.len() > 20_000 { 80 } else { 170 };
+    for e in drawn {
+        let e = e as usize;
+        let edge = &scene.edges[e];
+        if !edge_points(input, edge, &mut points) {
             continue;
         }
         let (from, to) = (edge.from as usize, edge.to as usize);
@@ -187,7 +235,8 @@ fn paint_edges(painter: &Painter, input: &PaintInput<'_>) {
             let tip_dir = (points[points.len() - 1] - points[points.len() - 2]).normalized();
             let tip = input.screen(to) - tip_dir * (to_r + 1.5);
             let size = (width * 3.0 + 4.0).clamp(4.0, 14.0);
-            if (tip - points[0]).length() > size + 2.0 && input.camera.zoom * 10.0 > 1.0 {
+            // Arrowheads only where the line is long enough for them to read as arrows.
+            if (tip - points[0]).length() > 2.5 * size && to_r >= 2.5 {
                 let last = points.len() - 1;
                 points[last] = tip - tip_dir * size * 0.8;
                 add_polyline(&mut mesh, &points, width, color, feathered);
@@ -202,6 +251,7 @@ fn paint_edges(painter: &Painter, input: &PaintInput<'_>) {
         }
     }
     painter.add(Shape::mesh(mesh));
+    count
 }
 
 fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize) {
@@ -226,10 +276,10 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize) 
         let dimmed = input.dimming && !input.highlighted(i);
         let fill = theme::actor_color(node.kind);
         let fill = if dimmed { fill.gamma_multiply_u8(theme::DIM_ALPHA + 30) } else { fill };
-        if r >= 4.0 && !dimmed {
+        if r >= 6.0 && !dimmed {
             add_ring(&mut mesh, &mut scratch, p, r, 1.2, shape, outline);
         }
-        add_node(&mut mesh, &mut scratch, p, r, shape, fill, feathered && r >= 3.0);
+        add_node(&mut mesh, &mut scratch, p, r, shape, fill, feathered && r >= 3.5);
         let flags = input.flags[i];
         if flags & flag::SELECTED != 0 {
             add_ring(&mut overlay, &mut scratch, p, r + 2.0, 2.5, shape, theme::SELECTION);
@@ -250,7 +300,7 @@ const LABEL_OBSTACLE_LIMIT: usize = 5_000;
 
 /// Labels by importance: hovered, selected and neighbours first, then by degree. Each goes
 /// below, above, right or left of its node, wherever it covers no other label and no node.
-fn paint_labels(painter: &Painter, input: &PaintInput<'_>) {
+fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (LabelGrid, Vec<Rect>) {
     let scene = input.scene;
     let font = FontId::proportional(theme::LABEL_SIZE);
     let mut placed: Vec<Rect> = Vec::new();
@@ -314,6 +364,63 @@ fn paint_labels(painter: &Painter, input: &PaintInput<'_>) {
         grid.insert(&mut placed, rect);
         painter.rect_filled(rect, 3.0, Color32::from_black_alpha(if important { 200 } else { 120 }));
         painter.galley(rect.min + vec2(1.0, 1.0), galley, color);
+    }
+    (grid, placed)
+}
+
+/// Cooperation labels appear only when at most this many cooperations are on screen.
+const EDGE_LABEL_MAX_ON_SCREEN: usize = 300;
+/// Most cooperation labels shown at once when zoomed in.
+const MAX_EDGE_LABELS: usize = 60;
+/// A cooperation gets its label once it is drawn at least this long on screen.
+const EDGE_LABEL_MIN_LENGTH: f32 = 170.0;
+
+/// When zoomed in far enough that cooperations are long on screen, their kind (and label) is
+/// written along them, where it covers no other label.
+fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, grid: &mut LabelGrid, placed: &mut Vec<Rect>) {
+    let font = FontId::proportional(theme::EDGE_LABEL_SIZE);
+    let mut points = Vec::with_capacity(17);
+    let mut shown = 0;
+    for (e, edge) in input.scene.edges.iter().enumerate() {
+        if shown >= MAX_EDGE_LABELS {
+            break;
+        }
+        if Some(e) == input.focus_edge || edge.from == edge.to || !input.edge_shown(edge) {
+            continue;
+        }
+        let (a, b) = (input.screen(edge.from as usize), input.screen(edge.to as usize));
+        if (b - a).length() < EDGE_LABEL_MIN_LENGTH || !edge_points(input, edge, &mut points) {
+            continue;
+        }
+        let middle = points[points.len() / 2];
+        if !input.viewport.contains(middle) {
+            continue;
+        }
+        let dimmed = input.dimming
+            && input.flags[edge.from as usize] & flag::HOVERED == 0
+            && input.flags[edge.to as usize] & flag::HOVERED == 0;
+        if dimmed {
+            continue;
+        }
+        let Some(c) = input.graph.cooperation_at(edge.index) else { continue };
+        let text = if c.cooperation.label.is_empty() {
+            c.cooperation.kind.name().to_owned()
+        } else {
+            format!("{}: {}", c.cooperation.kind.name(), c.cooperation.label)
+        };
+        let galley = painter.layout_no_wrap(text, font.clone(), theme::LABEL);
+        let galley_width = galley.size().x;
+        if galley_width > (b - a).length() * 0.9 {
+            continue;
+        }
+        let rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(2.0);
+        if grid.overlaps(placed, rect) {
+            continue;
+        }
+        grid.insert(placed, rect);
+        painter.rect_filled(rect, 2.0, Color32::from_black_alpha(150));
+        painter.galley(rect.min + vec2(2.0, 2.0), galley, theme::cooperation_color(edge.kind));
+        shown += 1;
     }
 }
 

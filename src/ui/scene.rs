@@ -54,6 +54,9 @@ pub struct Scene {
     pub adjacency: Csr,
     /// Engine nodes from most to least important (degree), the order labels are placed in.
     pub label_order: Vec<u32>,
+    /// Edges from most to least important (the degrees of their actors), the order in which a
+    /// zoomed-out view of a huge graph spends its edge budget.
+    pub edge_order: Vec<u32>,
     /// Actors per kind.
     pub actor_kind_counts: [usize; 12],
     /// Cooperations per kind.
@@ -108,7 +111,13 @@ impl Scene {
         let adjacency = Csr::new(n, edges.iter().map(|e| (e.from, e.to, 1.0)));
         let mut label_order: Vec<u32> = (0..n as u32).collect();
         label_order.sort_by_key(|&i| std::cmp::Reverse(nodes[i as usize].degree));
-        Self { nodes, edges, adjacency, label_order, actor_kind_counts, cooperation_kind_counts }
+        let mut edge_order: Vec<u32> = (0..edges.len() as u32).collect();
+        let importance = |e: &u32| {
+            let edge = &edges[*e as usize];
+            nodes[edge.from as usize].degree.min(nodes[edge.to as usize].degree)
+        };
+        edge_order.sort_by_key(|e| std::cmp::Reverse(importance(e)));
+        Self { nodes, edges, adjacency, label_order, edge_order, actor_kind_counts, cooperation_kind_counts }
     }
 
     /// The engine nodes adjacent to `node`.

@@ -148,3 +148,20 @@ fn layout_runs_exactly_the_asked_iterations() {
     assert!(text(&out.stdout).contains(": 5 iterations"), "{}", text(&out.stdout));
     assert_eq!(kgx(&["layout", SEED, "-o", "x.ron", "--theta", "5"]).status.code(), Some(2));
 }
+
+#[test]
+fn stats_metrics_prints_centrality_and_communities() {
+    let out = kgx(&["stats", SEED, "--metrics", "--top", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Communities (Louvain): "), "{stdout}");
+    assert!(stdout.contains("Top actors by PageRank"), "{stdout}");
+    let json = kgx(&["stats", SEED, "--metrics", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let actors = value["metrics"]["actors"].as_array().unwrap();
+    assert_eq!(actors.len(), 26);
+    assert_eq!(actors[0]["id"], "china", "China has the highest PageRank");
+    let pagerank_sum: f64 = actors.iter().map(|a| a["pagerank"].as_f64().unwrap()).sum();
+    assert!((pagerank_sum - 1.0).abs() < 1e-9);
+    assert!(value["metrics"]["modularity"].as_f64().unwrap() > 0.3);
+}

@@ -1,4 +1,15 @@
-//! Graph analysis over the model: degrees, components, summaries, string similarity.
+//! Graph analysis over the model: centrality, communities, paths, search, summaries, string
+//! similarity. No UI code; long analyses report progress and can be cancelled.
 
+pub mod centrality;
+pub mod community;
+pub mod metrics;
+pub mod network;
+pub mod paths;
+pub mod progress;
+pub mod search;
 pub mod similarity;
 pub mod stats;
+
+#[cfg(test)]
+mod tests;

@@ -45,6 +45,10 @@ pub enum Command {
         /// How many top actors to list.
         #[arg(long, default_value_t = 10)]
         top: usize,
+        /// Also compute per-actor metrics: degree, weighted degree, betweenness, PageRank,
+        /// component and Louvain community (with modularity).
+        #[arg(long)]
+        metrics: bool,
     },
     /// Rewrite graph files in kgx's canonical form (sorted by id, fixed layout), as the app saves
     /// them; with --check, only report files that are not canonical (exit 1).
@@ -164,7 +168,7 @@ pub enum ExportTarget {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { files } => check::run(&files),
-        Command::Stats { file, json, top } => stats::run(&file, json, top),
+        Command::Stats { file, json, top, metrics } => stats::run(&file, json, top, metrics),
         Command::Fmt { files, check } => format::run(&files, check),
         Command::Layout { file, output, iterations, until_settled: _, seed, theta, threads, fresh } => {
             layout::run(&layout::Options { file, output, iterations, seed, theta, threads, fresh })

@@ -1,0 +1,218 @@
+//! Metrics against published values on Zachary's karate club (W. Zachary 1977; reference values
+//! as networkx computes them) and on edge cases.
+
+use super::centrality::{betweenness, degrees, pagerank};
+use super::community::{components, louvain, modularity};
+use super::network::Network;
+use super::paths::{PathMetric, ego_network, shortest_paths};
+use super::progress::Progress;
+
+/// Zachary's karate club: 34 members, 78 friendships.
+const KARATE: [(u32, u32); 78] = [
+    (0, 1),
+    (0, 2),
+    (0, 3),
+    (0, 4),
+    (0, 5),
+    (0, 6),
+    (0, 7),
+    (0, 8),
+    (0, 10),
+    (0, 11),
+    (0, 12),
+    (0, 13),
+    (0, 17),
+    (0, 19),
+    (0, 21),
+    (0, 31),
+    (1, 2),
+    (1, 3),
+    (1, 7),
+    (1, 13),
+    (1, 17),
+    (1, 19),
+    (1, 21),
+    (1, 30),
+    (2, 3),
+    (2, 7),
+    (2, 8),
+    (2, 9),
+    (2, 13),
+    (2, 27),
+    (2, 28),
+    (2, 32),
+    (3, 7),
+    (3, 12),
+    (3, 13),
+    (4, 6),
+    (4, 10),
+    (5, 6),
+    (5, 10),
+    (5, 16),
+    (6, 16),
+    (8, 30),
+    (8, 32),
+    (8, 33),
+    (9, 33),
+    (13, 33),
+    (14, 32),
+    (14, 33),
+    (15, 32),
+    (15, 33),
+    (18, 32),
+    (18, 33),
+    (19, 33),
+    (20, 32),
+    (20, 33),
+    (22, 32),
+    (22, 33),
+    (23, 25),
+    (23, 27),
+    (23, 29),
+    (23, 32),
+    (23, 33),
+    (24, 25),
+    (24, 27),
+    (24, 31),
+    (25, 31),
+    (26, 29),
+    (26, 33),
+    (27, 33),
+    (28, 31),
+    (28, 33),
+    (29, 32),
+    (29, 33),
+    (30, 32),
+    (30, 33),
+    (31, 32),
+    (31, 33),
+    (32, 33),
+];
+
+/// The faction of Mr. Hi after the split; the rest followed the officer.
+const MR_HI: [u32; 17] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 16, 17, 19, 21];
+
+fn karate() -> Network {
+    let edges: Vec<(u32, u32, f64)> = KARATE.iter().map(|&(a, b)| (a, b, 1.0)).collect();
+    Network::from_edges(34, &edges)
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance
+}
+
+#[test]
+fn karate_betweenness_matches_published_values() {
+    let bc = betweenness(&karate(), &Progress::new()).unwrap();
+    for (node, expected) in [
+        (0, 0.437635281385),
+        (33, 0.30407497595),
+        (32, 0.145247113997),
+        (2, 0.143656806157),
+        (31, 0.138275613276),
+        (1, 0.053936688312),
+        (11, 0.0),
+    ] {
+        assert!(close(bc[node], expected, 1e-9), "node {node}: {} vs {expected}", bc[node]);
+    }
+}
+
+#[test]
+fn karate_pagerank_matches_published_values() {
+    let pr = pagerank(&karate(), 0.85, &Progress::new()).unwrap();
+    for (node, expected) in
+        [(33, 0.100919182333), (0, 0.096997285388), (32, 0.071693226006), (2, 0.057078509488), (11, 0.009564745492)]
+    {
+        assert!(close(pr[node], expected, 1e-7), "node {node}: {} vs {expected}", pr[node]);
+    }
+    assert!(close(pr.iter().sum::<f64>(), 1.0, 1e-9));
+}
+
+#[test]
+fn karate_modularity_of_the_known_split_and_louvain() {
+    let net = karate();
+    let split: Vec<u32> = (0..34).map(|v| u32::from(!MR_HI.contains(&v))).collect();
+    assert!(close(modularity(&net, &split), 0.3582347140039448, 1e-12));
+    let found = louvain(&net, &Progress::new()).unwrap();
+    // The best known partition has Q = 0.4198; Louvain finds 0.4188 (4 communities) here.
+    assert!(found.modularity > 0.41, "modularity {}", found.modularity);
+    assert!((3..=5).contains(&found.count), "{} communities", found.count);
+    assert!(close(found.modularity, modularity(&net, &found.membership), 1e-12));
+    // Mr. Hi (0) and the officer (33) end up apart.
+    assert_ne!(found.membership[0], found.membership[33]);
+}
+
+#[test]
+fn empty_and_isolated_graphs_are_handled() {
+    let empty = Network::from_edges(0, &[]);
+    assert!(betweenness(&empty, &Progress::new()).unwrap().is_empty());
+    assert!(pagerank(&empty, 0.85, &Progress::new()).unwrap().is_empty());
+    assert_eq!(louvain(&empty, &Progress::new()).unwrap().count, 0);
+    let isolated = Network::from_edges(3, &[]);
+    let pr = pagerank(&isolated, 0.85, &Progress::new()).unwrap();
+    assert!(pr.iter().all(|p| close(*p, 1.0 / 3.0, 1e-12)), "{pr:?}");
+    assert_eq!(betweenness(&isolated, &Progress::new()).unwrap(), [0.0; 3]);
+    assert_eq!(components(&isolated), [0, 1, 2]);
+    assert_eq!(louvain(&isolated, &Progress::new()).unwrap().modularity, 0.0);
+}
+
+#[test]
+fn disconnected_graphs_self_loops_and_parallel_edges() {
+    // Two triangles, a self-loop on 0 and a doubled edge 3–4.
+    let edges =
+        [(0, 1, 1.0), (1, 2, 1.0), (2, 0, 1.0), (0, 0, 1.0), (3, 4, 1.0), (3, 4, 1.0), (4, 5, 1.0), (5, 3, 1.0)];
+    let net = Network::from_edges(6, &edges);
+    assert_eq!(degrees(&net), [4.0, 2.0, 2.0, 3.0, 3.0, 2.0]);
+    assert_eq!(components(&net), [0, 0, 0, 1, 1, 1]);
+    // Parallel edges do not double shortest-path counts: a triangle has no betweenness.
+    assert_eq!(betweenness(&net, &Progress::new()).unwrap(), [0.0; 6]);
+    let found = louvain(&net, &Progress::new()).unwrap();
+    assert_eq!(found.count, 2);
+    assert_eq!(found.membership, [0, 0, 0, 1, 1, 1]);
+    let pr = pagerank(&net, 0.85, &Progress::new()).unwrap();
+    assert!(close(pr.iter().sum::<f64>(), 1.0, 1e-9));
+    // Two cooperations between 3 and 4: two distinct shortest paths.
+    assert_eq!(shortest_paths(&net, 3, 4, PathMetric::Hops, 10).len(), 2);
+    assert!(shortest_paths(&net, 0, 4, PathMetric::Hops, 10).is_empty(), "no path across components");
+}
+
+#[test]
+fn shortest_paths_list_every_tie_and_respect_weights() {
+    // A square 0–1–3 and 0–2–3, plus a strong detour 0–4–5–3.
+    let edges = [(0, 1, 1.0), (1, 3, 1.0), (0, 2, 1.0), (2, 3, 1.0), (0, 4, 10.0), (4, 5, 10.0), (5, 3, 10.0)];
+    let net = Network::from_edges(6, &edges);
+    let hops = shortest_paths(&net, 0, 3, PathMetric::Hops, 10);
+    assert_eq!(hops.len(), 2);
+    assert_eq!(hops[0].nodes, [0, 1, 3]);
+    assert_eq!(hops[1].nodes, [0, 2, 3]);
+    assert_eq!(hops[0].length, 2.0);
+    let strong = shortest_paths(&net, 0, 3, PathMetric::Weight, 10);
+    assert_eq!(strong.len(), 1);
+    assert_eq!(strong[0].nodes, [0, 4, 5, 3]);
+    assert!(close(strong[0].length, 0.3, 1e-12));
+    assert_eq!(shortest_paths(&net, 0, 3, PathMetric::Hops, 1).len(), 1, "the limit holds");
+}
+
+#[test]
+fn ego_network_grows_with_depth() {
+    let net = karate();
+    let depth = |d| ego_network(&net, 16, d).iter().filter(|x| x.is_some()).count();
+    assert_eq!(depth(0), 1);
+    assert_eq!(depth(1), 3, "member 16 knows 5 and 6");
+    assert!(depth(2) > depth(1) && depth(3) >= depth(2));
+}
+
+#[test]
+fn search_finds_labels_aliases_attribute_values_and_typos() {
+    let graph = crate::io::load_file(std::path::Path::new("graphs/covid19-cooperation.ron")).unwrap();
+    let first = |query: &str| {
+        super::search::search(&graph, query, 5).first().and_then(|h| graph.actor_at(h.node)).map(|a| a.id().to_string())
+    };
+    assert_eq!(first("WHO").as_deref(), Some("who"), "alias");
+    assert_eq!(first("world health").as_deref(), Some("who"), "label prefix");
+    assert_eq!(first("Zhongan").as_deref(), Some("zhongnan-hospital"), "a typo");
+    assert_eq!(first("Shenzhen").as_deref(), Some("bgi-genomics"), "attribute value");
+    assert_eq!(first("mamoth").as_deref(), Some("mammoth-foundation"), "a dropped letter");
+    assert!(super::search::search(&graph, "xylophone", 5).is_empty());
+    assert!(super::search::search(&graph, "  ", 5).is_empty());
+}

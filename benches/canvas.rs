@@ -5,12 +5,20 @@
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{CentralPanel, Frame, RawInput, Rect, pos2, vec2};
 use kgx::app::document::Document;
+use kgx::app::explore::Explore;
 use kgx::app::selection::Selection;
 use kgx::generate::{barabasi_albert, to_knowledge_graph};
 use kgx::ui::canvas::{CanvasState, canvas_ui};
 use kgx::ui::paint::ViewOptions;
+use kgx::ui::styling::Styling;
 
-fn frame(ctx: &egui::Context, doc: &Document, state: &mut CanvasState, options: &ViewOptions) -> usize {
+fn frame(
+    ctx: &egui::Context,
+    doc: &Document,
+    state: &mut CanvasState,
+    options: &ViewOptions,
+    styling: &Styling,
+) -> usize {
     let input = RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0))),
         ..RawInput::default()
@@ -19,7 +27,7 @@ fn frame(ctx: &egui::Context, doc: &Document, state: &mut CanvasState, options: 
     let mut commands = Vec::new();
     let output = ctx.run_ui(input, |ui| {
         CentralPanel::default().frame(Frame::NONE).show(ui, |ui| {
-            canvas_ui(ui, doc, &selection, options, state, &mut commands);
+            canvas_ui(ui, doc, &selection, options, styling, state, &mut commands);
         });
     });
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
@@ -35,12 +43,14 @@ fn canvas_frame(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut state = CanvasState::default();
         let options = ViewOptions::default();
+        // Styling is rebuilt only when filters or the graph change, so it is set up once here.
+        let styling = Styling::build(&doc, &Explore::default(), &options);
         // Two warm-up frames: fonts, the fit to view, galley caches.
-        frame(&ctx, &doc, &mut state, &options);
-        frame(&ctx, &doc, &mut state, &options);
+        frame(&ctx, &doc, &mut state, &options, &styling);
+        frame(&ctx, &doc, &mut state, &options, &styling);
         group.sample_size(if size >= 100_000 { 10 } else { 20 });
         group.bench_with_input(BenchmarkId::new("whole_graph_1600x1000", size), &size, |b, _| {
-            b.iter(|| frame(&ctx, &doc, &mut state, &options));
+            b.iter(|| frame(&ctx, &doc, &mut state, &options, &styling));
         });
     }
     group.finish();

@@ -10,16 +10,17 @@ use super::progress::{Cancelled, Progress};
 use crate::model::KnowledgeGraph;
 
 /// The measures available per actor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Metric {
     /// Number of cooperations.
     Degree,
+    /// Random-walk importance.
+    #[default]
+    PageRank,
     /// Sum of cooperation weights.
     WeightedDegree,
     /// Share of shortest paths passing through the actor.
     Betweenness,
-    /// Random-walk importance.
-    PageRank,
     /// Connected component (a category).
     Component,
     /// Louvain community (a category).
@@ -87,7 +88,14 @@ impl Metrics {
     /// # Errors
     /// [`Cancelled`] if `progress` was cancelled.
     pub fn compute(graph: &KnowledgeGraph, progress: &Progress) -> Result<Self, Cancelled> {
-        let network = Network::new(graph);
+        Self::compute_network(Network::new(graph), progress)
+    }
+
+    /// As [`Metrics::compute`], on a network built beforehand (so it can move to a worker thread).
+    ///
+    /// # Errors
+    /// [`Cancelled`] if `progress` was cancelled.
+    pub fn compute_network(network: Network, progress: &Progress) -> Result<Self, Cancelled> {
         let quiet = Progress::new();
         let pagerank = pagerank(&network, 0.85, &quiet)?;
         progress.check()?;

@@ -3,6 +3,7 @@
 
 pub mod centrality;
 pub mod community;
+pub mod filter;
 pub mod metrics;
 pub mod network;
 pub mod paths;

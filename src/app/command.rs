@@ -71,6 +71,8 @@ pub enum Command {
     DeleteSelection,
     /// Pin (true) or release (false) the selected actors.
     PinSelection(bool),
+    /// Put the keyboard focus in the search field.
+    FocusSearch,
     /// Pause (true) or resume (false) the live layout.
     PauseLayout(bool),
     /// Pause the layout if it runs, resume it if paused.

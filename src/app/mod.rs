@@ -3,6 +3,7 @@
 
 pub mod command;
 pub mod document;
+pub mod explore;
 mod files;
 pub mod selection;
 mod shortcuts;
@@ -14,15 +15,18 @@ use egui::{CentralPanel, Panel, ViewportCommand};
 
 use self::command::Command;
 use self::document::Document;
+use self::explore::Explore;
 use self::files::Dialog;
 use self::selection::Selection;
 use crate::edit::Edit;
 use crate::io::load_str;
 use crate::model::{Actor, ActorKind, Cooperation, CooperationKind, KnowledgeGraph};
 use crate::ui::canvas::{CanvasState, canvas_ui};
+use crate::ui::explore::{advance_timeline, explore_ui, metrics_ui};
 use crate::ui::inspector::{InspectorState, inspector_ui, new_actor_label};
 use crate::ui::legend::{LegendState, legend_ui};
 use crate::ui::paint::ViewOptions;
+use crate::ui::styling::Styling;
 use crate::ui::toolbar::{menu_bar_ui, status_bar_ui};
 
 /// The graph bundled into the binary, opened when no file is given.
@@ -57,6 +61,13 @@ pub struct KgxApp {
     pub recent: Vec<PathBuf>,
     /// The last status message.
     pub status: String,
+    /// Filters, timeline, focus, paths and metrics.
+    pub explore: Explore,
+    /// Looks derived from the document and the exploration state.
+    pub styling: Styling,
+    /// The open tab of the left panel.
+    pub tab: LeftTab,
+    styled: bool,
     legend: LegendState,
     inspector: InspectorState,
     dialog: Dialog,
@@ -65,6 +76,18 @@ pub struct KgxApp {
     closing_confirmed: bool,
     pending_after_save: Option<files::Pending>,
     title: String,
+}
+
+/// The tabs of the left panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LeftTab {
+    /// Search, legend and actor list.
+    #[default]
+    Legend,
+    /// Filters, timeline, neighbourhood and paths.
+    Explore,
+    /// Metrics, their mapping and table.
+    Metrics,
 }
 
 /// Storage key of the recent-files list.
@@ -94,6 +117,10 @@ impl KgxApp {
             options: ViewOptions::default(),
             recent,
             status: String::new(),
+            explore: Explore::default(),
+            styling: Styling::default(),
+            tab: LeftTab::default(),
+            styled: false,
             legend: LegendState::default(),
             inspector: InspectorState::default(),
             dialog: Dialog::None,
@@ -179,9 +206,10 @@ impl KgxApp {
                 let ids = self
                     .doc
                     .graph
-                    .actors()
-                    .filter(|a| self.options.actor_kinds[a.kind as usize])
-                    .map(|a| a.id().clone())
+                    .petgraph()
+                    .node_indices()
+                    .filter(|n| self.styling.visibility.actor(n.index()))
+                    .filter_map(|n| self.doc.graph.actor_at(n).map(|a| a.id().clone()))
                     .collect::<Vec<_>>();
                 self.selection.set_actors(ids);
             }
@@ -193,7 +221,7 @@ impl KgxApp {
             }
             Command::FitView => {
                 self.canvas.follow_layout = false;
-                self.canvas.fit(&self.doc, &self.options, true);
+                self.canvas.fit(&self.doc, &self.styling, true);
             }
             Command::DragNode { node, to } => {
                 self.canvas.follow_layout = false;
@@ -253,6 +281,10 @@ impl KgxApp {
                     self.apply(Edit::Batch(edits), None);
                 }
             }
+            Command::FocusSearch => {
+                self.tab = LeftTab::Legend;
+                self.legend.focus_search = true;
+            }
             Command::PauseLayout(paused) => self.doc.layout_paused = paused,
             Command::ToggleLayoutPause => self.doc.layout_paused = !self.doc.layout_paused,
             Command::ReheatLayout => {
@@ -294,6 +326,9 @@ impl KgxApp {
         self.selection.clear();
         self.canvas.reset();
         self.options = ViewOptions::default();
+        self.explore.metrics.cancel();
+        self.explore = Explore::default();
+        self.styled = false;
     }
 
     fn remember_recent(&mut self, path: PathBuf) {
@@ -314,21 +349,75 @@ impl eframe::App for KgxApp {
         if self.doc.step_layout(LAYOUT_BUDGET) {
             ctx.request_repaint();
         }
+        if self.explore.metrics.poll() {
+            self.styled = false;
+        }
+        let dt = ctx.input(|i| i.stable_dt).min(0.1);
+        if advance_timeline(&self.doc, &mut self.explore, dt) {
+            self.styled = false;
+        }
+        if self.explore.timeline.playing {
+            ctx.request_repaint();
+        }
+        if !self.styled {
+            self.styling = Styling::build(&self.doc, &self.explore, &self.options);
+            self.styled = true;
+        }
+        let options_before = self.options.clone();
 
         Panel::top("menu bar").show(ui, |ui| {
             menu_bar_ui(ui, &self.doc, &self.selection, &mut self.options, &self.recent, &mut self.commands);
         });
         Panel::bottom("status bar").show(ui, |ui| status_bar_ui(ui, &self.doc, &self.status));
-        Panel::left("legend").resizable(true).default_size(230.0).show(ui, |ui| {
-            legend_ui(ui, &self.doc, &self.selection, &mut self.options, &mut self.legend, &mut self.commands);
+        Panel::left("legend").resizable(true).default_size(250.0).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (tab, name) in
+                    [(LeftTab::Legend, "Legend"), (LeftTab::Explore, "Explore"), (LeftTab::Metrics, "Metrics")]
+                {
+                    if ui.selectable_label(self.tab == tab, name).clicked() {
+                        self.tab = tab;
+                    }
+                }
+            });
+            ui.separator();
+            let changed = match self.tab {
+                LeftTab::Legend => legend_ui(
+                    ui,
+                    &self.doc,
+                    &self.selection,
+                    &mut self.explore.filter,
+                    &mut self.legend,
+                    &mut self.commands,
+                ),
+                LeftTab::Explore => {
+                    explore_ui(ui, &self.doc, &self.selection, &mut self.explore, &self.styling, &mut self.commands)
+                }
+                LeftTab::Metrics => metrics_ui(ui, &self.doc, &mut self.explore, &self.styling, &mut self.commands),
+            };
+            if changed {
+                self.styled = false;
+            }
         });
         Panel::right("inspector").resizable(true).default_size(340.0).show(ui, |ui| {
             inspector_ui(ui, &self.doc, &self.selection, &mut self.inspector, &mut self.commands);
         });
         CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            canvas_ui(ui, &self.doc, &self.selection, &self.options, &mut self.canvas, &mut self.commands);
+            canvas_ui(
+                ui,
+                &self.doc,
+                &self.selection,
+                &self.options,
+                &self.styling,
+                &mut self.canvas,
+                &mut self.commands,
+            );
         });
         self.dialogs_ui(&ctx);
+        if !self.commands.is_empty() || self.options != options_before {
+            // Any command may change the document, selection or paths: restyle next frame.
+            self.styled = false;
+            ctx.request_repaint();
+        }
         self.run_commands(&ctx);
         if self.canvas.is_animating() {
             ctx.request_repaint();

@@ -26,6 +26,9 @@ pub(super) fn collect(ctx: &egui::Context, commands: &mut Vec<Command>, selectio
     if shortcut(Modifiers::COMMAND, Key::S) {
         commands.push(Command::Save);
     }
+    if shortcut(Modifiers::COMMAND, Key::F) {
+        commands.push(Command::FocusSearch);
+    }
     if typing {
         // Text fields keep Ctrl+Z, Delete and the arrows for themselves.
         return;
@@ -98,7 +101,13 @@ pub(super) fn navigate(ctx: &egui::Context, app: &mut KgxApp) {
 
 /// The actor after (or before) the selected one in label order, wrapping around.
 fn next_actor(app: &KgxApp, forward: bool) -> Option<ActorId> {
-    let mut actors: Vec<_> = app.doc.graph.actors().filter(|a| app.options.actor_kinds[a.kind as usize]).collect();
+    let graph = &app.doc.graph;
+    let mut actors: Vec<_> = graph
+        .petgraph()
+        .node_indices()
+        .filter(|n| app.styling.visibility.actor(n.index()))
+        .filter_map(|n| graph.actor_at(n))
+        .collect();
     if actors.is_empty() {
         return None;
     }

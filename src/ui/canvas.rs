@@ -10,6 +10,7 @@ use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2};
 
 use super::camera::{Camera, bounds};
 use super::paint::{PaintInput, ViewOptions, edge_points, flag, paint_graph};
+use super::styling::Styling;
 use super::theme;
 use crate::app::command::Command;
 use crate::app::document::Document;
@@ -76,8 +77,8 @@ impl CanvasState {
     }
 
     /// Starts a smooth move to show the whole graph (or what is shown of it).
-    pub fn fit(&mut self, doc: &Document, options: &ViewOptions, smooth: bool) {
-        if let Some(target) = fitting_camera(doc, options, self.viewport) {
+    pub fn fit(&mut self, doc: &Document, styling: &Styling, smooth: bool) {
+        if let Some(target) = fitting_camera(doc, styling, self.viewport) {
             if smooth {
                 self.target = Some(target);
             } else {
@@ -104,13 +105,12 @@ impl CanvasState {
     }
 
     /// The engine node under a screen point, if any (the nearest whose disc is within 3 points).
-    pub fn node_at(&self, doc: &Document, options: &ViewOptions, screen: Pos2) -> Option<usize> {
+    pub fn node_at(&self, doc: &Document, styling: &Styling, screen: Pos2) -> Option<usize> {
         let engine = doc.layout.engine();
-        let world_radius =
-            |i: usize| if options.size_by_degree { engine.radius(i) } else { crate::layout::node_radius(0) };
+        let world_radius = |i: usize| styling.radii.get(i).copied().unwrap_or(0.0);
         let mut best: Option<(usize, f32)> = None;
-        for (i, node) in doc.scene.nodes.iter().enumerate() {
-            if !options.actor_kinds[node.kind as usize] {
+        for i in 0..doc.scene.nodes.len() {
+            if styling.node_flags.get(i).is_none_or(|f| f & flag::VISIBLE == 0) {
                 continue;
             }
             let p = self.camera.to_screen(self.viewport, pos2(engine.xs()[i], engine.ys()[i]));
@@ -125,19 +125,18 @@ impl CanvasState {
 }
 
 /// The camera showing every shown actor, or `None` for an empty graph.
-fn fitting_camera(doc: &Document, options: &ViewOptions, viewport: Rect) -> Option<Camera> {
+fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect) -> Option<Camera> {
     let engine = doc.layout.engine();
     let points = (0..engine.node_count())
-        .filter(|&i| options.actor_kinds[doc.scene.nodes[i].kind as usize])
+        .filter(|&i| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0))
         .map(|i| engine.position(i));
     let rect = bounds(points, 20.0)?;
     Some(Camera::fitting(viewport, rect, 40.0))
 }
 
 /// Per-node flags for this frame: visible kinds, selection, hover and its neighbours.
-fn node_flags(doc: &Document, selection: &Selection, options: &ViewOptions, hovered: Option<usize>) -> Vec<u8> {
-    let mut flags: Vec<u8> =
-        doc.scene.nodes.iter().map(|n| if options.actor_kinds[n.kind as usize] { flag::VISIBLE } else { 0 }).collect();
+fn node_flags(doc: &Document, selection: &Selection, styling: &Styling, hovered: Option<usize>) -> Vec<u8> {
+    let mut flags = styling.node_flags.clone();
     for id in selection.actors() {
         if let Some(i) = doc.graph.node_index(id).and_then(|n| doc.layout.engine_node(n)) {
             flags[i] |= flag::SELECTED;
@@ -158,6 +157,7 @@ pub fn canvas_ui(
     doc: &Document,
     selection: &Selection,
     options: &ViewOptions,
+    styling: &Styling,
     state: &mut CanvasState,
     commands: &mut Vec<Command>,
 ) {
@@ -172,7 +172,7 @@ pub fn canvas_ui(
 
     // Camera: keep the graph in view while it lays itself out; smooth moves; wheel and pinch.
     if state.needs_fit || (state.follow_layout && (doc.layout_running() || resized)) {
-        state.fit(doc, options, false);
+        state.fit(doc, styling, false);
         state.needs_fit = false;
     }
     if let Some(target) = state.target {
@@ -196,18 +196,20 @@ pub fn canvas_ui(
 
     // Hover: an actor first, else a cooperation.
     state.hovered = match state.drag {
-        Drag::None | Drag::Connect { .. } => pointer.and_then(|p| state.node_at(doc, options, p)),
+        Drag::None | Drag::Connect { .. } => pointer.and_then(|p| state.node_at(doc, styling, p)),
         Drag::Node { node, .. } => Some(node),
         _ => None,
     };
-    let flags = node_flags(doc, selection, options, state.hovered);
+    let flags = node_flags(doc, selection, styling, state.hovered);
     let mut input = PaintInput {
         graph: &doc.graph,
         scene: &doc.scene,
         xs: engine.xs(),
         ys: engine.ys(),
-        radii: engine.radii(),
+        radii: &styling.radii,
         flags: &flags,
+        edge_flags: &styling.edge_flags,
+        colors: styling.colors.as_deref(),
         dimming: state.hovered.is_some(),
         focus_edge: None,
         camera: state.camera,
@@ -218,13 +220,11 @@ pub fn canvas_ui(
         (None, Some(p), Drag::None) => edge_at(&input, p),
         _ => None,
     };
-    let selected_edge = selection
-        .cooperation()
-        .and_then(|c| doc.graph.edge_index(c))
-        .and_then(|e| doc.scene.edges.iter().position(|s| s.index == e));
+    let selected_edge =
+        selection.cooperation().and_then(|c| doc.graph.edge_index(c)).and_then(|e| doc.scene.scene_edge(e));
     input.focus_edge = state.hovered_edge.or(selected_edge);
 
-    handle_gestures(&response, doc, options, state, commands, modifiers);
+    handle_gestures(&response, doc, styling, state, commands, modifiers);
     input.camera = state.camera;
 
     let painter = ui.painter_at(rect);
@@ -258,7 +258,7 @@ fn edge_at(input: &PaintInput<'_>, screen: Pos2) -> Option<usize> {
     let mut points = Vec::with_capacity(17);
     let mut best: Option<(usize, f32)> = None;
     for (e, edge) in input.scene.edges.iter().enumerate() {
-        if !input.edge_shown(edge) || !edge_points(input, edge, &mut points) {
+        if !input.edge_shown(e) || !edge_points(input, edge, &mut points) {
             continue;
         }
         for pair in points.windows(2) {
@@ -280,7 +280,7 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 fn handle_gestures(
     response: &egui::Response,
     doc: &Document,
-    options: &ViewOptions,
+    styling: &Styling,
     state: &mut CanvasState,
     commands: &mut Vec<Command>,
     modifiers: egui::Modifiers,
@@ -293,7 +293,7 @@ fn handle_gestures(
     if response.drag_started()
         && let Some(start) = press_origin.or(response.interact_pointer_pos())
     {
-        state.drag = match state.node_at(doc, options, start) {
+        state.drag = match state.node_at(doc, styling, start) {
             Some(node) if modifiers.command => Drag::Connect { from: node },
             Some(node) => {
                 let origin = engine.position(node);
@@ -339,7 +339,7 @@ fn handle_gestures(
                         state.camera.to_world(state.viewport, end),
                     );
                     let inside: Vec<_> = (0..engine.node_count())
-                        .filter(|&i| options.actor_kinds[doc.scene.nodes[i].kind as usize])
+                        .filter(|&i| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0))
                         .filter(|&i| world.contains(pos2(engine.xs()[i], engine.ys()[i])))
                         .filter_map(actor_id)
                         .collect();
@@ -351,7 +351,7 @@ fn handle_gestures(
                 }
             }
             Drag::Connect { from } => {
-                let target = end.and_then(|p| state.node_at(doc, options, p));
+                let target = end.and_then(|p| state.node_at(doc, styling, p));
                 if let (Some(a), Some(b)) = (actor_id(from), target.and_then(actor_id))
                     && a != b
                 {
@@ -363,7 +363,7 @@ fn handle_gestures(
         state.drag = Drag::None;
     }
     if response.clicked() {
-        let hit = response.interact_pointer_pos().and_then(|p| state.node_at(doc, options, p));
+        let hit = response.interact_pointer_pos().and_then(|p| state.node_at(doc, styling, p));
         match (hit.and_then(actor_id), state.hovered_edge) {
             (Some(id), _) if modifiers.shift => commands.push(Command::ToggleActor(id)),
             (Some(id), _) => commands.push(Command::SelectActors(vec![id])),
@@ -377,13 +377,13 @@ fn handle_gestures(
     }
     if response.double_clicked()
         && let Some(p) = response.interact_pointer_pos()
-        && state.node_at(doc, options, p).is_none()
+        && state.node_at(doc, styling, p).is_none()
     {
         let world = state.camera.to_world(state.viewport, p);
         commands.push(Command::AddActorAt([world.x, world.y]));
     }
     if response.secondary_clicked() {
-        state.context_node = response.interact_pointer_pos().and_then(|p| state.node_at(doc, options, p));
+        state.context_node = response.interact_pointer_pos().and_then(|p| state.node_at(doc, styling, p));
     }
 }
 

@@ -458,7 +458,10 @@ fn document_ui(ui: &mut Ui, doc: &Document, state: &mut InspectorState, commands
     ui.separator();
     ui.label(RichText::new("Sources").strong());
     for source in doc.graph.sources() {
-        ui.push_id(source.id().as_str(), |ui| source_ui(ui, source, state, commands));
+        ui.push_id(source.id().as_str(), |ui| {
+            source_ui(ui, source, state, commands);
+            claims_ui(ui, doc, source, commands);
+        });
         ui.add_space(6.0);
     }
     ui.horizontal(|ui| {
@@ -529,6 +532,30 @@ fn source_ui(ui: &mut Ui, source: &Source, state: &mut InspectorState, commands:
     {
         commands.push(Command::Edit { edit: with(&|s| s.date = date), coalesce: key("date") });
     }
+}
+
+/// Every cooperation a source supports, with the quotes it gives.
+fn claims_ui(ui: &mut Ui, doc: &Document, source: &Source, commands: &mut Vec<Command>) {
+    let claims: Vec<_> = doc
+        .graph
+        .cooperations_sorted()
+        .into_iter()
+        .filter(|c| c.cooperation.evidence().iter().any(|e| &e.source == source.id()))
+        .collect();
+    egui::CollapsingHeader::new(format!("Claims ({})", claims.len())).id_salt("claims").show(ui, |ui| {
+        for c in claims {
+            let name = |id: &ActorId| doc.graph.actor(id).map_or(id.to_string(), |a| a.label.clone());
+            ui.horizontal_wrapped(|ui| {
+                let text = format!("{} {} {}", name(c.from), c.cooperation.kind.name(), name(c.to));
+                if ui.link(text).clicked() {
+                    commands.push(Command::SelectCooperation(c.cooperation.id().clone()));
+                }
+            });
+            for evidence in c.cooperation.evidence().iter().filter(|e| &e.source == source.id()) {
+                ui.label(RichText::new(format!("“{}”", evidence.quote)).small().weak());
+            }
+        }
+    });
 }
 
 /// A label for a new actor: "New actor", "New actor 2" …

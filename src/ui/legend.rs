@@ -3,30 +3,36 @@
 
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
-use super::paint::ViewOptions;
 use super::theme;
-use crate::analysis::similarity::edit_distance;
+use crate::analysis::filter::FilterSpec;
+use crate::analysis::search::search;
 use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::selection::Selection;
 use crate::model::{Actor, ActorKind, CooperationKind, Kind};
 
-/// Text typed into the actor list's filter.
+/// Text typed into the search field, and whether it should take the keyboard focus.
 #[derive(Clone, Debug, Default)]
 pub struct LegendState {
-    /// The filter text.
+    /// The search text.
     pub filter: String,
+    /// Ctrl+F was pressed: focus the search field next frame.
+    pub focus_search: bool,
 }
 
-/// Shows the legend and the actor list.
+/// Most search results listed.
+const SEARCH_RESULTS: usize = 50;
+
+/// Shows the search, the legend and the actor list. Returns whether a filter changed.
 pub fn legend_ui(
     ui: &mut Ui,
     doc: &Document,
     selection: &Selection,
-    options: &mut ViewOptions,
+    filter: &mut FilterSpec,
     state: &mut LegendState,
     commands: &mut Vec<Command>,
-) {
+) -> bool {
+    let before = filter.clone();
     ui.label(RichText::new("Actors").strong());
     for kind in ActorKind::ALL {
         let count = doc.scene.actor_kind_counts[*kind as usize];
@@ -35,7 +41,7 @@ pub fn legend_ui(
         }
         ui.horizontal(|ui| {
             swatch(ui, theme::actor_color(*kind), true);
-            let shown = &mut options.actor_kinds[*kind as usize];
+            let shown = &mut filter.actor_kinds[*kind as usize];
             ui.checkbox(shown, format!("{} ({count})", kind.name()))
                 .on_hover_text(format!("Show or hide {} actors", kind.name()));
         });
@@ -49,13 +55,14 @@ pub fn legend_ui(
         }
         ui.horizontal(|ui| {
             swatch(ui, theme::cooperation_color(*kind), false);
-            let shown = &mut options.cooperation_kinds[*kind as usize];
+            let shown = &mut filter.cooperation_kinds[*kind as usize];
             ui.checkbox(shown, format!("{} ({count})", kind.name()))
                 .on_hover_text(format!("Show or hide {} cooperations", kind.name()));
         });
     }
     ui.separator();
     actor_list_ui(ui, doc, selection, state, commands);
+    *filter != before
 }
 
 /// A colour sample: a disc for actor kinds, a bar for cooperation kinds.
@@ -68,17 +75,6 @@ fn swatch(ui: &mut Ui, color: Color32, disc: bool) {
     }
 }
 
-/// Whether an actor matches the filter: label, alias or id contains it, or the label is within
-/// a typo of it.
-fn matches(actor: &Actor, filter: &str) -> bool {
-    let needle = filter.to_lowercase();
-    let contains = |text: &str| text.to_lowercase().contains(&needle);
-    contains(&actor.label)
-        || contains(actor.id().as_str())
-        || actor.aliases.iter().any(|a| contains(a))
-        || (needle.chars().count() >= 4 && edit_distance(&actor.label, filter) <= 1)
-}
-
 fn actor_list_ui(
     ui: &mut Ui,
     doc: &Document,
@@ -86,35 +82,73 @@ fn actor_list_ui(
     state: &mut LegendState,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Find actor");
-        ui.add(
-            egui::TextEdit::singleline(&mut state.filter).hint_text("name, alias or id").desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    });
-    let mut actors: Vec<&Actor> = if state.filter.trim().is_empty() {
-        doc.graph.actors().collect()
-    } else {
-        doc.graph.actors().filter(|a| matches(a, state.filter.trim())).collect()
-    };
-    actors.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then(a.id().cmp(b.id())));
-    ui.label(RichText::new(format!("{} actor{}", actors.len(), if actors.len() == 1 { "" } else { "s" })).weak());
+    let response = ui
+        .horizontal(|ui| {
+            let label = ui.label("Find actor");
+            ui.add(
+                egui::TextEdit::singleline(&mut state.filter)
+                    .hint_text("name, alias, attribute (Ctrl+F)")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+        })
+        .inner;
+    if std::mem::take(&mut state.focus_search) {
+        response.request_focus();
+    }
+    let query = state.filter.trim();
     let row_height = ui.spacing().interact_size.y;
-    ScrollArea::vertical().id_salt("actor list").auto_shrink([false, false]).show_rows(
-        ui,
-        row_height,
-        actors.len(),
-        |ui, rows| {
-            for actor in &actors[rows] {
-                ui.horizontal(|ui| {
-                    swatch(ui, theme::actor_color(actor.kind), true);
-                    let selected = selection.contains(actor.id());
-                    if ui.selectable_label(selected, &actor.label).clicked() {
-                        commands.push(Command::FocusActor(actor.id().clone()));
-                    }
-                });
-            }
-        },
+    if query.is_empty() {
+        let mut actors: Vec<&Actor> = doc.graph.actors().collect();
+        actors.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then(a.id().cmp(b.id())));
+        ui.label(RichText::new(format!("{} actor{}", actors.len(), if actors.len() == 1 { "" } else { "s" })).weak());
+        ScrollArea::vertical().id_salt("actor list").auto_shrink([false, false]).show_rows(
+            ui,
+            row_height,
+            actors.len(),
+            |ui, rows| {
+                for actor in &actors[rows] {
+                    actor_row(ui, actor, None, selection, commands);
+                }
+            },
+        );
+        return;
+    }
+    // Search: ranked, typo-tolerant, over labels, aliases, ids and attribute values.
+    let hits = search(&doc.graph, query, SEARCH_RESULTS);
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if entered && let Some(actor) = hits.first().and_then(|h| doc.graph.actor_at(h.node)) {
+        commands.push(Command::FocusActor(actor.id().clone()));
+    }
+    ui.label(
+        RichText::new(format!(
+            "{} match{}; Enter selects the first",
+            hits.len(),
+            if hits.len() == 1 { "" } else { "es" }
+        ))
+        .weak(),
     );
+    ScrollArea::vertical().id_salt("search results").auto_shrink([false, false]).show(ui, |ui| {
+        for hit in &hits {
+            if let Some(actor) = doc.graph.actor_at(hit.node) {
+                let why = (hit.matched != actor.label).then_some(hit.matched.as_str());
+                actor_row(ui, actor, why, selection, commands);
+            }
+        }
+    });
+}
+
+/// One actor in the list: colour, name (the accessible label), kind, and what matched.
+fn actor_row(ui: &mut Ui, actor: &Actor, matched: Option<&str>, selection: &Selection, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        swatch(ui, theme::actor_color(actor.kind), true);
+        let selected = selection.contains(actor.id());
+        if ui.selectable_label(selected, &actor.label).clicked() {
+            commands.push(Command::FocusActor(actor.id().clone()));
+        }
+        ui.label(RichText::new(actor.kind.name()).small().weak());
+        if let Some(matched) = matched {
+            ui.label(RichText::new(format!("({matched})")).small().weak());
+        }
+    });
 }

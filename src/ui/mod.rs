@@ -4,11 +4,13 @@
 pub mod camera;
 pub mod canvas;
 pub mod dialogs;
+pub mod explore;
 pub mod inspector;
 pub mod legend;
 mod mesh;
 pub mod paint;
 pub mod scene;
+pub mod styling;
 pub mod theme;
 pub mod toolbar;
 mod widgets;

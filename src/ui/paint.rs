@@ -18,26 +18,28 @@ pub mod flag {
     pub const HOVERED: u8 = 2;
     /// A neighbour of the hovered node.
     pub const NEIGHBOUR: u8 = 4;
-    /// Its kind is shown (legend filter).
+    /// Shown (passes the filters); for edges too.
     pub const VISIBLE: u8 = 8;
+    /// Filtered out but drawn faint (the "fade" filter mode); for edges too.
+    pub const FADED: u8 = 16;
+    /// On a highlighted path; for edges too.
+    pub const ON_PATH: u8 = 32;
 }
 
 /// What the user chose to see.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewOptions {
-    /// Which actor kinds are shown, by kind index.
-    pub actor_kinds: [bool; 12],
-    /// Which cooperation kinds are shown, by kind index.
-    pub cooperation_kinds: [bool; 10],
     /// Node size grows with degree; otherwise every node has the size of a degree-0 node.
     pub size_by_degree: bool,
     /// Draw actor labels.
     pub show_labels: bool,
+    /// Line width grows with the number of distinct sources a cooperation cites.
+    pub width_by_sources: bool,
 }
 
 impl Default for ViewOptions {
     fn default() -> Self {
-        Self { actor_kinds: [true; 12], cooperation_kinds: [true; 10], size_by_degree: true, show_labels: true }
+        Self { size_by_degree: true, show_labels: true, width_by_sources: false }
     }
 }
 
@@ -55,6 +57,10 @@ pub struct PaintInput<'a> {
     pub radii: &'a [f32],
     /// Flags per engine node (see [`flag`]).
     pub flags: &'a [u8],
+    /// Flags per scene edge ([`flag::VISIBLE`], [`flag::FADED`], [`flag::ON_PATH`]).
+    pub edge_flags: &'a [u8],
+    /// Node colours chosen by a metric, replacing kind colours, by engine node.
+    pub colors: Option<&'a [Color32]>,
     /// Whether something is hovered (everything not related is dimmed).
     pub dimming: bool,
     /// Scene edge under the pointer or selected, drawn emphasised with its label.
@@ -82,20 +88,21 @@ impl PaintInput<'_> {
 
     /// Screen radius of engine node `i`.
     pub fn screen_radius(&self, i: usize) -> f32 {
-        let world = if self.options.size_by_degree { self.radii[i] } else { crate::layout::node_radius(0) };
-        world * self.camera.zoom
+        self.radii[i] * self.camera.zoom
     }
 
-    /// Whether engine node `i` is drawn at all (legend filter).
+    /// Whether engine node `i` is drawn at all (shown or faded).
     pub fn is_shown(&self, i: usize) -> bool {
-        self.flags[i] & flag::VISIBLE != 0
+        self.flags[i] & (flag::VISIBLE | flag::FADED) != 0
     }
 
-    /// Whether scene edge `e` is drawn (its kind and both actors shown).
-    pub fn edge_shown(&self, edge: &SceneEdge) -> bool {
-        self.options.cooperation_kinds[edge.kind as usize]
-            && self.is_shown(edge.from as usize)
-            && self.is_shown(edge.to as usize)
+    /// Whether scene edge `e` is drawn at all (shown or faded).
+    pub fn edge_shown(&self, e: usize) -> bool {
+        self.edge_flags[e] & (flag::VISIBLE | flag::FADED) != 0
+    }
+
+    fn faded(&self, i: usize) -> bool {
+        self.flags[i] & flag::FADED != 0
     }
 
     fn highlighted(&self, i: usize) -> bool {
@@ -183,8 +190,7 @@ fn edge_on_screen(input: &PaintInput<'_>, edge: &SceneEdge, visible: Rect) -> bo
 fn edges_to_draw(input: &PaintInput<'_>) -> Vec<u32> {
     let visible = input.viewport.expand(40.0);
     let scene = input.scene;
-    let on_screen =
-        |e: u32| input.edge_shown(&scene.edges[e as usize]) && edge_on_screen(input, &scene.edges[e as usize], visible);
+    let on_screen = |e: u32| input.edge_shown(e as usize) && edge_on_screen(input, &scene.edges[e as usize], visible);
     let mut chosen: Vec<u32> = (0..scene.edges.len() as u32).filter(|&e| on_screen(e)).collect();
     if chosen.len() > EDGE_BUDGET {
         let touches_focus = |e: u32| {
@@ -219,16 +225,21 @@ fn paint_edges(painter: &Painter, input: &PaintInput<'_>) -> usize {
         let touches_hover = input.flags[from] & flag::HOVERED != 0 || input.flags[to] & flag::HOVERED != 0;
         let touches_selection = input.flags[from] & flag::SELECTED != 0 || input.flags[to] & flag::SELECTED != 0;
         let focused = input.focus_edge == Some(e);
-        let alpha = if focused || touches_hover || touches_selection {
+        let on_path = input.edge_flags[e] & flag::ON_PATH != 0;
+        let faded = input.edge_flags[e] & flag::FADED != 0;
+        let alpha = if focused || on_path || touches_hover || touches_selection {
             255
-        } else if input.dimming {
+        } else if input.dimming || faded {
             theme::DIM_ALPHA / 2
         } else {
             base_alpha
         };
-        let color = theme::cooperation_color(edge.kind).gamma_multiply_u8(alpha);
+        let color = if on_path { theme::PATH } else { theme::cooperation_color(edge.kind).gamma_multiply_u8(alpha) };
         let zoom_width = (input.camera.zoom * 1.5).clamp(0.6, 2.0);
-        let width = zoom_width * edge.weight.max(0.1).sqrt().clamp(0.5, 4.0) * if focused { 2.0 } else { 1.0 };
+        let strength =
+            if input.options.width_by_sources { 0.8 + 0.9 * edge.sources as f32 } else { edge.weight.max(0.1).sqrt() };
+        let emphasis = if focused || on_path { 2.5 } else { 1.0 };
+        let width = zoom_width * strength.clamp(0.5, 5.0) * emphasis;
         // Stop lines at the target's rim so arrowheads stay visible.
         let to_r = input.screen_radius(to);
         if edge.directed && points.len() >= 2 && edge.from != edge.to {
@@ -273,14 +284,17 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize) 
             continue;
         }
         let shape = theme::actor_shape(node.kind);
-        let dimmed = input.dimming && !input.highlighted(i);
-        let fill = theme::actor_color(node.kind);
+        let dimmed = (input.dimming && !input.highlighted(i)) || input.faded(i);
+        let fill = input.colors.map_or_else(|| theme::actor_color(node.kind), |c| c[i]);
         let fill = if dimmed { fill.gamma_multiply_u8(theme::DIM_ALPHA + 30) } else { fill };
         if r >= 6.0 && !dimmed {
             add_ring(&mut mesh, &mut scratch, p, r, 1.2, shape, outline);
         }
         add_node(&mut mesh, &mut scratch, p, r, shape, fill, feathered && r >= 3.5);
         let flags = input.flags[i];
+        if flags & flag::ON_PATH != 0 {
+            add_ring(&mut overlay, &mut scratch, p, r + 4.5, 2.5, shape, theme::PATH);
+        }
         if flags & flag::SELECTED != 0 {
             add_ring(&mut overlay, &mut scratch, p, r + 2.0, 2.5, shape, theme::SELECTION);
         } else if flags & flag::HOVERED != 0 {
@@ -294,6 +308,9 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize) 
     painter.add(Shape::mesh(mesh));
     painter.add(Shape::mesh(overlay));
 }
+
+/// Flags that make a label matter more than degree alone.
+const IMPORTANT: u8 = flag::SELECTED | flag::HOVERED | flag::NEIGHBOUR | flag::ON_PATH;
 
 /// Most node discs entered as obstacles for labels; beyond this labels only avoid each other.
 const LABEL_OBSTACLE_LIMIT: usize = 5_000;
@@ -321,8 +338,8 @@ fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (LabelGrid, Vec<Re
             obstacles.insert(&mut obstacle_rects, rect);
         }
     }
-    let priority = scene.label_order.iter().map(|&i| i as usize).filter(|&i| input.flags[i] & !flag::VISIBLE != 0);
-    let rest = scene.label_order.iter().map(|&i| i as usize).filter(|&i| input.flags[i] & !flag::VISIBLE == 0);
+    let priority = scene.label_order.iter().map(|&i| i as usize).filter(|&i| input.flags[i] & IMPORTANT != 0);
+    let rest = scene.label_order.iter().map(|&i| i as usize).filter(|&i| input.flags[i] & IMPORTANT == 0);
     for i in priority.chain(rest) {
         if placed.len() >= MAX_LABELS {
             break;
@@ -332,9 +349,9 @@ fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (LabelGrid, Vec<Re
         }
         let p = input.screen(i);
         let r = input.screen_radius(i);
-        let important = input.flags[i] & !flag::VISIBLE != 0;
-        // Tiny far-away nodes get no label unless they matter right now.
-        if !input.viewport.contains(p) || (!important && r < 3.0) {
+        let important = input.flags[i] & IMPORTANT != 0;
+        // Tiny far-away or faded nodes get no label unless they matter right now.
+        if !input.viewport.contains(p) || (!important && (r < 3.0 || input.faded(i))) {
             continue;
         }
         let Some(actor) = input.graph.actor_at(scene.nodes[i].index) else { continue };
@@ -385,7 +402,7 @@ fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, grid: &mut Label
         if shown >= MAX_EDGE_LABELS {
             break;
         }
-        if Some(e) == input.focus_edge || edge.from == edge.to || !input.edge_shown(edge) {
+        if Some(e) == input.focus_edge || edge.from == edge.to || !input.edge_shown(e) {
             continue;
         }
         let (a, b) = (input.screen(edge.from as usize), input.screen(edge.to as usize));

@@ -38,6 +38,8 @@ pub struct SceneEdge {
     pub directed: bool,
     /// Weight (line width).
     pub weight: f32,
+    /// Number of distinct sources its evidence cites.
+    pub sources: u32,
     /// Sideways offset among parallel edges between the same two actors: 0 for a lone edge,
     /// ±0.5, ±1 … for bundles, so each is drawn as its own curve.
     pub lane: f32,
@@ -57,6 +59,8 @@ pub struct Scene {
     /// Edges from most to least important (the degrees of their actors), the order in which a
     /// zoomed-out view of a huge graph spends its edge budget.
     pub edge_order: Vec<u32>,
+    /// Scene edge of each cooperation, by storage index (`u32::MAX` for none).
+    edge_slots: Vec<u32>,
     /// Actors per kind.
     pub actor_kind_counts: [usize; 12],
     /// Cooperations per kind.
@@ -97,6 +101,12 @@ impl Scene {
                 kind: cooperation.kind,
                 directed: cooperation.directed,
                 weight: cooperation.weight as f32,
+                sources: {
+                    let mut ids: Vec<&str> = cooperation.evidence().iter().map(|e| e.source.as_str()).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids.len() as u32
+                },
                 lane: 0.0,
             });
         }
@@ -117,7 +127,25 @@ impl Scene {
             nodes[edge.from as usize].degree.min(nodes[edge.to as usize].degree)
         };
         edge_order.sort_by_key(|e| std::cmp::Reverse(importance(e)));
-        Self { nodes, edges, adjacency, label_order, edge_order, actor_kind_counts, cooperation_kind_counts }
+        let mut edge_slots = vec![u32::MAX; petgraph::visit::EdgeIndexable::edge_bound(g)];
+        for (k, edge) in edges.iter().enumerate() {
+            edge_slots[edge.index.index()] = k as u32;
+        }
+        Self {
+            nodes,
+            edges,
+            adjacency,
+            label_order,
+            edge_order,
+            edge_slots,
+            actor_kind_counts,
+            cooperation_kind_counts,
+        }
+    }
+
+    /// The scene edge drawing a cooperation.
+    pub fn scene_edge(&self, edge: EdgeIndex) -> Option<usize> {
+        self.edge_slots.get(edge.index()).filter(|s| **s != u32::MAX).map(|s| *s as usize)
     }
 
     /// The engine nodes adjacent to `node`.

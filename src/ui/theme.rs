@@ -97,6 +97,8 @@ pub const CANVAS_BACKGROUND: Color32 = Color32::from_rgb(0x1B, 0x1E, 0x24);
 pub const SELECTION: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
 /// Ring around the hovered actor.
 pub const HOVER: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x80);
+/// Highlighted shortest paths.
+pub const PATH: Color32 = Color32::from_rgb(0xFF, 0xD0, 0x40);
 /// Marker of pinned actors.
 pub const PIN: Color32 = Color32::from_rgb(0xFF, 0x50, 0x50);
 /// Label text.

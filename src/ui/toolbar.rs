@@ -76,6 +76,7 @@ pub fn menu_bar_ui(
             }
             ui.checkbox(&mut options.size_by_degree, "Node size by degree");
             ui.checkbox(&mut options.show_labels, "Labels");
+            ui.checkbox(&mut options.width_by_sources, "Line width by number of sources");
         });
         ui.separator();
         if ui.add_enabled(doc.history.can_undo(), egui::Button::new("Undo")).clicked() {

@@ -1,0 +1,409 @@
+//! The Explore and Metrics tabs: filters, timeline, ego focus, shortest paths, and metrics
+//! mapped to size and colour with a sortable table. They change view state only.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use super::styling::{MetricLegend, Styling, ramp};
+use super::theme;
+use super::widgets::choice;
+use crate::analysis::filter::date_extent;
+use crate::analysis::metrics::Metric;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::explore::Explore;
+use crate::app::selection::Selection;
+use crate::model::{ActorId, Kind, PartialDate, SourceId};
+
+/// A day number as a date, for the timeline.
+fn day_label(day: i64) -> String {
+    // Walk from a known day; cheap enough for a label.
+    let base = PartialDate::ymd(2000, 1, 1).map(|d| d.first_day_number()).unwrap_or(0);
+    let mut date = (2000i32, 1u32, 1u32);
+    let mut remaining = day - base;
+    let days_in = |y: i32, m: u32| {
+        PartialDate::ymd(y, m, 31)
+            .map(|_| 31)
+            .or_else(|_| PartialDate::ymd(y, m, 30).map(|_| 30))
+            .or_else(|_| PartialDate::ymd(y, m, 29).map(|_| 29))
+            .unwrap_or(28)
+    };
+    while remaining < 0 {
+        date = if date.1 == 1 { (date.0 - 1, 12, 1) } else { (date.0, date.1 - 1, 1) };
+        remaining += i64::from(days_in(date.0, date.1));
+    }
+    loop {
+        let month_days = i64::from(days_in(date.0, date.1));
+        if remaining < month_days {
+            break;
+        }
+        remaining -= month_days;
+        date = if date.1 == 12 { (date.0 + 1, 1, 1) } else { (date.0, date.1 + 1, 1) };
+    }
+    format!("{:04}-{:02}-{:02}", date.0, date.1, remaining + 1)
+}
+
+/// Shows filters, timeline, focus and paths. Returns whether anything that changes the
+/// picture changed.
+pub fn explore_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    selection: &Selection,
+    explore: &mut Explore,
+    styling: &Styling,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let before_filter = explore.filter.clone();
+    let before = (explore.fade, explore.ego.clone(), explore.timeline.clone(), explore.path.found.len());
+    ScrollArea::vertical().id_salt("explore").auto_shrink([false, false]).show(ui, |ui| {
+        filters_ui(ui, doc, explore, styling);
+        ui.separator();
+        timeline_ui(ui, doc, explore);
+        ui.separator();
+        focus_ui(ui, doc, selection, explore);
+        ui.separator();
+        paths_ui(ui, doc, selection, explore, commands);
+    });
+    explore.filter != before_filter
+        || before != (explore.fade, explore.ego.clone(), explore.timeline.clone(), explore.path.found.len())
+}
+
+fn filters_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, styling: &Styling) {
+    ui.label(RichText::new("Filters").strong());
+    ui.label(format!(
+        "Showing {} of {} actors and {} of {} cooperations",
+        styling.visibility.shown_actors,
+        doc.graph.actor_count(),
+        styling.visibility.shown_cooperations,
+        doc.graph.cooperation_count()
+    ));
+    let sources: Vec<Option<SourceId>> =
+        std::iter::once(None).chain(doc.graph.sources().map(|s| Some(s.id().clone()))).collect();
+    let current = sources.iter().position(|s| *s == explore.filter.source).unwrap_or(0);
+    let title = |i: usize| match &sources[i] {
+        None => "Any source".to_owned(),
+        Some(id) => doc.graph.source(id).map_or(id.to_string(), |s| s.title.chars().take(40).collect()),
+    };
+    if let Some(chosen) = choice(ui, "Source", current, &(0..sources.len()).collect::<Vec<_>>(), title) {
+        explore.filter.source = sources[chosen].clone();
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Minimum degree");
+        let max = doc.scene.nodes.iter().map(|n| n.degree).max().unwrap_or(0) as usize;
+        ui.add(egui::Slider::new(&mut explore.filter.min_degree, 0..=max.max(1))).labelled_by(label.id);
+    });
+    ui.checkbox(&mut explore.filter.include_undated, "Include undated cooperations in date filters");
+    ui.checkbox(&mut explore.fade, "Fade filtered-out elements instead of hiding them");
+    ui.label(RichText::new("Actor and cooperation kinds: tick or untick them in the Legend tab.").weak());
+    if ui
+        .add_enabled(
+            explore.filter.is_active() || explore.ego.is_some() || explore.timeline.active,
+            egui::Button::new("Clear all filters"),
+        )
+        .clicked()
+    {
+        explore.clear_filters();
+    }
+}
+
+fn timeline_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore) {
+    ui.label(RichText::new("Timeline").strong());
+    let (extent, undated) = date_extent(&doc.graph);
+    let Some((first, last)) = extent else {
+        ui.label(RichText::new(format!("No dated cooperations ({undated} undated).")).weak());
+        return;
+    };
+    let timeline = &mut explore.timeline;
+    if !timeline.active && !timeline.playing && (timeline.day < first || timeline.day > last) {
+        timeline.day = last;
+    }
+    ui.checkbox(&mut timeline.active, "Show the network as of a date");
+    ui.add_enabled_ui(timeline.active, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("Date");
+            ui.add(egui::Slider::new(&mut timeline.day, first..=last).show_value(false)).labelled_by(label.id);
+            ui.label(day_label(timeline.day));
+        });
+        ui.horizontal(|ui| {
+            if ui.button(if timeline.playing { "Pause" } else { "Play" }).clicked() {
+                if !timeline.playing && timeline.day >= last {
+                    timeline.day = first;
+                }
+                timeline.playing = !timeline.playing;
+                if timeline.days_per_second <= 0.0 {
+                    timeline.days_per_second = ((last - first) as f32 / 8.0).max(1.0);
+                }
+            }
+            ui.label(RichText::new(format!("{} to {}", day_label(first), day_label(last))).weak());
+        });
+    });
+    let undated_note =
+        if explore.filter.include_undated { "shown throughout" } else { "hidden while the timeline is on" };
+    ui.label(
+        RichText::new(format!("{undated} undated cooperation{} ({undated_note})", if undated == 1 { "" } else { "s" }))
+            .weak(),
+    );
+}
+
+/// Advances a playing timeline by `dt` seconds; returns whether the day changed.
+pub fn advance_timeline(doc: &Document, explore: &mut Explore, dt: f32) -> bool {
+    let timeline = &mut explore.timeline;
+    if !timeline.playing || !timeline.active {
+        return false;
+    }
+    let Some((_, last)) = date_extent(&doc.graph).0 else {
+        timeline.playing = false;
+        return false;
+    };
+    timeline.carry += dt * timeline.days_per_second.max(1.0);
+    let whole = timeline.carry.floor();
+    timeline.carry -= whole;
+    let before = timeline.day;
+    timeline.day = (timeline.day + whole as i64).min(last);
+    if timeline.day >= last {
+        timeline.playing = false;
+    }
+    timeline.day != before
+}
+
+fn focus_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Explore) {
+    ui.label(RichText::new("Neighbourhood").strong());
+    match explore.ego.clone() {
+        Some((id, depth)) => {
+            let name = doc.graph.actor(&id).map_or(id.to_string(), |a| a.label.clone());
+            ui.label(format!("Showing {name} and everything within {depth} step{}", if depth == 1 { "" } else { "s" }));
+            ui.horizontal(|ui| {
+                let label = ui.label("Depth");
+                let mut d = depth;
+                if ui.add(egui::Slider::new(&mut d, 1..=3)).labelled_by(label.id).changed() {
+                    explore.ego = Some((id.clone(), d));
+                }
+                if ui.button("Expand one step").clicked() {
+                    explore.ego = Some((id.clone(), (depth + 1).min(10)));
+                }
+            });
+            if ui.button("Back to the whole graph").clicked() {
+                explore.ego = None;
+            }
+        }
+        None => match selection.single_actor() {
+            Some(id) => {
+                if ui.button("Focus on the selected actor's neighbourhood").clicked() {
+                    explore.ego = Some((id.clone(), 1));
+                }
+            }
+            None => {
+                ui.label(RichText::new("Select one actor to focus on its neighbourhood.").weak());
+            }
+        },
+    }
+}
+
+fn actor_choice(ui: &mut Ui, doc: &Document, label: &str, current: &mut Option<ActorId>, selection: &Selection) {
+    ui.horizontal(|ui| {
+        let name = current.as_ref().and_then(|id| doc.graph.actor(id)).map_or("(none)".to_owned(), |a| a.label.clone());
+        ui.label(format!("{label}: {name}"));
+        if let Some(id) = selection.single_actor()
+            && ui.small_button(format!("Use selected as {}", label.to_lowercase())).clicked()
+        {
+            *current = Some(id.clone());
+        }
+    });
+}
+
+fn paths_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Explore, commands: &mut Vec<Command>) {
+    ui.label(RichText::new("Paths").strong());
+    let path = &mut explore.path;
+    let (from_before, to_before, weight_before) = (path.from.clone(), path.to.clone(), path.by_weight);
+    if selection.actor_count() == 2 {
+        let ids: Vec<ActorId> = selection.actors().cloned().collect();
+        if ui.button("Use the two selected actors").clicked() {
+            path.from = Some(ids[0].clone());
+            path.to = Some(ids[1].clone());
+        }
+    }
+    actor_choice(ui, doc, "From", &mut path.from, selection);
+    actor_choice(ui, doc, "To", &mut path.to, selection);
+    ui.checkbox(&mut path.by_weight, "Prefer strong ties (length = 1 / weight)");
+    if (path.from != from_before || path.to != to_before || path.by_weight != weight_before) && path.searched {
+        path.found.clear();
+        path.searched = false;
+    }
+    ui.horizontal(|ui| {
+        if ui.add_enabled(path.from.is_some() && path.to.is_some(), egui::Button::new("Find shortest paths")).clicked()
+        {
+            path.run(&doc.graph);
+        }
+        if ui.add_enabled(path.searched, egui::Button::new("Clear paths")).clicked() {
+            path.found.clear();
+            path.searched = false;
+        }
+    });
+    if path.searched && path.found.is_empty() {
+        ui.label("No path connects them.");
+    }
+    for (k, found) in path.found.iter().enumerate() {
+        let steps = found.edges.len();
+        let length = if path.by_weight {
+            format!("length {:.2}", found.length)
+        } else {
+            format!("{steps} step{}", if steps == 1 { "" } else { "s" })
+        };
+        egui::CollapsingHeader::new(format!("Path {} ({length})", k + 1)).default_open(k == 0).show(ui, |ui| {
+            for (s, edge) in found.edges.iter().enumerate() {
+                let (Some(a), Some(b)) = (doc.graph.actor_at(found.nodes[s]), doc.graph.actor_at(found.nodes[s + 1]))
+                else {
+                    continue;
+                };
+                let Some(c) = doc.graph.cooperation_at(*edge) else { continue };
+                ui.horizontal_wrapped(|ui| {
+                    if ui.link(&a.label).clicked() {
+                        commands.push(Command::FocusActor(a.id().clone()));
+                    }
+                    ui.label(
+                        RichText::new(c.cooperation.kind.name()).color(theme::cooperation_color(c.cooperation.kind)),
+                    );
+                    if ui.link(&b.label).clicked() {
+                        commands.push(Command::FocusActor(b.id().clone()));
+                    }
+                });
+                for evidence in c.cooperation.evidence() {
+                    ui.label(RichText::new(format!("“{}”", evidence.quote)).small().weak());
+                }
+            }
+        });
+    }
+}
+
+/// Shows the Metrics tab. Returns whether the mapping changed.
+pub fn metrics_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    explore: &mut Explore,
+    styling: &Styling,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let before = (explore.metrics.size_by, explore.metrics.color_by);
+    let state = &mut explore.metrics;
+    match state.job.as_ref().map(|job| job.progress.fraction()) {
+        Some(fraction) => {
+            let mut cancel = false;
+            ui.horizontal(|ui| {
+                ui.add(egui::ProgressBar::new(fraction).show_percentage().desired_width(160.0));
+                cancel = ui.button("Cancel").clicked();
+            });
+            if cancel {
+                state.cancel();
+            }
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        None => {
+            let stale = state.result.is_some() && state.current(&doc.graph).is_none();
+            let label = if state.result.is_none() { "Compute metrics" } else { "Recompute metrics" };
+            if ui.button(label).clicked() {
+                state.start(&doc.graph);
+            }
+            if stale {
+                ui.label(RichText::new("The graph changed since the metrics were computed.").weak());
+            }
+            if !state.message.is_empty() {
+                ui.label(RichText::new(&state.message).weak());
+            }
+        }
+    }
+    let Some(metrics) = state.current(&doc.graph) else {
+        ui.label(
+            RichText::new("Degree, weighted degree, betweenness, PageRank, components and Louvain communities.").weak(),
+        );
+        return false;
+    };
+    ui.label(format!(
+        "{} communities (modularity {:.3}){}",
+        metrics.community_count,
+        metrics.modularity,
+        if metrics.betweenness_sampled { "; betweenness estimated from sampled sources" } else { "" }
+    ));
+    let options: Vec<Option<Metric>> = std::iter::once(None).chain(Metric::ALL.iter().copied().map(Some)).collect();
+    let name = |m: Option<Metric>| m.map_or("Off".to_owned(), |m| m.name().to_owned());
+    let sizes: Vec<Option<Metric>> =
+        options.iter().copied().filter(|m| m.is_none_or(|m| !m.is_categorical())).collect();
+    if let Some(chosen) = choice(ui, "Node size by", state.size_by, &sizes, name) {
+        state.size_by = chosen;
+    }
+    if let Some(chosen) = choice(ui, "Node colour by", state.color_by, &options, name) {
+        state.color_by = chosen;
+    }
+    match &styling.legend {
+        Some(MetricLegend::Ramp { metric, min, max }) => {
+            ui.horizontal(|ui| {
+                ui.label(format!("{}: {min:.4}", metric.name()));
+                for k in 0..10 {
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 0.0, ramp(k as f32 / 9.0));
+                }
+                ui.label(format!("{max:.4}"));
+            });
+        }
+        Some(MetricLegend::Categories { metric, categories }) => {
+            ui.label(format!("{} (largest {}):", metric.name(), categories.len()));
+            ui.horizontal_wrapped(|ui| {
+                for (category, color, count) in categories {
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 2.0, *color);
+                    ui.label(format!("{category} ({count})"));
+                }
+            });
+        }
+        None => {}
+    }
+    ui.separator();
+    table_ui(ui, doc, explore, commands);
+    before != (explore.metrics.size_by, explore.metrics.color_by)
+}
+
+fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut Vec<Command>) {
+    let state = &mut explore.metrics;
+    let Some(metrics) = state.result.as_ref().map(|(m, _)| m) else { return };
+    let (sort_by, ascending) = state.sort;
+    let mut order: Vec<usize> = (0..metrics.network.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ordering = metrics.value(sort_by, a).total_cmp(&metrics.value(sort_by, b));
+        if ascending { ordering } else { ordering.reverse() }
+    });
+    let mut new_sort = None;
+    egui::Grid::new("metrics table").striped(true).num_columns(Metric::ALL.len() + 1).show(ui, |ui| {
+        ui.label(RichText::new("Actor").strong());
+        for metric in Metric::ALL {
+            let arrow = if metric == sort_by { if ascending { " ^" } else { " v" } } else { "" };
+            if ui
+                .button(format!("{}{arrow}", metric.name()))
+                .on_hover_text(format!("Sort by {}", metric.name()))
+                .clicked()
+            {
+                new_sort = Some((metric, metric == sort_by && !ascending));
+            }
+        }
+        ui.end_row();
+        for &i in order.iter().take(300) {
+            let Some(actor) = doc.graph.actor_at(metrics.network.nodes[i]) else { continue };
+            if ui.link(&actor.label).clicked() {
+                commands.push(Command::FocusActor(actor.id().clone()));
+            }
+            for metric in Metric::ALL {
+                let value = metrics.value(metric, i);
+                let text = match metric {
+                    Metric::Degree | Metric::Component | Metric::Community => format!("{value:.0}"),
+                    Metric::WeightedDegree => format!("{value:.2}"),
+                    Metric::Betweenness | Metric::PageRank => format!("{value:.4}"),
+                };
+                ui.label(text);
+            }
+            ui.end_row();
+        }
+    });
+    if order.len() > 300 {
+        ui.label(RichText::new(format!("First 300 of {} actors.", order.len())).weak());
+    }
+    if let Some(sort) = new_sort {
+        state.sort = sort;
+    }
+}

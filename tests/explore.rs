@@ -1,0 +1,181 @@
+//! The exploration tools driven through the real app: search, filters, timeline, neighbourhood
+//! focus, shortest paths and metrics.
+
+#![allow(clippy::unwrap_used)] // Helpers of tests: a panic is a test failure.
+
+use egui::{Key, Modifiers, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kgx::app::{AppOptions, KgxApp};
+use kgx::model::ActorId;
+
+fn harness() -> Harness<'static, KgxApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(400)
+        .build_eframe(|_cc| KgxApp::with_recent(AppOptions::default(), Vec::new()));
+    harness.state_mut().doc.layout.engine_mut().run_until_settled();
+    harness.run();
+    harness
+}
+
+fn screen_position(harness: &Harness<'_, KgxApp>, id: &str) -> egui::Pos2 {
+    let app = harness.state();
+    let node = app.doc.graph.node_index(&ActorId::new(id)).and_then(|n| app.doc.layout.engine_node(n)).unwrap();
+    let [x, y] = app.doc.layout.engine().position(node);
+    app.canvas.camera.to_screen(app.canvas.viewport, pos2(x, y))
+}
+
+fn shown(harness: &Harness<'_, KgxApp>) -> (usize, usize) {
+    let v = &harness.state().styling.visibility;
+    (v.shown_actors, v.shown_cooperations)
+}
+
+fn open_tab(harness: &mut Harness<'_, KgxApp>, name: &str) {
+    harness.get_by_label(name).click();
+    harness.run();
+}
+
+#[test]
+fn search_selects_the_match_and_moves_the_camera_to_it() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert!(harness.get_by_label("Find actor").is_focused(), "Ctrl+F focuses the search");
+    // A typo still finds the hospital; so does an attribute value.
+    harness.get_by_label("Find actor").type_text("Zhongan");
+    harness.run();
+    harness.get_by_label("Zhongnan Hospital of Wuhan University");
+    harness.key_press(Key::Enter);
+    for _ in 0..80 {
+        harness.step();
+    }
+    let selected: Vec<String> = harness.state().selection.actors().map(|a| a.to_string()).collect();
+    assert_eq!(selected, ["zhongnan-hospital"]);
+    let centre = harness.state().canvas.viewport.center();
+    assert!((screen_position(&harness, "zhongnan-hospital") - centre).length() < 2.0, "the camera glides to it");
+}
+
+#[test]
+fn a_kind_filter_hides_actors_and_counts_what_is_shown() {
+    let mut harness = harness();
+    assert_eq!(shown(&harness), (26, 29));
+    harness.get_by_label("Person (4)").click();
+    harness.run();
+    assert_eq!(shown(&harness), (22, 23), "people and their cooperations are hidden");
+    open_tab(&mut harness, "Explore");
+    harness.get_by_label("Showing 22 of 26 actors and 23 of 29 cooperations");
+    harness.get_by_label("Clear all filters").click();
+    harness.run();
+    assert_eq!(shown(&harness), (26, 29));
+}
+
+#[test]
+fn the_timeline_shows_the_network_as_of_a_date() {
+    let mut harness = harness();
+    open_tab(&mut harness, "Explore");
+    harness.get_by_label("Include undated cooperations in date filters").click();
+    harness.get_by_label("Show the network as of a date").click();
+    harness.run();
+    // The slider starts at the last date: all four dated cooperations.
+    assert_eq!(shown(&harness).1, 4);
+    harness.get_by_label("2020-03-22");
+    // Move to the first date: only the donation of test kits to Serbia (March 15) remains.
+    let march_15 = kgx::model::PartialDate::ymd(2020, 3, 15).unwrap().first_day_number();
+    harness.get_by_label("Date").set_value_accesskit(march_15 as f64);
+    harness.run();
+    harness.get_by_label("2020-03-15");
+    assert_eq!(shown(&harness), (2, 1));
+    let app = harness.state();
+    let visible = |id: &str| app.styling.visibility.actor(app.doc.graph.node_index(&ActorId::new(id)).unwrap().index());
+    assert!(visible("mammoth-foundation") && visible("serbian-government") && !visible("bgi-genomics"));
+}
+
+#[test]
+fn focusing_on_a_neighbourhood_hides_the_rest_and_expands_step_by_step() {
+    let mut harness = harness();
+    harness.get_by_label("Find actor").focus();
+    harness.run();
+    harness.get_by_label("Find actor").type_text("Kenya");
+    harness.run();
+    harness.get_by_label("Kenya").click();
+    harness.run();
+    open_tab(&mut harness, "Explore");
+    harness.get_by_label("Focus on the selected actor's neighbourhood").click();
+    harness.run();
+    assert_eq!(shown(&harness), (2, 1), "Kenya and Zhongnan Hospital");
+    harness.get_by_label("Expand one step").click();
+    harness.run();
+    assert_eq!(shown(&harness), (4, 3));
+    harness.get_by_label("Back to the whole graph").click();
+    harness.run();
+    assert_eq!(shown(&harness), (26, 29));
+}
+
+#[test]
+fn a_path_between_two_seed_actors_is_found_listed_and_highlighted() {
+    let mut harness = harness();
+    // Select Wang Yiming and the Serbian government on the canvas.
+    for (id, modifiers) in [("wang-yiming", Modifiers::NONE), ("serbian-government", Modifiers::SHIFT)] {
+        let p = screen_position(&harness, id);
+        harness.event(egui::Event::PointerMoved(p));
+        harness.event_modifiers(
+            egui::Event::PointerButton { pos: p, button: egui::PointerButton::Primary, pressed: true, modifiers },
+            modifiers,
+        );
+        harness.event_modifiers(
+            egui::Event::PointerButton { pos: p, button: egui::PointerButton::Primary, pressed: false, modifiers },
+            modifiers,
+        );
+        harness.run();
+    }
+    open_tab(&mut harness, "Explore");
+    harness.get_by_label("Use the two selected actors").click();
+    harness.run();
+    harness.get_by_label("Find shortest paths").click();
+    harness.run();
+    let found = &harness.state().explore.path.found;
+    assert!(!found.is_empty());
+    let steps = found[0].edges.len();
+    assert!(found.iter().all(|p| p.edges.len() == steps), "all listed paths are shortest");
+    // Wang Yiming → china.org.cn → S&T Daily → Xu Nanping → MOST → China → … → Serbia's government.
+    let graph = &harness.state().doc.graph;
+    let ids: Vec<String> = found[0].nodes.iter().map(|n| graph.actor_at(*n).unwrap().id().to_string()).collect();
+    assert_eq!(ids.first().map(String::as_str), Some("serbian-government"));
+    assert_eq!(ids.last().map(String::as_str), Some("wang-yiming"));
+    harness.get_by_label_contains("Path 1 (");
+    let found_nodes = harness.state().explore.path.found[0].nodes.clone();
+    // The path is drawn highlighted.
+    let app = harness.state();
+    let on_path = app.styling.node_flags.iter().filter(|f| **f & kgx::ui::paint::flag::ON_PATH != 0).count();
+    assert!(on_path > steps, "every actor on the paths is marked ({on_path})");
+    for node in &found_nodes {
+        let engine_node = app.doc.layout.engine_node(*node).unwrap();
+        assert!(app.styling.node_flags[engine_node] & kgx::ui::paint::flag::ON_PATH != 0);
+    }
+}
+
+#[test]
+fn metrics_are_computed_off_the_ui_thread_and_mapped_to_colour() {
+    let mut harness = harness();
+    open_tab(&mut harness, "Metrics");
+    harness.get_by_label("Compute metrics").click();
+    for _ in 0..200 {
+        harness.step();
+        if harness.state().explore.metrics.job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    harness.get_by_label_contains("communities (modularity ");
+    let app = harness.state();
+    assert!(app.explore.metrics.current(&app.doc.graph).is_some());
+    harness.get_by_label("PageRank v");
+    assert!(app.styling.colors.is_none());
+    harness.state_mut().explore.metrics.color_by = Some(kgx::analysis::metrics::Metric::Community);
+    harness.get_by_label("Node size by");
+    harness.state_mut().push(kgx::app::command::Command::ClearSelection);
+    harness.run();
+    assert!(harness.state().styling.colors.is_some(), "nodes coloured by community");
+}

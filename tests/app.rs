@@ -4,64 +4,19 @@
 #![allow(clippy::unwrap_used)] // Helpers of tests: a panic is a test failure.
 
 use std::fs;
-use std::path::Path;
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2, pos2};
+mod common;
+
+use common::{click_at, harness, harness_on as open_file_harness, screen_position, selected};
+use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kgx::app::{AppOptions, KgxApp};
+use kgx::app::KgxApp;
 use kgx::io::load_file;
 use kgx::model::ActorId;
 
-fn harness() -> Harness<'static, KgxApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(200)
-        .build_eframe(|_cc| KgxApp::with_recent(AppOptions::default(), Vec::new()));
-    // Settle the layout before looking, so positions are the same on every run.
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
-    harness.run();
-    harness
-}
-
-fn open_file_harness(path: &Path) -> Harness<'static, KgxApp> {
-    let options = AppOptions { file: Some(path.to_owned()), native_dialogs: false };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(200)
-        .build_eframe(|_cc| KgxApp::with_recent(options, Vec::new()));
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
-    harness.run();
-    harness
-}
-
-/// Where an actor is drawn on screen.
-fn screen_position(harness: &Harness<'_, KgxApp>, id: &str) -> Pos2 {
-    let app = harness.state();
-    let node = app.doc.graph.node_index(&ActorId::new(id)).and_then(|n| app.doc.layout.engine_node(n)).unwrap();
-    let [x, y] = app.doc.layout.engine().position(node);
-    app.canvas.camera.to_screen(app.canvas.viewport, pos2(x, y))
-}
-
-fn click_at(harness: &mut Harness<'_, KgxApp>, pos: Pos2, modifiers: Modifiers) {
-    harness.event(Event::PointerMoved(pos));
-    harness.event_modifiers(
-        Event::PointerButton { pos, button: PointerButton::Primary, pressed: true, modifiers },
-        modifiers,
-    );
-    harness.event_modifiers(
-        Event::PointerButton { pos, button: PointerButton::Primary, pressed: false, modifiers },
-        modifiers,
-    );
-    harness.run();
-}
-
 fn label_of(harness: &Harness<'_, KgxApp>, id: &str) -> String {
     harness.state().doc.graph.actor(&ActorId::new(id)).unwrap().label.clone()
-}
-
-fn selected(harness: &Harness<'_, KgxApp>) -> Vec<String> {
-    harness.state().selection.actors().map(|a| a.to_string()).collect()
 }
 
 #[test]

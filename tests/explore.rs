@@ -3,28 +3,14 @@
 
 #![allow(clippy::unwrap_used)] // Helpers of tests: a panic is a test failure.
 
-use egui::{Key, Modifiers, pos2};
+mod common;
+
+use common::{click_actor, harness, screen_position};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kgx::app::{AppOptions, KgxApp};
+use kgx::app::KgxApp;
 use kgx::model::ActorId;
-
-fn harness() -> Harness<'static, KgxApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(400)
-        .build_eframe(|_cc| KgxApp::with_recent(AppOptions::default(), Vec::new()));
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
-    harness.run();
-    harness
-}
-
-fn screen_position(harness: &Harness<'_, KgxApp>, id: &str) -> egui::Pos2 {
-    let app = harness.state();
-    let node = app.doc.graph.node_index(&ActorId::new(id)).and_then(|n| app.doc.layout.engine_node(n)).unwrap();
-    let [x, y] = app.doc.layout.engine().position(node);
-    app.canvas.camera.to_screen(app.canvas.viewport, pos2(x, y))
-}
 
 fn shown(harness: &Harness<'_, KgxApp>) -> (usize, usize) {
     let v = &harness.state().styling.visibility;
@@ -116,19 +102,8 @@ fn focusing_on_a_neighbourhood_hides_the_rest_and_expands_step_by_step() {
 fn a_path_between_two_seed_actors_is_found_listed_and_highlighted() {
     let mut harness = harness();
     // Select Wang Yiming and the Serbian government on the canvas.
-    for (id, modifiers) in [("wang-yiming", Modifiers::NONE), ("serbian-government", Modifiers::SHIFT)] {
-        let p = screen_position(&harness, id);
-        harness.event(egui::Event::PointerMoved(p));
-        harness.event_modifiers(
-            egui::Event::PointerButton { pos: p, button: egui::PointerButton::Primary, pressed: true, modifiers },
-            modifiers,
-        );
-        harness.event_modifiers(
-            egui::Event::PointerButton { pos: p, button: egui::PointerButton::Primary, pressed: false, modifiers },
-            modifiers,
-        );
-        harness.run();
-    }
+    click_actor(&mut harness, "wang-yiming", Modifiers::NONE);
+    click_actor(&mut harness, "serbian-government", Modifiers::SHIFT);
     open_tab(&mut harness, "Explore");
     harness.get_by_label("Use the two selected actors").click();
     harness.run();

@@ -1,0 +1,65 @@
+//! Helpers shared by the window tests: a harness on the real app, where an actor is on screen,
+//! and clicks with modifiers.
+
+#![allow(dead_code)] // Each test file uses a different subset.
+
+use std::path::Path;
+
+use egui::{Event, Modifiers, PointerButton, Pos2, pos2};
+use egui_kittest::Harness;
+use kgx::app::{AppOptions, KgxApp};
+use kgx::model::ActorId;
+
+/// The app on `options`, 1400×900, with its layout settled so every run sees the same picture.
+pub fn harness_with(options: AppOptions) -> Harness<'static, KgxApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(400)
+        .build_eframe(|_cc| KgxApp::with_recent(options, Vec::new()));
+    harness.state_mut().doc.layout.engine_mut().run_until_settled();
+    harness.run();
+    harness
+}
+
+/// The app on the bundled graph.
+pub fn harness() -> Harness<'static, KgxApp> {
+    harness_with(AppOptions::default())
+}
+
+/// The app opened on a file, with the path dialog instead of native dialogs.
+pub fn harness_on(path: &Path) -> Harness<'static, KgxApp> {
+    harness_with(AppOptions { file: Some(path.to_owned()), native_dialogs: false })
+}
+
+/// Where an actor is drawn on screen.
+pub fn screen_position(harness: &Harness<'_, KgxApp>, id: &str) -> Pos2 {
+    let app = harness.state();
+    let node = app.doc.graph.node_index(&ActorId::new(id)).and_then(|n| app.doc.layout.engine_node(n));
+    let [x, y] = app.doc.layout.engine().position(node.unwrap_or_else(|| panic!("no actor {id}")));
+    app.canvas.camera.to_screen(app.canvas.viewport, pos2(x, y))
+}
+
+/// A click at a screen point, holding `modifiers`.
+pub fn click_at(harness: &mut Harness<'_, KgxApp>, pos: Pos2, modifiers: Modifiers) {
+    harness.event(Event::PointerMoved(pos));
+    harness.event_modifiers(
+        Event::PointerButton { pos, button: PointerButton::Primary, pressed: true, modifiers },
+        modifiers,
+    );
+    harness.event_modifiers(
+        Event::PointerButton { pos, button: PointerButton::Primary, pressed: false, modifiers },
+        modifiers,
+    );
+    harness.run();
+}
+
+/// A click on an actor's node.
+pub fn click_actor(harness: &mut Harness<'_, KgxApp>, id: &str, modifiers: Modifiers) {
+    let pos = screen_position(harness, id);
+    click_at(harness, pos, modifiers);
+}
+
+/// The selected actor ids.
+pub fn selected(harness: &Harness<'_, KgxApp>) -> Vec<String> {
+    harness.state().selection.actors().map(|a| a.to_string()).collect()
+}

@@ -369,7 +369,7 @@ impl eframe::App for KgxApp {
             menu_bar_ui(ui, &self.doc, &self.selection, &mut self.options, &self.recent, &mut self.commands);
         });
         Panel::bottom("status bar").show(ui, |ui| status_bar_ui(ui, &self.doc, &self.status));
-        Panel::left("legend").resizable(true).default_size(250.0).show(ui, |ui| {
+        Panel::left("legend").resizable(true).default_size(250.0).max_size(420.0).show(ui, |ui| {
             ui.horizontal(|ui| {
                 for (tab, name) in
                     [(LeftTab::Legend, "Legend"), (LeftTab::Explore, "Explore"), (LeftTab::Metrics, "Metrics")]
@@ -398,7 +398,7 @@ impl eframe::App for KgxApp {
                 self.styled = false;
             }
         });
-        Panel::right("inspector").resizable(true).default_size(340.0).show(ui, |ui| {
+        Panel::right("inspector").resizable(true).default_size(340.0).max_size(520.0).show(ui, |ui| {
             inspector_ui(ui, &self.doc, &self.selection, &mut self.inspector, &mut self.commands);
         });
         CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {

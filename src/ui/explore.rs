@@ -370,35 +370,39 @@ fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut V
         if ascending { ordering } else { ordering.reverse() }
     });
     let mut new_sort = None;
-    egui::Grid::new("metrics table").striped(true).num_columns(Metric::ALL.len() + 1).show(ui, |ui| {
-        ui.label(RichText::new("Actor").strong());
-        for metric in Metric::ALL {
-            let arrow = if metric == sort_by { if ascending { " ^" } else { " v" } } else { "" };
-            if ui
-                .button(format!("{}{arrow}", metric.name()))
-                .on_hover_text(format!("Sort by {}", metric.name()))
-                .clicked()
-            {
-                new_sort = Some((metric, metric == sort_by && !ascending));
-            }
-        }
-        ui.end_row();
-        for &i in order.iter().take(300) {
-            let Some(actor) = doc.graph.actor_at(metrics.network.nodes[i]) else { continue };
-            if ui.link(&actor.label).clicked() {
-                commands.push(Command::FocusActor(actor.id().clone()));
-            }
+    ScrollArea::both().id_salt("metrics table scroll").auto_shrink([false, false]).show(ui, |ui| {
+        egui::Grid::new("metrics table").striped(true).num_columns(Metric::ALL.len() + 1).show(ui, |ui| {
+            ui.label(RichText::new("Actor").strong());
             for metric in Metric::ALL {
-                let value = metrics.value(metric, i);
-                let text = match metric {
-                    Metric::Degree | Metric::Component | Metric::Community => format!("{value:.0}"),
-                    Metric::WeightedDegree => format!("{value:.2}"),
-                    Metric::Betweenness | Metric::PageRank => format!("{value:.4}"),
-                };
-                ui.label(text);
+                let arrow = if metric == sort_by { if ascending { " ^" } else { " v" } } else { "" };
+                if ui
+                    .button(format!("{}{arrow}", metric.name()))
+                    .on_hover_text(format!("Sort by {}", metric.name()))
+                    .clicked()
+                {
+                    new_sort = Some((metric, metric == sort_by && !ascending));
+                }
             }
             ui.end_row();
-        }
+            for &i in order.iter().take(300) {
+                let Some(actor) = doc.graph.actor_at(metrics.network.nodes[i]) else { continue };
+                let short: String = actor.label.chars().take(28).collect();
+                let short = if short.len() < actor.label.len() { format!("{short}…") } else { short };
+                if ui.link(short).on_hover_text(&actor.label).clicked() {
+                    commands.push(Command::FocusActor(actor.id().clone()));
+                }
+                for metric in Metric::ALL {
+                    let value = metrics.value(metric, i);
+                    let text = match metric {
+                        Metric::Degree | Metric::Component | Metric::Community => format!("{value:.0}"),
+                        Metric::WeightedDegree => format!("{value:.2}"),
+                        Metric::Betweenness | Metric::PageRank => format!("{value:.4}"),
+                    };
+                    ui.label(text);
+                }
+                ui.end_row();
+            }
+        });
     });
     if order.len() > 300 {
         ui.label(RichText::new(format!("First 300 of {} actors.", order.len())).weak());

@@ -154,3 +154,21 @@ fn metrics_are_computed_off_the_ui_thread_and_mapped_to_colour() {
     harness.run();
     assert!(harness.state().styling.colors.is_some(), "nodes coloured by community");
 }
+
+#[test]
+fn a_date_range_filter_keeps_the_cooperations_inside_it() {
+    let mut harness = harness();
+    open_tab(&mut harness, "Explore");
+    harness.get_by_label("Include undated cooperations in date filters").click();
+    harness.get_by_label("Only cooperations within dates").click();
+    harness.run();
+    assert_eq!(shown(&harness).1, 4, "the whole range: every dated cooperation");
+    let march_16 = kgx::model::PartialDate::ymd(2020, 3, 16).unwrap().first_day_number();
+    harness.get_by_label("From").set_value_accesskit(march_16 as f64);
+    harness.run();
+    // The March 15 donation to Serbia falls out; the three March 22 cooperations stay.
+    assert_eq!(shown(&harness).1, 3);
+    harness.get_by_label("Clear all filters").click();
+    harness.run();
+    assert_eq!(shown(&harness), (26, 29));
+}

@@ -91,6 +91,7 @@ fn filters_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, styling: &Styl
         let max = doc.scene.nodes.iter().map(|n| n.degree).max().unwrap_or(0) as usize;
         ui.add(egui::Slider::new(&mut explore.filter.min_degree, 0..=max.max(1))).labelled_by(label.id);
     });
+    date_range_ui(ui, doc, explore);
     ui.checkbox(&mut explore.filter.include_undated, "Include undated cooperations in date filters");
     ui.checkbox(&mut explore.fade, "Fade filtered-out elements instead of hiding them");
     ui.label(RichText::new("Actor and cooperation kinds: tick or untick them in the Legend tab.").weak());
@@ -102,6 +103,36 @@ fn filters_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, styling: &Styl
         .clicked()
     {
         explore.clear_filters();
+    }
+}
+
+/// A from–to date range over the cooperations' dates.
+fn date_range_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore) {
+    let Some((first, last)) = date_extent(&doc.graph).0 else { return };
+    let mut limited = explore.filter.from_day.is_some() || explore.filter.to_day.is_some();
+    if ui.checkbox(&mut limited, "Only cooperations within dates").changed() {
+        if limited {
+            explore.filter.from_day = Some(first);
+            explore.filter.to_day = Some(last);
+        } else {
+            explore.filter.from_day = None;
+            explore.filter.to_day = None;
+        }
+    }
+    if let (Some(from), Some(to)) = (&mut explore.filter.from_day, &mut explore.filter.to_day) {
+        ui.horizontal(|ui| {
+            let label = ui.label("From");
+            ui.add(egui::Slider::new(from, first..=last).show_value(false)).labelled_by(label.id);
+            ui.label(day_label(*from));
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Until");
+            ui.add(egui::Slider::new(to, first..=last).show_value(false)).labelled_by(label.id);
+            ui.label(day_label(*to));
+        });
+        if *from > *to {
+            *to = *from;
+        }
     }
 }
 

@@ -148,11 +148,16 @@ fn metrics_are_computed_off_the_ui_thread_and_mapped_to_colour() {
     assert!(app.explore.metrics.current(&app.doc.graph).is_some());
     harness.get_by_label("PageRank v");
     assert!(app.styling.colors.is_none());
-    harness.state_mut().explore.metrics.color_by = Some(kgx::analysis::metrics::Metric::Community);
-    harness.get_by_label("Node size by");
-    harness.state_mut().push(kgx::app::command::Command::ClearSelection);
+    // Choose "Community" in the colour combo (the popup item, not the table's column header).
+    harness.get_by_label("Node colour by").click();
     harness.run();
+    let item =
+        harness.get_all_by_label("Community").min_by(|a, b| a.rect().left().total_cmp(&b.rect().left())).unwrap();
+    item.click();
+    harness.run();
+    assert_eq!(harness.state().explore.metrics.color_by, Some(kgx::analysis::metrics::Metric::Community));
     assert!(harness.state().styling.colors.is_some(), "nodes coloured by community");
+    harness.get_by_label_contains("Community (largest");
 }
 
 #[test]

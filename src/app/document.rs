@@ -29,6 +29,9 @@ pub struct Document {
     pub layout_paused: bool,
     /// The name shown while there is no file ("Untitled").
     pub untitled_name: String,
+    /// Changes whenever the graph changes (edit, undo, redo), so views can cache what they
+    /// derive from it.
+    pub revision: u64,
     layout_structure: u64,
 }
 
@@ -46,6 +49,7 @@ impl Document {
             scene,
             layout_paused: false,
             untitled_name: "Untitled".to_owned(),
+            revision: 0,
             layout_structure,
         }
     }
@@ -133,6 +137,7 @@ impl Document {
             }
         }
         self.scene = Scene::build(&self.graph, &self.layout);
+        self.revision += 1;
     }
 
     /// Runs layout iterations for at most `budget` (at least one), unless paused or settled.

@@ -104,6 +104,11 @@ pub struct MetricsState {
     pub sort: (Metric, bool),
     /// The last message (cancelled, failed).
     pub message: String,
+    /// Counts results, so views can cache what they derive from the current one.
+    pub serial: u64,
+    /// Table row order, cached for (sort, serial).
+    pub table_order: Vec<usize>,
+    table_key: Option<((Metric, bool), u64)>,
 }
 
 impl MetricsState {
@@ -136,6 +141,7 @@ impl MetricsState {
         match job.handle.join() {
             Ok(Ok(metrics)) => {
                 self.result = Some((metrics, job.structure_version));
+                self.serial += 1;
                 true
             }
             Ok(Err(Cancelled)) => {
@@ -147,6 +153,28 @@ impl MetricsState {
                 false
             }
         }
+    }
+
+    /// The table's rows (metric indices) in the chosen sort order; sorted again only when the
+    /// sort or the result changes.
+    pub fn sorted_rows(&mut self) -> &[usize] {
+        let key = (self.sort, self.serial);
+        if self.table_key != Some(key) {
+            let (sort_by, ascending) = self.sort;
+            self.table_order = match &self.result {
+                Some((metrics, _)) => {
+                    let mut order: Vec<usize> = (0..metrics.network.len()).collect();
+                    order.sort_by(|&a, &b| {
+                        let ordering = metrics.value(sort_by, a).total_cmp(&metrics.value(sort_by, b));
+                        if ascending { ordering } else { ordering.reverse() }
+                    });
+                    order
+                }
+                None => Vec::new(),
+            };
+            self.table_key = Some(key);
+        }
+        &self.table_order
     }
 
     /// The result if it belongs to the graph as it is now.

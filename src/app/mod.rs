@@ -68,6 +68,7 @@ pub struct KgxApp {
     /// The open tab of the left panel.
     pub tab: LeftTab,
     styled: bool,
+    styled_revision: u64,
     legend: LegendState,
     inspector: InspectorState,
     dialog: Dialog,
@@ -121,6 +122,7 @@ impl KgxApp {
             styling: Styling::default(),
             tab: LeftTab::default(),
             styled: false,
+            styled_revision: 0,
             legend: LegendState::default(),
             inspector: InspectorState::default(),
             dialog: Dialog::None,
@@ -359,9 +361,10 @@ impl eframe::App for KgxApp {
         if self.explore.timeline.playing {
             ctx.request_repaint();
         }
-        if !self.styled {
+        if !self.styled || self.styled_revision != self.doc.revision {
             self.styling = Styling::build(&self.doc, &self.explore, &self.options);
             self.styled = true;
+            self.styled_revision = self.doc.revision;
         }
         let options_before = self.options.clone();
 
@@ -413,9 +416,11 @@ impl eframe::App for KgxApp {
             );
         });
         self.dialogs_ui(&ctx);
-        if !self.commands.is_empty() || self.options != options_before {
-            // Any command may change the document, selection or paths: restyle next frame.
+        if self.options != options_before {
             self.styled = false;
+        }
+        if !self.commands.is_empty() {
+            // Commands change the document (restyled through its revision) or the selection.
             ctx.request_repaint();
         }
         self.run_commands(&ctx);

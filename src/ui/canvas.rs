@@ -51,6 +51,8 @@ pub struct CanvasState {
     drag: Drag,
     context_node: Option<usize>,
     needs_fit: bool,
+    /// Pointer and camera of the last edge hit test, to skip it when nothing moved.
+    edge_probe: Option<(Pos2, Camera, u64)>,
 }
 
 impl Default for CanvasState {
@@ -65,6 +67,7 @@ impl Default for CanvasState {
             drag: Drag::None,
             context_node: None,
             needs_fit: true,
+            edge_probe: None,
         }
     }
 }
@@ -217,8 +220,19 @@ pub fn canvas_ui(
         options,
     };
     state.hovered_edge = match (state.hovered, pointer, state.drag) {
-        (None, Some(p), Drag::None) => edge_at(&input, p),
-        _ => None,
+        (None, Some(p), Drag::None) => {
+            // Hit-testing walks every cooperation: only redo it when something moved.
+            let probe = (p, state.camera, doc.revision);
+            if state.edge_probe != Some(probe) || doc.layout_running() {
+                state.edge_probe = Some(probe);
+                state.hovered_edge = edge_at(&input, p);
+            }
+            state.hovered_edge
+        }
+        _ => {
+            state.edge_probe = None;
+            None
+        }
     };
     let selected_edge =
         selection.cooperation().and_then(|c| doc.graph.edge_index(c)).and_then(|e| doc.scene.scene_edge(e));

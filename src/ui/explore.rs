@@ -393,13 +393,9 @@ pub fn metrics_ui(
 
 fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut Vec<Command>) {
     let state = &mut explore.metrics;
-    let Some(metrics) = state.result.as_ref().map(|(m, _)| m) else { return };
     let (sort_by, ascending) = state.sort;
-    let mut order: Vec<usize> = (0..metrics.network.len()).collect();
-    order.sort_by(|&a, &b| {
-        let ordering = metrics.value(sort_by, a).total_cmp(&metrics.value(sort_by, b));
-        if ascending { ordering } else { ordering.reverse() }
-    });
+    let order = state.sorted_rows().to_vec();
+    let Some(metrics) = state.result.as_ref().map(|(m, _)| m) else { return };
     let mut new_sort = None;
     ScrollArea::both().id_salt("metrics table scroll").auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("metrics table").striped(true).num_columns(Metric::ALL.len() + 1).show(ui, |ui| {

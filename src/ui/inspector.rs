@@ -536,13 +536,17 @@ fn source_ui(ui: &mut Ui, source: &Source, state: &mut InspectorState, commands:
 
 /// Every cooperation a source supports, with the quotes it gives.
 fn claims_ui(ui: &mut Ui, doc: &Document, source: &Source, commands: &mut Vec<Command>) {
-    let claims: Vec<_> = doc
-        .graph
-        .cooperations_sorted()
-        .into_iter()
-        .filter(|c| c.cooperation.evidence().iter().any(|e| &e.source == source.id()))
-        .collect();
-    egui::CollapsingHeader::new(format!("Claims ({})", claims.len())).id_salt("claims").show(ui, |ui| {
+    // Listed only while open: gathering them walks every cooperation.
+    egui::CollapsingHeader::new("Claims this source supports").id_salt("claims").show(ui, |ui| {
+        let claims: Vec<_> = doc
+            .graph
+            .cooperations_sorted()
+            .into_iter()
+            .filter(|c| c.cooperation.evidence().iter().any(|e| &e.source == source.id()))
+            .collect();
+        ui.label(
+            RichText::new(format!("{} cooperation{}", claims.len(), if claims.len() == 1 { "" } else { "s" })).weak(),
+        );
         for c in claims {
             let name = |id: &ActorId| doc.graph.actor(id).map_or(id.to_string(), |a| a.label.clone());
             ui.horizontal_wrapped(|ui| {

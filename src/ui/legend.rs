@@ -11,13 +11,18 @@ use crate::app::document::Document;
 use crate::app::selection::Selection;
 use crate::model::{Actor, ActorKind, CooperationKind, Kind};
 
-/// Text typed into the search field, and whether it should take the keyboard focus.
+/// Text typed into the search field, whether it should take the keyboard focus, and the
+/// sorted list and search results, cached until the text or the document changes.
 #[derive(Clone, Debug, Default)]
 pub struct LegendState {
     /// The search text.
     pub filter: String,
     /// Ctrl+F was pressed: focus the search field next frame.
     pub focus_search: bool,
+    sorted: Vec<petgraph::stable_graph::NodeIndex>,
+    sorted_revision: Option<u64>,
+    hits: Vec<crate::analysis::search::SearchHit>,
+    hits_key: Option<(String, u64)>,
 }
 
 /// Most search results listed.
@@ -99,8 +104,16 @@ fn actor_list_ui(
     let query = state.filter.trim();
     let row_height = ui.spacing().interact_size.y;
     if query.is_empty() {
-        let mut actors: Vec<&Actor> = doc.graph.actors().collect();
-        actors.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then(a.id().cmp(b.id())));
+        if state.sorted_revision != Some(doc.revision) {
+            let mut nodes: Vec<_> = doc.graph.petgraph().node_indices().collect();
+            let key = |n: &petgraph::stable_graph::NodeIndex| {
+                doc.graph.actor_at(*n).map(|a| (a.label.to_lowercase(), a.id().clone()))
+            };
+            nodes.sort_by_cached_key(key);
+            state.sorted = nodes;
+            state.sorted_revision = Some(doc.revision);
+        }
+        let actors: Vec<&Actor> = state.sorted.iter().filter_map(|n| doc.graph.actor_at(*n)).collect();
         ui.label(RichText::new(format!("{} actor{}", actors.len(), if actors.len() == 1 { "" } else { "s" })).weak());
         ScrollArea::vertical().id_salt("actor list").auto_shrink([false, false]).show_rows(
             ui,
@@ -115,7 +128,12 @@ fn actor_list_ui(
         return;
     }
     // Search: ranked, typo-tolerant, over labels, aliases, ids and attribute values.
-    let hits = search(&doc.graph, query, SEARCH_RESULTS);
+    let key = (query.to_owned(), doc.revision);
+    if state.hits_key.as_ref() != Some(&key) {
+        state.hits = search(&doc.graph, query, SEARCH_RESULTS);
+        state.hits_key = Some(key);
+    }
+    let hits = &state.hits;
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if entered && let Some(actor) = hits.first().and_then(|h| doc.graph.actor_at(h.node)) {
         commands.push(Command::FocusActor(actor.id().clone()));
@@ -129,7 +147,7 @@ fn actor_list_ui(
         .weak(),
     );
     ScrollArea::vertical().id_salt("search results").auto_shrink([false, false]).show(ui, |ui| {
-        for hit in &hits {
+        for hit in hits {
             if let Some(actor) = doc.graph.actor_at(hit.node) {
                 let why = (hit.matched != actor.label).then_some(hit.matched.as_str());
                 actor_row(ui, actor, why, selection, commands);

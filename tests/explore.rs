@@ -90,9 +90,16 @@ fn focusing_on_a_neighbourhood_hides_the_rest_and_expands_step_by_step() {
     harness.get_by_label("Focus on the selected actor's neighbourhood").click();
     harness.run();
     assert_eq!(shown(&harness), (2, 1), "Kenya and Zhongnan Hospital");
-    harness.get_by_label("Expand one step").click();
+    // Expand one actor's neighbours: select the hospital through Kenya's partner link in the
+    // inspector; it brings Wuhan University and Xinhua.
+    harness.get_by_label("Zhongnan Hospital of Wuhan University").click();
+    harness.run();
+    harness.get_by_label("Expand Zhongnan Hospital of Wuhan University's neighbours").click();
     harness.run();
     assert_eq!(shown(&harness), (4, 3));
+    harness.get_by_label("Expand one step").click();
+    harness.run();
+    assert_eq!(shown(&harness), (4, 3), "that component has no more actors");
     harness.get_by_label("Back to the whole graph").click();
     harness.run();
     assert_eq!(shown(&harness), (26, 29));

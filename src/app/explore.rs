@@ -183,6 +183,25 @@ impl MetricsState {
     }
 }
 
+/// Focus on a neighbourhood: the actors within `depth` steps of `centre`, plus the neighbours
+/// of every actor expanded one by one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EgoFocus {
+    /// The actor at the centre.
+    pub centre: ActorId,
+    /// How many steps out from the centre are shown (1–3 from the slider).
+    pub depth: usize,
+    /// Actors whose neighbours were added step by step.
+    pub expanded: std::collections::BTreeSet<ActorId>,
+}
+
+impl EgoFocus {
+    /// The neighbourhood of `centre` at depth 1.
+    pub fn around(centre: ActorId) -> Self {
+        Self { centre, depth: 1, expanded: Default::default() }
+    }
+}
+
 /// Everything the exploration tools hold.
 #[derive(Default)]
 pub struct Explore {
@@ -190,8 +209,8 @@ pub struct Explore {
     pub filter: FilterSpec,
     /// Filtered-out elements are drawn faint instead of hidden.
     pub fade: bool,
-    /// Show only the ego network of this actor, to this depth.
-    pub ego: Option<(ActorId, usize)>,
+    /// Show only a neighbourhood.
+    pub ego: Option<EgoFocus>,
     /// The timeline.
     pub timeline: Timeline,
     /// The path finder.

@@ -10,7 +10,7 @@ use crate::analysis::filter::date_extent;
 use crate::analysis::metrics::Metric;
 use crate::app::command::Command;
 use crate::app::document::Document;
-use crate::app::explore::Explore;
+use crate::app::explore::{EgoFocus, Explore};
 use crate::app::selection::Selection;
 use crate::model::{ActorId, Kind, PartialDate, SourceId};
 
@@ -198,34 +198,40 @@ pub fn advance_timeline(doc: &Document, explore: &mut Explore, dt: f32) -> bool 
 
 fn focus_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Explore) {
     ui.label(RichText::new("Neighbourhood").strong());
-    match explore.ego.clone() {
-        Some((id, depth)) => {
-            let name = doc.graph.actor(&id).map_or(id.to_string(), |a| a.label.clone());
-            ui.label(format!("Showing {name} and everything within {depth} step{}", if depth == 1 { "" } else { "s" }));
-            ui.horizontal(|ui| {
-                let label = ui.label("Depth");
-                let mut d = depth;
-                if ui.add(egui::Slider::new(&mut d, 1..=3)).labelled_by(label.id).changed() {
-                    explore.ego = Some((id.clone(), d));
-                }
-                if ui.button("Expand one step").clicked() {
-                    explore.ego = Some((id.clone(), (depth + 1).min(10)));
-                }
-            });
-            if ui.button("Back to the whole graph").clicked() {
-                explore.ego = None;
-            }
-        }
-        None => match selection.single_actor() {
+    let name = |id: &ActorId| doc.graph.actor(id).map_or(id.to_string(), |a| a.label.clone());
+    let Some(ego) = explore.ego.as_mut() else {
+        match selection.single_actor() {
             Some(id) => {
                 if ui.button("Focus on the selected actor's neighbourhood").clicked() {
-                    explore.ego = Some((id.clone(), 1));
+                    explore.ego = Some(EgoFocus::around(id.clone()));
                 }
             }
             None => {
                 ui.label(RichText::new("Select one actor to focus on its neighbourhood.").weak());
             }
-        },
+        }
+        return;
+    };
+    let steps = if ego.depth == 1 { "step" } else { "steps" };
+    ui.label(format!("Showing {} and everything within {} {steps}", name(&ego.centre), ego.depth));
+    if !ego.expanded.is_empty() {
+        let names: Vec<String> = ego.expanded.iter().map(name).collect();
+        ui.label(RichText::new(format!("plus the neighbours of {}", names.join(", "))).weak());
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Depth");
+        ui.add(egui::Slider::new(&mut ego.depth, 1..=3)).labelled_by(label.id);
+    });
+    if ui.button("Expand one step").on_hover_text("Show one more step around the centre").clicked() {
+        ego.depth = (ego.depth + 1).min(10);
+    }
+    if let Some(id) = selection.single_actor().filter(|id| **id != ego.centre && !ego.expanded.contains(*id))
+        && ui.button(format!("Expand {}'s neighbours", name(id))).clicked()
+    {
+        ego.expanded.insert(id.clone());
+    }
+    if ui.button("Back to the whole graph").clicked() {
+        explore.ego = None;
     }
 }
 

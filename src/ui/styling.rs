@@ -85,14 +85,26 @@ impl Styling {
     pub fn build(doc: &Document, explore: &Explore, options: &ViewOptions) -> Self {
         let graph = &doc.graph;
         let scene = &doc.scene;
-        let focus = explore.ego.as_ref().and_then(|(id, depth)| {
+        let focus = explore.ego.as_ref().and_then(|ego| {
             let net = Network::new(graph);
-            let centre = graph.node_index(id).and_then(|n| net.dense(n))?;
-            let distances = ego_network(&net, centre, *depth);
+            let centre = graph.node_index(&ego.centre).and_then(|n| net.dense(n))?;
             let mut mask = vec![false; petgraph::visit::NodeIndexable::node_bound(graph.petgraph())];
-            for (i, d) in distances.iter().enumerate() {
-                if let (Some(_), Some(slot)) = (d, mask.get_mut(net.nodes[i].index())) {
+            let mut include = |i: usize| {
+                if let Some(slot) = mask.get_mut(net.nodes[i].index()) {
                     *slot = true;
+                }
+            };
+            for (i, d) in ego_network(&net, centre, ego.depth).iter().enumerate() {
+                if d.is_some() {
+                    include(i);
+                }
+            }
+            for id in &ego.expanded {
+                if let Some(i) = graph.node_index(id).and_then(|n| net.dense(n)) {
+                    include(i);
+                    for &j in net.neighbours(i) {
+                        include(j as usize);
+                    }
                 }
             }
             Some(mask)

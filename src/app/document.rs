@@ -182,7 +182,7 @@ impl Document {
         engine.set_pinned(node, was_pinned);
         let index = self.layout.node_index(node);
         let Some(mut actor) = index.and_then(|n| self.graph.actor_at(n)).cloned() else {
-            return Err(ModelError::UnknownActor(crate::model::ActorId::new("")));
+            return Err(ModelError::UnknownActor(crate::model::ActorId::new(format!("(layout node {node})"))));
         };
         actor.position = Some(target);
         actor.pinned = true;

@@ -43,7 +43,25 @@ pub fn load_file(path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: MAX_FILE_BYTES });
     }
-    load_bytes(&bytes, path)
+    let document = parse_document(utf8(&bytes, path)?, path)?;
+    // The text is no longer needed unless there are problems to locate: free it before the graph
+    // is built, so a large file is not held in memory twice.
+    drop(bytes);
+    build_graph(document).map_err(|found| {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        LoadError::Invalid { path: path.to_owned(), problems: place(&text, found) }
+    })
+}
+
+/// The bytes as text, or the position of the first byte that is not UTF-8.
+fn utf8<'a>(bytes: &'a [u8], path: &FilePath) -> Result<&'a str, LoadError> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        // The valid prefix is UTF-8 by definition.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
+        LoadError::NotUtf8 { path: path.to_owned(), position: Position::of_offset(prefix, prefix.len()), byte }
+    })
 }
 
 /// Validates and builds a graph from the bytes of a file; `path` is only used in messages.
@@ -51,21 +69,7 @@ pub fn load_file(path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
 /// # Errors
 /// As [`load_file`], except for reading errors.
 pub fn load_bytes(bytes: &[u8], path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let valid = &bytes[..error.valid_up_to()];
-            // The valid prefix is UTF-8 by definition.
-            let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
-            return Err(LoadError::NotUtf8 {
-                path: path.to_owned(),
-                position: Position::of_offset(prefix, prefix.len()),
-                byte,
-            });
-        }
-    };
-    load_str(text, path)
+    load_str(utf8(bytes, path)?, path)
 }
 
 /// Validates and builds a graph from RON text; `path` is only used in messages.
@@ -73,6 +77,13 @@ pub fn load_bytes(bytes: &[u8], path: &FilePath) -> Result<KnowledgeGraph, LoadE
 /// # Errors
 /// As [`load_file`], except for reading and encoding errors.
 pub fn load_str(text: &str, path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
+    let document = parse_document(text, path)?;
+    build_graph(document).map_err(|found| LoadError::Invalid { path: path.to_owned(), problems: place(text, found) })
+}
+
+/// Checks the header and parses the text into the document, reporting syntax, format and
+/// version errors with their positions.
+fn parse_document(text: &str, path: &FilePath) -> Result<DocumentDto, LoadError> {
     if is_blank(text) {
         return Err(LoadError::Empty { path: path.to_owned() });
     }
@@ -105,8 +116,7 @@ pub fn load_str(text: &str, path: &FilePath) -> Result<KnowledgeGraph, LoadError
         });
     }
 
-    let document: DocumentDto = options.from_str(text).map_err(syntax)?;
-    build_graph(document).map_err(|found| LoadError::Invalid { path: path.to_owned(), problems: place(text, found) })
+    options.from_str(text).map_err(syntax)
 }
 
 /// Whether the text holds nothing but whitespace and comments.

@@ -116,6 +116,8 @@ fn add_connect_and_delete_an_actor() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.doc.graph.cooperation_count(), 30);
+    assert!(app.doc.layout.engine().iteration() > 0, "the layout adapts to the new cooperation");
+    assert!(!app.doc.layout_running(), "and settles again");
     let connected = app.doc.graph.cooperations_of(&ActorId::new("new-actor"));
     assert_eq!(connected.len(), 1);
     let mut ends = [connected[0].from.as_str(), connected[0].to.as_str()];

@@ -115,6 +115,8 @@ impl Document {
             let params = self.layout.engine().params().clone();
             self.layout = GraphLayout::new(&self.graph, params, LAYOUT_SEED);
             self.layout_structure = self.graph.structure_version();
+            // Let the picture adapt to the new structure (it starts from the current positions).
+            self.layout.engine_mut().reheat();
         } else {
             let mut moved = false;
             for i in 0..self.layout.engine().node_count() {

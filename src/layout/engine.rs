@@ -149,12 +149,6 @@ impl LayoutEngine {
         &self.params
     }
 
-    /// Changes parameters and wakes the layout.
-    pub fn set_params(&mut self, params: LayoutParams) {
-        self.params = params;
-        self.reheat();
-    }
-
     /// Position of node `i`.
     pub fn position(&self, i: usize) -> [f32; 2] {
         [self.x[i], self.y[i]]

@@ -57,11 +57,6 @@ impl Camera {
         Self { center: bounds.center(), zoom }
     }
 
-    /// The layout-space rectangle visible in `viewport`.
-    pub fn visible_world(&self, viewport: Rect) -> Rect {
-        Rect::from_two_pos(self.to_world(viewport, viewport.min), self.to_world(viewport, viewport.max))
-    }
-
     /// A step of a smooth move towards `target`: `t` in 0–1 is the fraction covered this frame
     /// (zoom interpolated geometrically).
     pub fn approach(&mut self, target: &Camera, t: f32) {

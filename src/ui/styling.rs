@@ -75,11 +75,6 @@ pub fn ramp(t: f32) -> Color32 {
     Color32::from_rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-/// A category's colour.
-pub fn category_color(category: u32) -> Color32 {
-    PALETTE[category as usize % PALETTE.len()]
-}
-
 impl Styling {
     /// Computes the looks of `doc` under the exploration state. O(n + m).
     pub fn build(doc: &Document, explore: &Explore, options: &ViewOptions) -> Self {

@@ -7,7 +7,7 @@ use std::fs;
 
 mod common;
 
-use common::{click_at, harness, harness_on as open_file_harness, screen_position, selected};
+use common::{click_at, harness, harness_on as open_file_harness, screen_position, selected, type_into};
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -49,10 +49,7 @@ fn an_actor_is_selected_through_the_canvas_and_the_list() {
     assert_eq!(selected(&harness), ["china", "who"]);
     harness.get_by_label("2 actors selected");
     // The list selects one actor and moves the camera to it.
-    harness.get_by_label("Find actor").focus();
-    harness.run();
-    harness.get_by_label("Find actor").type_text("xinhua");
-    harness.run();
+    type_into(&mut harness, "Find actor", "xinhua");
     harness.get_by_label("Xinhua").click();
     harness.run();
     assert_eq!(selected(&harness), ["xinhua"]);
@@ -67,10 +64,7 @@ fn an_actor_is_selected_through_the_canvas_and_the_list() {
 fn renaming_in_the_inspector_is_undone_and_redone() {
     let mut harness = harness();
     // Find the actor by its alias in the list, then select it.
-    harness.get_by_label("Find actor").focus();
-    harness.run();
-    harness.get_by_label("Find actor").type_text("WHO");
-    harness.run();
+    type_into(&mut harness, "Find actor", "WHO");
     harness.get_by_label("World Health Organization").click();
     harness.run();
     let field = harness.get_by_label("Label");

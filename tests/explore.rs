@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{click_actor, harness, screen_position};
+use common::{click_actor, harness, screen_position, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -80,10 +80,7 @@ fn the_timeline_shows_the_network_as_of_a_date() {
 #[test]
 fn focusing_on_a_neighbourhood_hides_the_rest_and_expands_step_by_step() {
     let mut harness = harness();
-    harness.get_by_label("Find actor").focus();
-    harness.run();
-    harness.get_by_label("Find actor").type_text("Kenya");
-    harness.run();
+    type_into(&mut harness, "Find actor", "Kenya");
     harness.get_by_label("Kenya").click();
     harness.run();
     open_tab(&mut harness, "Explore");

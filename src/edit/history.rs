@@ -76,12 +76,9 @@ impl History {
     /// An edit of the step failed (the graph was changed outside the history); the step is
     /// dropped.
     pub fn undo(&mut self, graph: &mut KnowledgeGraph) -> Result<Option<String>, ModelError> {
-        let Some(step) = self.undo.pop() else { return Ok(None) };
-        let redo = Self::run(graph, step)?;
-        let description = redo.description.clone();
-        self.redo.push(redo);
+        let result = Self::replay(graph, &mut self.undo, &mut self.redo);
         self.sealed = true;
-        Ok(Some(description))
+        result
     }
 
     /// Redoes the newest undone step; returns its description, or `None` if there is none.
@@ -89,11 +86,21 @@ impl History {
     /// # Errors
     /// As [`History::undo`].
     pub fn redo(&mut self, graph: &mut KnowledgeGraph) -> Result<Option<String>, ModelError> {
-        let Some(step) = self.redo.pop() else { return Ok(None) };
-        let undo = Self::run(graph, step)?;
-        let description = undo.description.clone();
-        self.undo.push(undo);
+        let result = Self::replay(graph, &mut self.redo, &mut self.undo);
         self.sealed = true;
+        result
+    }
+
+    /// Applies the newest step of `from` and pushes the step that reverts it onto `to`.
+    fn replay(
+        graph: &mut KnowledgeGraph,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+    ) -> Result<Option<String>, ModelError> {
+        let Some(step) = from.pop() else { return Ok(None) };
+        let reverse = Self::run(graph, step)?;
+        let description = reverse.description.clone();
+        to.push(reverse);
         Ok(Some(description))
     }
 

@@ -6,7 +6,6 @@ use egui::{RichText, ScrollArea, Ui};
 use super::styling::{MetricLegend, Styling, ramp};
 use super::theme;
 use super::widgets::choice;
-use crate::analysis::filter::date_extent;
 use crate::analysis::metrics::Metric;
 use crate::app::command::Command;
 use crate::app::document::Document;
@@ -108,7 +107,7 @@ fn filters_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, styling: &Styl
 
 /// A from–to date range over the cooperations' dates.
 fn date_range_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore) {
-    let Some((first, last)) = date_extent(&doc.graph).0 else { return };
+    let Some((first, last)) = doc.scene.dates.0 else { return };
     let mut limited = explore.filter.from_day.is_some() || explore.filter.to_day.is_some();
     if ui.checkbox(&mut limited, "Only cooperations within dates").changed() {
         if limited {
@@ -138,7 +137,7 @@ fn date_range_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore) {
 
 fn timeline_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore) {
     ui.label(RichText::new("Timeline").strong());
-    let (extent, undated) = date_extent(&doc.graph);
+    let (extent, undated) = doc.scene.dates;
     let Some((first, last)) = extent else {
         ui.label(RichText::new(format!("No dated cooperations ({undated} undated).")).weak());
         return;
@@ -181,7 +180,7 @@ pub fn advance_timeline(doc: &Document, explore: &mut Explore, dt: f32) -> bool 
     if !timeline.playing || !timeline.active {
         return false;
     }
-    let Some((_, last)) = date_extent(&doc.graph).0 else {
+    let Some((_, last)) = doc.scene.dates.0 else {
         timeline.playing = false;
         return false;
     };

@@ -38,36 +38,44 @@ pub fn legend_ui(
     commands: &mut Vec<Command>,
 ) -> bool {
     let before = filter.clone();
-    ui.label(RichText::new("Actors").strong());
-    for kind in ActorKind::ALL {
-        let count = doc.scene.actor_kind_counts[*kind as usize];
-        if count == 0 {
-            continue;
-        }
-        ui.horizontal(|ui| {
-            swatch(ui, theme::actor_color(*kind), true);
-            let shown = &mut filter.actor_kinds[*kind as usize];
-            ui.checkbox(shown, format!("{} ({count})", kind.name()))
-                .on_hover_text(format!("Show or hide {} actors", kind.name()));
-        });
-    }
+    kind_toggles_ui::<ActorKind>(
+        ui,
+        "Actors",
+        &doc.scene.actor_kind_counts,
+        &mut filter.actor_kinds,
+        theme::actor_color,
+    );
     ui.add_space(6.0);
-    ui.label(RichText::new("Cooperations").strong());
-    for kind in CooperationKind::ALL {
-        let count = doc.scene.cooperation_kind_counts[*kind as usize];
-        if count == 0 {
-            continue;
-        }
-        ui.horizontal(|ui| {
-            swatch(ui, theme::cooperation_color(*kind), false);
-            let shown = &mut filter.cooperation_kinds[*kind as usize];
-            ui.checkbox(shown, format!("{} ({count})", kind.name()))
-                .on_hover_text(format!("Show or hide {} cooperations", kind.name()));
-        });
-    }
+    kind_toggles_ui::<CooperationKind>(
+        ui,
+        "Cooperations",
+        &doc.scene.cooperation_kind_counts,
+        &mut filter.cooperation_kinds,
+        theme::cooperation_color,
+    );
     ui.separator();
     actor_list_ui(ui, doc, selection, state, commands);
     *filter != before
+}
+
+/// One legend section: each kind present with its colour, count and a show/hide checkbox.
+fn kind_toggles_ui<K: Kind>(ui: &mut Ui, title: &str, counts: &[usize], shown: &mut [bool], color: fn(K) -> Color32) {
+    ui.label(RichText::new(title).strong());
+    let is_actor = K::WHAT == "actor kind";
+    for &kind in K::ALL {
+        let count = counts[kind.index()];
+        if count == 0 {
+            continue;
+        }
+        ui.horizontal(|ui| {
+            swatch(ui, color(kind), is_actor);
+            ui.checkbox(&mut shown[kind.index()], format!("{} ({count})", kind.name())).on_hover_text(format!(
+                "Show or hide {} {}",
+                kind.name(),
+                title.to_lowercase()
+            ));
+        });
+    }
 }
 
 /// A colour sample: a disc for actor kinds, a bar for cooperation kinds.

@@ -61,6 +61,9 @@ pub struct Scene {
     pub edge_order: Vec<u32>,
     /// Scene edge of each cooperation, by storage index (`u32::MAX` for none).
     edge_slots: Vec<u32>,
+    /// First and last day covered by the cooperations' dates, and how many are undated (for
+    /// the timeline and date filters).
+    pub dates: (Option<(i64, i64)>, usize),
     /// Actors per kind.
     pub actor_kind_counts: [usize; 12],
     /// Cooperations per kind.
@@ -138,6 +141,7 @@ impl Scene {
             label_order,
             edge_order,
             edge_slots,
+            dates: crate::analysis::filter::date_extent(graph),
             actor_kind_counts,
             cooperation_kind_counts,
         }

@@ -63,3 +63,12 @@ pub fn click_actor(harness: &mut Harness<'_, KgxApp>, id: &str, modifiers: Modif
 pub fn selected(harness: &Harness<'_, KgxApp>) -> Vec<String> {
     harness.state().selection.actors().map(|a| a.to_string()).collect()
 }
+
+/// Focuses the text field labelled `label` and types `text` into it, as a person would.
+pub fn type_into(harness: &mut Harness<'_, KgxApp>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}

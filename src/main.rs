@@ -25,7 +25,12 @@ fn run_window(file: Option<PathBuf>) -> ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    let app_options = AppOptions { file, native_dialogs: true };
+    let app_options = AppOptions {
+        file,
+        native_dialogs: true,
+        recovery_dir: kgx::io::recovery::recovery_dir(),
+        ..AppOptions::default()
+    };
     let result = eframe::run_native(
         "kgx",
         options,

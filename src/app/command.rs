@@ -38,22 +38,17 @@ pub enum Command {
     SelectAll,
     /// Move the camera to show the whole graph.
     FitView,
-    /// Move a node while it is dragged (engine node, layout position); not an edit yet.
+    /// An actor drag began: remember the picture so the drag undoes as one step.
+    BeginDrag(ActorId),
+    /// Move the dragged actor to a layout position; not an edit yet.
     DragNode {
-        /// Engine node.
-        node: usize,
+        /// The dragged actor.
+        actor: ActorId,
         /// New layout position.
         to: [f32; 2],
     },
-    /// A node drag ended: one edit moves and pins it (undo puts it back where it started).
-    EndDrag {
-        /// Engine node.
-        node: usize,
-        /// Where the node was when the drag began.
-        origin: [f32; 2],
-        /// Whether it was pinned before the drag.
-        was_pinned: bool,
-    },
+    /// An actor drag ended: one edit pins it where it was dropped (undo puts the picture back).
+    EndDrag(ActorId),
     /// Create an actor at a layout position and select it.
     AddActorAt([f32; 2]),
     /// Create an actor near the middle of the view.
@@ -89,4 +84,10 @@ pub enum Command {
     SaveAs(Option<PathBuf>),
     /// Close the window (asks about unsaved changes first).
     Quit,
+    /// Open a recovery file as the document (asks about unsaved changes first).
+    Restore(PathBuf),
+    /// List unsaved work left by windows that are gone, to restore or discard.
+    ShowRecovery,
+    /// Check whether the document's file changed on disk, and ask what to do if so.
+    CheckDisk,
 }

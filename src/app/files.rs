@@ -9,8 +9,12 @@ use super::KgxApp;
 use super::command::Command;
 use super::document::Document;
 use crate::io::load_file;
+use crate::io::recovery::{self, RecoveryFile, read_header};
 use crate::model::KnowledgeGraph;
-use crate::ui::dialogs::{ConfirmChoice, PathChoice, confirm_discard_ui, error_ui, path_prompt_ui};
+use crate::ui::dialogs::{
+    ConfirmChoice, DiskChoice, PathChoice, RecoveryChoice, changed_on_disk_ui, confirm_discard_ui, error_ui,
+    path_prompt_ui, recovery_ui,
+};
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +25,8 @@ pub(super) enum Pending {
     Open(Option<PathBuf>),
     /// Close the window.
     Quit,
+    /// Open a recovery file as the document.
+    Restore(PathBuf),
 }
 
 impl Pending {
@@ -29,6 +35,7 @@ impl Pending {
             Pending::New => "start a new graph",
             Pending::Open(_) => "open another file",
             Pending::Quit => "quit",
+            Pending::Restore(_) => "restore unsaved work",
         }
     }
 }
@@ -54,6 +61,11 @@ pub(super) enum Dialog {
     Path { purpose: PathPurpose, text: String },
     /// An error, one line per problem.
     Error { title: String, lines: Vec<String> },
+    /// Unsaved work of earlier windows, to restore or discard.
+    Recover(Vec<RecoveryFile>),
+    /// The document's file changed on disk; `saving`: found while saving to `path`, then do
+    /// `then`.
+    ChangedOnDisk { saving: Option<(PathBuf, Option<Pending>)> },
 }
 
 impl Dialog {
@@ -63,6 +75,8 @@ impl Dialog {
             Dialog::Confirm(_) => "confirm",
             Dialog::Path { .. } => "path",
             Dialog::Error { .. } => "error",
+            Dialog::Recover(_) => "recover",
+            Dialog::ChangedOnDisk { .. } => "changed on disk",
         }
     }
 }
@@ -83,16 +97,15 @@ impl KgxApp {
             Command::New => self.unless_dirty(Pending::New, ctx),
             Command::Open(path) => self.unless_dirty(Pending::Open(path), ctx),
             Command::Save => match self.doc.path.clone() {
-                Some(path) => {
-                    self.save_to(&path);
-                }
+                Some(path) => self.save_to(&path, None),
                 None => self.ask_save_path(None),
             },
-            Command::SaveAs(Some(path)) => {
-                self.save_to(&path);
-            }
+            Command::SaveAs(Some(path)) => self.save_to(&path, None),
             Command::SaveAs(None) => self.ask_save_path(None),
             Command::Quit => self.unless_dirty(Pending::Quit, ctx),
+            Command::Restore(path) => self.unless_dirty(Pending::Restore(path), ctx),
+            Command::ShowRecovery => self.offer_recovery(true),
+            Command::CheckDisk => self.check_disk(),
             _ => {}
         }
     }
@@ -109,12 +122,16 @@ impl KgxApp {
     fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
         match pending {
             Pending::New => {
+                self.autosave.discard();
                 self.replace_document(Document::new(KnowledgeGraph::new(), None));
                 self.set_status("New graph: double-click the canvas to add an actor");
             }
             Pending::Open(Some(path)) => self.open_path(&path),
             Pending::Open(None) => self.ask_open_path(),
+            Pending::Restore(path) => self.restore(&path),
             Pending::Quit => {
+                self.autosave.discard();
+                self.autosave.flush();
                 self.closing_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -141,11 +158,9 @@ impl KgxApp {
                 .map_or_else(|| "graph.ron".to_owned(), |n| n.to_string_lossy().into_owned());
             if let Some(path) =
                 ron_filter(rfd::FileDialog::new()).set_title("Save graph").set_file_name(name).save_file()
-                && self.save_to(&path)
-                && let Some(pending) = then
             {
                 self.dialog = Dialog::None;
-                self.pending_after_save = Some(pending);
+                self.save_to(&path, then);
             }
         } else {
             let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
@@ -158,6 +173,7 @@ impl KgxApp {
         match load_file(path) {
             Ok(graph) => {
                 let doc = Document::new(graph, Some(path.to_owned()));
+                self.autosave.discard();
                 self.replace_document(doc);
                 self.remember_recent(path.to_owned());
                 self.set_status(format!("Opened {}", path.display()));
@@ -170,22 +186,102 @@ impl KgxApp {
         }
     }
 
-    /// Saves to `path`; on failure shows the error. Returns whether it saved.
-    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+    /// Saves to `path`, then does `then` (next frame). Saving over the document's own file after
+    /// another program changed it asks first. On failure shows the error.
+    pub(super) fn save_to(&mut self, path: &Path, then: Option<Pending>) {
+        if self.doc.path.as_deref() == Some(path) && self.doc.changed_on_disk() {
+            self.dialog = Dialog::ChangedOnDisk { saving: Some((path.to_owned(), then)) };
+            return;
+        }
+        self.save_over(path, then);
+    }
+
+    /// Saves to `path` without asking, then does `then` (next frame).
+    fn save_over(&mut self, path: &Path, then: Option<Pending>) {
         match self.doc.save_to(path) {
             Ok(()) => {
+                self.autosave.discard();
                 self.remember_recent(path.to_owned());
                 self.set_status(format!("Saved {}", path.display()));
-                true
+                self.pending_after_save = then;
             }
             Err(error) => {
                 self.dialog = Dialog::Error { title: "Cannot save".to_owned(), lines: vec![error.to_string()] };
-                false
             }
         }
     }
 
-    /// Closing the window with unsaved changes asks first; dropped files are opened.
+    /// Shows the unsaved work that windows which are gone left behind, if any (or says there is
+    /// none, when `asked`).
+    pub(super) fn offer_recovery(&mut self, asked: bool) {
+        let Some(dir) = self.autosave.dir() else {
+            if asked {
+                self.set_status("Autosave is off: there is no recovery folder");
+            }
+            return;
+        };
+        let files: Vec<RecoveryFile> = recovery::list(dir).into_iter().filter(RecoveryFile::is_offered).collect();
+        if !files.is_empty() {
+            self.dialog = Dialog::Recover(files);
+        } else if asked {
+            self.set_status(format!("No unsaved work to recover in {}", dir.display()));
+        }
+    }
+
+    /// Opens a recovery file as the document: unsaved, named after its original file, and
+    /// autosaved to the same recovery file until it is saved.
+    fn restore(&mut self, path: &Path) {
+        let header = read_header(path);
+        match (load_file(path), header) {
+            (Ok(graph), Ok(header)) => {
+                let mut doc = Document::new(graph, header.document.clone());
+                doc.untitled_name.clone_from(&header.name);
+                doc.history.mark_unsaved();
+                self.replace_document(doc);
+                self.autosave.adopt(path.to_owned(), &self.doc);
+                self.set_status(format!("Restored unsaved work on {} (autosaved {})", header.name, {
+                    recovery::utc_text(header.saved_at)
+                }));
+            }
+            (Err(error), _) => {
+                let lines = error.to_string().lines().map(str::to_owned).collect();
+                self.dialog = Dialog::Error { title: format!("Cannot restore {}", path.display()), lines };
+            }
+            (_, Err(error)) => {
+                let lines = vec![error.to_string()];
+                self.dialog = Dialog::Error { title: format!("Cannot restore {}", path.display()), lines };
+            }
+        }
+    }
+
+    /// Asks what to do if the document's file changed on disk since it was opened or saved.
+    pub(super) fn check_disk(&mut self) {
+        if self.dialog == Dialog::None && self.doc.changed_on_disk() {
+            self.dialog = Dialog::ChangedOnDisk { saving: None };
+        }
+    }
+
+    /// Reads the document's file again into the open graph, as one undoable step.
+    fn reload(&mut self) {
+        let Some(path) = self.doc.path.clone() else { return };
+        match load_file(&path) {
+            Ok(graph) => match self.doc.reload(graph) {
+                Ok(()) => {
+                    self.doc.history.mark_saved();
+                    self.selection.retain_existing(&self.doc.graph);
+                    self.set_status(format!("Reloaded {} (Ctrl+Z brings your version back)", path.display()));
+                }
+                Err(error) => self.set_status(format!("Not reloaded: {error}")),
+            },
+            Err(error) => {
+                let lines = error.to_string().lines().map(str::to_owned).collect();
+                self.dialog = Dialog::Error { title: format!("Cannot reload {}", path.display()), lines };
+            }
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first; dropped files are opened; regaining
+    /// focus checks the file on disk.
     pub(super) fn handle_window_events(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing_confirmed && self.doc.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -197,6 +293,11 @@ impl KgxApp {
         }
         if let Some(pending) = self.pending_after_save.take() {
             self.proceed(pending, ctx);
+        }
+        // Coming back to the window is when a change made elsewhere (an editor, `git pull`) is
+        // noticed; an idle window does not poll the disk.
+        if ctx.input(|i| i.raw.events.iter().any(|e| matches!(e, egui::Event::WindowFocused(true)))) {
+            self.check_disk();
         }
     }
 
@@ -211,16 +312,13 @@ impl KgxApp {
                     Some(ConfirmChoice::Save) => {
                         self.dialog = Dialog::None;
                         match self.doc.path.clone() {
-                            Some(path) => {
-                                if self.save_to(&path) {
-                                    self.proceed(pending, ctx);
-                                }
-                            }
+                            Some(path) => self.save_to(&path, Some(pending)),
                             None => self.ask_save_path(Some(pending)),
                         }
                     }
                     Some(ConfirmChoice::Discard) => {
                         self.dialog = Dialog::None;
+                        self.autosave.discard();
                         self.proceed(pending, ctx);
                     }
                     Some(ConfirmChoice::Cancel) => self.dialog = Dialog::None,
@@ -239,13 +337,7 @@ impl KgxApp {
                         let path = PathBuf::from(path);
                         match purpose {
                             PathPurpose::Open => self.open_path(&path),
-                            PathPurpose::SaveAs(then) => {
-                                if self.save_to(&path)
-                                    && let Some(pending) = then
-                                {
-                                    self.proceed(pending, ctx);
-                                }
-                            }
+                            PathPurpose::SaveAs(then) => self.save_to(&path, then),
                         }
                     }
                     Some(PathChoice::Cancel) => self.dialog = Dialog::None,
@@ -255,6 +347,48 @@ impl KgxApp {
             Dialog::Error { title, lines } => {
                 if error_ui(ctx, title, lines) {
                     self.dialog = Dialog::None;
+                }
+            }
+            Dialog::Recover(files) => match recovery_ui(ctx, files) {
+                Some(RecoveryChoice::Restore(path)) => {
+                    self.dialog = Dialog::None;
+                    self.run_file_command(ctx, Command::Restore(path));
+                }
+                Some(RecoveryChoice::Discard(path)) => {
+                    files.retain(|f| f.path != path);
+                    if files.is_empty() {
+                        self.dialog = Dialog::None;
+                    }
+                    match recovery::remove(&path) {
+                        Ok(()) => self.set_status(format!("Discarded {}", path.display())),
+                        Err(error) => self.set_status(format!("Could not discard {}: {error}", path.display())),
+                    }
+                }
+                Some(RecoveryChoice::Later) => self.dialog = Dialog::None,
+                None => {}
+            },
+            Dialog::ChangedOnDisk { saving } => {
+                let saving = saving.clone();
+                let name = self.doc.display_name();
+                let exists = self.doc.path.as_deref().is_some_and(Path::exists);
+                match changed_on_disk_ui(ctx, &name, exists, saving.is_some()) {
+                    Some(DiskChoice::Reload) => {
+                        self.dialog = Dialog::None;
+                        self.reload();
+                    }
+                    Some(DiskChoice::KeepMine) => {
+                        self.dialog = Dialog::None;
+                        self.doc.acknowledge_disk();
+                        self.set_status(format!("Kept your version of {name}; saving will replace the file"));
+                    }
+                    Some(DiskChoice::Overwrite) => {
+                        self.dialog = Dialog::None;
+                        if let Some((path, then)) = saving {
+                            self.save_over(&path, then);
+                        }
+                    }
+                    Some(DiskChoice::Cancel) => self.dialog = Dialog::None,
+                    None => {}
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! The `eframe::App`: the open document, view state and dialogs; each frame it draws the panels,
 //! collects the user's [`Command`]s and carries them out in one place.
 
+mod autosave;
 pub mod command;
 pub mod document;
 pub mod explore;
@@ -8,11 +9,14 @@ mod files;
 pub mod selection;
 mod shortcuts;
 
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::PathBuf;
 use std::time::Duration;
 
 use egui::{CentralPanel, Panel, ViewportCommand};
 
+pub use self::autosave::AUTOSAVE_DELAY;
+use self::autosave::Autosave;
 use self::command::Command;
 use self::document::Document;
 use self::explore::Explore;
@@ -38,13 +42,23 @@ pub const BUNDLED_NAME: &str = "covid19-cooperation.ron";
 const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
 
 /// How the app is started.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct AppOptions {
     /// Open this file instead of the bundled graph.
     pub file: Option<PathBuf>,
     /// Use the operating system's file dialogs; when false (or when none is available) a dialog
     /// with a path field is used instead.
     pub native_dialogs: bool,
+    /// Where unsaved work is autosaved and looked for at start; `None` turns autosave off.
+    pub recovery_dir: Option<PathBuf>,
+    /// How long after a change it is autosaved.
+    pub autosave_delay: Duration,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self { file: None, native_dialogs: false, recovery_dir: None, autosave_delay: AUTOSAVE_DELAY }
+    }
 }
 
 /// The explorer window's state.
@@ -67,6 +81,8 @@ pub struct KgxApp {
     pub styling: Styling,
     /// The open tab of the left panel.
     pub tab: LeftTab,
+    /// Writes unsaved work to a recovery file.
+    autosave: Autosave,
     styled: bool,
     styled_revision: u64,
     legend: LegendState,
@@ -121,6 +137,7 @@ impl KgxApp {
             explore: Explore::default(),
             styling: Styling::default(),
             tab: LeftTab::default(),
+            autosave: Autosave::new(options.recovery_dir.clone(), options.autosave_delay),
             styled: false,
             styled_revision: 0,
             legend: LegendState::default(),
@@ -136,7 +153,30 @@ impl KgxApp {
             app.doc = Document::new(KnowledgeGraph::new(), None);
             app.open_path(&path);
         }
+        app.autosave.start_document(&app.doc);
+        if app.dialog == Dialog::None {
+            app.offer_recovery(false);
+        }
         app
+    }
+
+    /// Writes pending autosaves and removals to disk and waits for them (tests, closing).
+    pub fn flush_autosave(&mut self) {
+        self.autosave.flush();
+    }
+
+    /// This document's recovery file, if one was written.
+    pub fn recovery_file(&self) -> Option<&std::path::Path> {
+        self.autosave.slot()
+    }
+
+    /// Writes the recovery file at once (what a panic does), then waits for it.
+    ///
+    /// # Errors
+    /// The write failed; the message names the file.
+    pub fn write_recovery_now(&mut self) -> Result<(), String> {
+        self.autosave.flush();
+        self.autosave.write_now(&mut self.doc)
     }
 
     /// The window title: file name, an unsaved marker, the app name.
@@ -167,7 +207,12 @@ impl KgxApp {
     }
 
     fn apply(&mut self, edit: Edit, coalesce: Option<&str>) -> bool {
-        match self.doc.apply(edit, coalesce) {
+        let result = self.doc.apply(edit, coalesce);
+        self.after_edit(result)
+    }
+
+    fn after_edit(&mut self, result: Result<(), crate::model::ModelError>) -> bool {
+        match result {
             Ok(()) => {
                 self.selection.retain_existing(&self.doc.graph);
                 true
@@ -179,26 +224,29 @@ impl KgxApp {
         }
     }
 
-    fn node_of(&self, id: &crate::model::ActorId) -> Option<usize> {
-        self.doc.graph.node_index(id).and_then(|n| self.doc.layout.engine_node(n))
-    }
-
     fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Edit { edit, coalesce } => {
-                self.apply(edit, coalesce.as_deref());
+                let result = self.doc.apply_content_edit(edit, coalesce.as_deref());
+                self.after_edit(result);
             }
             Command::SealHistory => self.doc.history.seal(),
-            Command::Undo => match self.doc.undo() {
-                Ok(Some(what)) => self.set_status(format!("Undid {what}")),
-                Ok(None) => self.set_status("Nothing to undo"),
-                Err(error) => self.set_status(format!("Cannot undo: {error}")),
-            },
-            Command::Redo => match self.doc.redo() {
-                Ok(Some(what)) => self.set_status(format!("Redid {what}")),
-                Ok(None) => self.set_status("Nothing to redo"),
-                Err(error) => self.set_status(format!("Cannot redo: {error}")),
-            },
+            Command::Undo => {
+                match self.doc.undo() {
+                    Ok(Some(what)) => self.set_status(format!("Undid {what}")),
+                    Ok(None) => self.set_status("Nothing to undo"),
+                    Err(error) => self.set_status(format!("Cannot undo: {error}")),
+                }
+                self.selection.retain_existing(&self.doc.graph);
+            }
+            Command::Redo => {
+                match self.doc.redo() {
+                    Ok(Some(what)) => self.set_status(format!("Redid {what}")),
+                    Ok(None) => self.set_status("Nothing to redo"),
+                    Err(error) => self.set_status(format!("Cannot redo: {error}")),
+                }
+                self.selection.retain_existing(&self.doc.graph);
+            }
             Command::SelectActors(ids) => self.selection.set_actors(ids),
             Command::AddToSelection(ids) => self.selection.add_actors(ids),
             Command::ToggleActor(id) => self.selection.toggle(id),
@@ -216,7 +264,7 @@ impl KgxApp {
                 self.selection.set_actors(ids);
             }
             Command::FocusActor(id) => {
-                if let Some(node) = self.node_of(&id) {
+                if let Some(node) = self.doc.engine_node_of(&id) {
                     self.canvas.centre_on(&self.doc, node);
                 }
                 self.selection.set_actors([id]);
@@ -225,12 +273,13 @@ impl KgxApp {
                 self.canvas.follow_layout = false;
                 self.canvas.fit(&self.doc, &self.styling, true);
             }
-            Command::DragNode { node, to } => {
+            Command::BeginDrag(actor) => {
                 self.canvas.follow_layout = false;
-                self.doc.drag_node(node, to);
+                self.doc.begin_drag(&actor);
             }
-            Command::EndDrag { node, origin, was_pinned } => {
-                if let Err(error) = self.doc.end_drag(node, origin, was_pinned) {
+            Command::DragNode { actor, to } => self.doc.drag_to(&actor, to),
+            Command::EndDrag(actor) => {
+                if let Err(error) = self.doc.end_drag(&actor) {
                     self.set_status(format!("Not moved: {error}"));
                 }
             }
@@ -273,7 +322,7 @@ impl KgxApp {
                     .map(|a| {
                         let mut changed = a.clone();
                         changed.pinned = pin;
-                        if let Some(node) = self.node_of(a.id()) {
+                        if let Some(node) = self.doc.engine_node_of(a.id()) {
                             changed.position = Some(self.doc.layout.engine().position(node));
                         }
                         Edit::SetActor(changed)
@@ -293,7 +342,14 @@ impl KgxApp {
                 self.doc.layout_paused = false;
                 self.doc.layout.engine_mut().reheat();
             }
-            Command::New | Command::Open(_) | Command::Save | Command::SaveAs(_) | Command::Quit => {
+            Command::New
+            | Command::Open(_)
+            | Command::Save
+            | Command::SaveAs(_)
+            | Command::Quit
+            | Command::Restore(_)
+            | Command::ShowRecovery
+            | Command::CheckDisk => {
                 self.run_file_command(ctx, command);
             }
         }
@@ -325,6 +381,7 @@ impl KgxApp {
     /// Replaces the document with a freshly opened one and resets the view.
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.autosave.start_document(&self.doc);
         self.selection.clear();
         self.canvas.reset();
         self.options = ViewOptions::default();
@@ -342,7 +399,28 @@ impl KgxApp {
 }
 
 impl eframe::App for KgxApp {
+    /// Draws a frame. If anything in it panics, the unsaved work is written to its recovery file
+    /// before the panic goes on, so the next start offers it back.
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Err(panic) = catch_unwind(AssertUnwindSafe(|| self.frame_ui(ui))) {
+            if let Err(error) = self.autosave.write_now(&mut self.doc) {
+                eprintln!("kgx: could not save unsaved work: {error}");
+            }
+            resume_unwind(panic);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+
+    fn on_exit(&mut self) {
+        self.autosave.flush();
+    }
+}
+
+impl KgxApp {
+    fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
         shortcuts::collect(&ctx, &mut self.commands, &self.selection);
@@ -432,9 +510,11 @@ impl eframe::App for KgxApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, RECENT_KEY, &self.recent);
+        if let Some(wait) = self.autosave.on_frame(&mut self.doc) {
+            ctx.request_repaint_after(wait);
+        }
+        if let Some(error) = self.autosave.last_error.take() {
+            self.set_status(error);
+        }
     }
 }

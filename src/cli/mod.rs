@@ -6,6 +6,7 @@ mod export;
 mod format;
 mod generate;
 mod layout;
+mod recover;
 mod stats;
 
 use std::path::PathBuf;
@@ -122,6 +123,20 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         samples: usize,
     },
+    /// Unsaved work the window autosaved: list the recovery files (`--list`), or write one out
+    /// as an ordinary graph file (`FILE -o OUT`). They live in the user's data folder
+    /// (`~/.local/share/kgx/recovery` on Linux) or in $KGX_RECOVERY_DIR.
+    Recover {
+        /// A recovery file to write out.
+        #[arg(conflicts_with = "list", requires = "output")]
+        file: Option<PathBuf>,
+        /// Output graph file; written atomically.
+        #[arg(short = 'o', long = "output", requires = "file")]
+        output: Option<PathBuf>,
+        /// List the recovery files: path, document, time, counts.
+        #[arg(long)]
+        list: bool,
+    },
     /// Write the graph in another format.
     Export {
         /// The graph file.
@@ -178,5 +193,6 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
         Command::Export { file, to, output } => export::run(&file, to, &output),
+        Command::Recover { file, output, list } => recover::run(file.as_deref(), output.as_deref(), list),
     }
 }

@@ -37,6 +37,11 @@ pub enum Edit {
     SetSource(Source),
     /// Replace the title and description.
     SetMetadata(Metadata),
+    /// Move many actors at once (a whole picture, e.g. what the layout did during a drag); `None`
+    /// forgets a position.
+    SetPositions(Vec<(ActorId, Option<[f32; 2]>)>),
+    /// Replace the whole graph (a reload from disk), as one step.
+    ReplaceGraph(Box<KnowledgeGraph>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -86,6 +91,8 @@ impl Edit {
                 Ok(Edit::SetSource(std::mem::replace(slot, source)))
             }
             Edit::SetMetadata(metadata) => Ok(Edit::SetMetadata(std::mem::replace(&mut graph.metadata, metadata))),
+            Edit::SetPositions(moves) => set_positions(graph, moves),
+            Edit::ReplaceGraph(other) => Ok(Edit::ReplaceGraph(Box::new(graph.replace_with(*other)))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -120,12 +127,41 @@ impl Edit {
             Edit::RemoveSource(id) => format!("delete source {id}"),
             Edit::SetSource(s) => format!("edit source \"{}\"", s.title),
             Edit::SetMetadata(_) => "edit title and description".to_owned(),
+            Edit::SetPositions(moves) => format!("move {} actors", moves.len()),
+            Edit::ReplaceGraph(_) => "reload from disk".to_owned(),
             Edit::Batch(edits) => match edits.as_slice() {
                 [one] => one.describe(),
+                [Edit::SetPositions(_), Edit::SetActor(a)] => format!("move actor \"{}\"", a.label),
                 _ => format!("{} changes", edits.len()),
             },
         }
     }
+}
+
+impl Edit {
+    /// Whether this edit moves a whole picture ([`Edit::SetPositions`], alone or in a batch):
+    /// undoing it puts the layout back as it was rather than letting it flow again.
+    pub fn moves_picture(&self) -> bool {
+        match self {
+            Edit::SetPositions(_) => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::moves_picture),
+            _ => false,
+        }
+    }
+}
+
+/// Moves every named actor, or changes nothing if one of them is unknown.
+fn set_positions(graph: &mut KnowledgeGraph, moves: Vec<(ActorId, Option<[f32; 2]>)>) -> Result<Edit, ModelError> {
+    if let Some((missing, _)) = moves.iter().find(|(id, _)| !graph.contains_actor(id)) {
+        return Err(ModelError::UnknownActor(missing.clone()));
+    }
+    let mut previous = Vec::with_capacity(moves.len());
+    for (id, position) in moves {
+        if let Some(actor) = graph.actor_mut(&id) {
+            previous.push((id, std::mem::replace(&mut actor.position, position)));
+        }
+    }
+    Ok(Edit::SetPositions(previous))
 }
 
 fn set_cooperation(graph: &mut KnowledgeGraph, new: Cooperation) -> Result<Edit, ModelError> {

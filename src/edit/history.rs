@@ -49,8 +49,10 @@ impl History {
             && coalesce_key.is_some()
             && self.undo.last().is_some_and(|top| top.coalesce_key.as_deref() == coalesce_key);
         if let (true, Some(top)) = (joins, self.undo.last_mut()) {
-            // Undo the newest edit first, then the older ones.
+            // Undo the newest edit first, then the older ones. The step is named after its
+            // result ("edit actor \"WHO (UN)\""), not after its first keystroke.
             top.undo.insert(0, inverse);
+            top.description = description;
         } else {
             self.next_revision += 1;
             self.undo.push(Step {
@@ -109,6 +111,21 @@ impl History {
         let inverse = Edit::Batch(step.undo).apply(graph)?;
         let Edit::Batch(edits) = inverse else { unreachable!("a batch inverts to a batch") };
         Ok(Step { undo: edits, description: step.description, coalesce_key: None, revision: step.revision })
+    }
+
+    /// The edits that undo would apply (to tell what kind of step it is), if any.
+    pub fn next_undo(&self) -> Option<&[Edit]> {
+        self.undo.last().map(|s| s.undo.as_slice())
+    }
+
+    /// The edits that redo would apply, if any.
+    pub fn next_redo(&self) -> Option<&[Edit]> {
+        self.redo.last().map(|s| s.undo.as_slice())
+    }
+
+    /// Makes the current state count as unsaved (a document restored from a recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = u64::MAX;
     }
 
     /// Whether there is a step to undo.

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 /// # Errors
 /// Any I/O error of creating, writing, syncing or renaming, or the error `write` returned.
 pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    remove_stale_temporaries(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")));
     let temp = temp_path(path);
     let result = write_and_rename(path, &temp, write);
     if result.is_err() {
@@ -43,6 +44,30 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.kgx-tmp-{}-{unique}", std::process::id()))
 }
 
+/// Removes `.NAME.kgx-tmp-PID-N` files in `folder` left by saves whose process is gone (killed
+/// mid-write). Files of running processes, this one included, are left alone. Best effort.
+pub fn remove_stale_temporaries(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temporary_owner) else { continue };
+        if !super::process::process_alive(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary file name `.NAME.kgx-tmp-PID-N`, if it is one.
+fn temporary_owner(name: &str) -> Option<u32> {
+    if !name.starts_with('.') {
+        return None;
+    }
+    let (_, tail) = name.rsplit_once(".kgx-tmp-")?;
+    let (pid, counter) = tail.split_once('-')?;
+    counter.parse::<u64>().ok()?;
+    pid.parse().ok()
+}
+
 /// Makes the rename itself durable. Best effort: not every platform can open a folder.
 fn sync_folder(path: &Path) {
     let folder = match path.parent() {
@@ -64,6 +89,32 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.contains("kgx-tmp"))
             .collect()
+    }
+
+    #[test]
+    fn temporary_names_are_recognised_with_their_owner() {
+        assert_eq!(temporary_owner(".g.ron.kgx-tmp-4242-7"), Some(4242));
+        assert_eq!(temporary_owner(".a.kgx-tmp-b.ron.kgx-tmp-12-0"), Some(12));
+        assert_eq!(temporary_owner("g.ron.kgx-tmp-12-0"), None);
+        assert_eq!(temporary_owner(".g.ron"), None);
+        assert_eq!(temporary_owner(".g.ron.kgx-tmp-x-1"), None);
+    }
+
+    #[test]
+    fn a_save_removes_temporaries_of_dead_processes_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let stale = dir.path().join(format!(".g.ron.kgx-tmp-{dead}-0"));
+        let ours = dir.path().join(format!(".other.ron.kgx-tmp-{}-99", std::process::id()));
+        fs::write(&stale, "half a file").unwrap();
+        fs::write(&ours, "being written").unwrap();
+        write_atomic(&dir.path().join("g.ron"), |w| w.write_all(b"new")).unwrap();
+        if cfg!(target_os = "linux") {
+            assert!(!stale.exists(), "the dead process's leftover is removed");
+        }
+        assert!(ours.exists(), "a running process's temporary is kept");
     }
 
     #[test]

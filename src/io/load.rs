@@ -15,7 +15,7 @@ use super::locate::{Path, Position, locate};
 use crate::analysis::similarity::closest;
 use crate::model::{
     Actor, ActorId, ActorKind, Attribute, Cooperation, CooperationId, CooperationKind, DateSpan, Evidence, Kind,
-    KnowledgeGraph, Metadata, ModelError, PartialDate, Source, SourceId,
+    KnowledgeGraph, MAX_COORDINATE, Metadata, ModelError, PartialDate, Source, SourceId,
 };
 
 /// Largest file kgx opens: 128 MiB, room for a few hundred thousand actors and cooperations.
@@ -290,10 +290,15 @@ impl Checker {
                     self.report(at.field("attributes").index(j), format!("attribute \"{key}\" is given twice"));
                 }
             }
-            if let Some((x, y)) = dto.position
-                && !(x.is_finite() && y.is_finite())
-            {
-                self.report(at.field("position"), format!("position ({x}, {y}) is not a finite point"));
+            if let Some((x, y)) = dto.position {
+                if !(x.is_finite() && y.is_finite()) {
+                    self.report(at.field("position"), format!("position ({x}, {y}) is not a finite point"));
+                } else if x.abs() > MAX_COORDINATE || y.abs() > MAX_COORDINATE {
+                    self.report(
+                        at.field("position"),
+                        format!("position ({x}, {y}) is out of range: coordinates must lie within ±{MAX_COORDINATE:e}"),
+                    );
+                }
             }
             if !self.non_empty("actor", &dto.id, &at.field("id")) {
                 continue;

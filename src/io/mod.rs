@@ -7,10 +7,15 @@ mod error;
 pub mod export;
 mod load;
 pub mod locate;
+mod process;
+pub mod recovery;
 mod save;
+mod stamp;
 
-pub use atomic::write_atomic;
+pub use atomic::{remove_stale_temporaries, write_atomic};
 pub use error::{LoadError, Problem, SaveError};
 pub use load::{MAX_FILE_BYTES, load_bytes, load_file, load_str};
 pub use locate::Position;
+pub use process::process_alive;
 pub use save::{save_file, to_ron_string, write_document};
+pub use stamp::FileStamp;

@@ -12,6 +12,10 @@ pub struct Attribute {
     pub value: String,
 }
 
+/// The largest coordinate a saved position may have, in layout units. Layouts of a million
+/// actors stay within ±10⁵; beyond this, f32 arithmetic in the layout loses every distance.
+pub const MAX_COORDINATE: f32 = 1.0e7;
+
 /// A body that cooperates: a ministry, hospital, company, country, person …
 ///
 /// The id is fixed at creation (the graph indexes by it); every other field is freely editable.

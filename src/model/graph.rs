@@ -80,6 +80,16 @@ impl KnowledgeGraph {
         self.structure_version
     }
 
+    /// Replaces the whole content with `other` and returns what was there. The structure version
+    /// moves past both graphs' versions, so views derived from either are rebuilt.
+    pub fn replace_with(&mut self, mut other: KnowledgeGraph) -> KnowledgeGraph {
+        let version = self.structure_version.max(other.structure_version) + 1;
+        other.structure_version = version;
+        let mut old = std::mem::replace(self, other);
+        old.structure_version = version + 1;
+        old
+    }
+
     /// Number of actors.
     pub fn actor_count(&self) -> usize {
         self.graph.node_count()

@@ -10,7 +10,7 @@ mod ids;
 mod kinds;
 mod source;
 
-pub use actor::{Actor, Attribute};
+pub use actor::{Actor, Attribute, MAX_COORDINATE};
 pub use cooperation::{Cooperation, Evidence};
 pub use date::{DateError, DateSpan, PartialDate};
 pub use error::ModelError;

@@ -15,22 +15,23 @@ use super::theme;
 use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::selection::Selection;
-use crate::model::Kind;
+use crate::model::{ActorId, Kind};
 
-/// What a drag that is under way is doing.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+/// What a drag that is under way is doing. Actors are named by id: a drag outlives frames, and
+/// an undo, delete or open in between may renumber or remove engine nodes.
+#[derive(Clone, Debug, Default, PartialEq)]
 enum Drag {
     /// No drag.
     #[default]
     None,
     /// Panning the view.
     Pan,
-    /// Moving an actor.
-    Node { node: usize, origin: [f32; 2], was_pinned: bool, grab: Vec2 },
+    /// Moving an actor; `grab` is the offset from the pointer to the actor's centre.
+    Node { actor: ActorId, grab: Vec2 },
     /// Selecting the actors inside a rectangle.
     Box { start: Pos2, additive: bool },
     /// Drawing a new cooperation from an actor.
-    Connect { from: usize },
+    Connect { from: ActorId },
 }
 
 /// Canvas view state that lives across frames (never saved with the graph).
@@ -49,7 +50,9 @@ pub struct CanvasState {
     /// The screen rectangle of the canvas in the last frame.
     pub viewport: Rect,
     drag: Drag,
-    context_node: Option<usize>,
+    /// Whether the drag began in an earlier frame (its document session exists by now).
+    drag_underway: bool,
+    context_actor: Option<ActorId>,
     needs_fit: bool,
     /// Pointer and camera of the last edge hit test, to skip it when nothing moved.
     edge_probe: Option<(Pos2, Camera, u64)>,
@@ -65,7 +68,8 @@ impl Default for CanvasState {
             hovered_edge: None,
             viewport: Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0)),
             drag: Drag::None,
-            context_node: None,
+            drag_underway: false,
+            context_actor: None,
             needs_fit: true,
             edge_probe: None,
         }
@@ -100,6 +104,28 @@ impl CanvasState {
         let zoom = self.camera.zoom.max(1.0);
         self.target = Some(Camera { center: pos2(x, y), zoom });
         self.follow_layout = false;
+    }
+
+    /// Whether a gesture on an actor (moving or connecting) is under way.
+    pub fn is_dragging_actor(&self) -> bool {
+        matches!(self.drag, Drag::Node { .. } | Drag::Connect { .. })
+    }
+
+    /// Ends a gesture whose actor is gone or whose document session was cancelled (an undo,
+    /// delete, open or new in between): the rest of the gesture does nothing.
+    fn end_stale_gesture(&mut self, doc: &Document) {
+        let stale = match &self.drag {
+            Drag::Node { actor, .. } => self.drag_underway && doc.dragged_actor() != Some(actor),
+            Drag::Connect { from } => !doc.graph.contains_actor(from),
+            _ => false,
+        };
+        if stale {
+            self.drag = Drag::None;
+        }
+        self.drag_underway = self.drag != Drag::None;
+        if self.context_actor.as_ref().is_some_and(|a| !doc.graph.contains_actor(a)) {
+            self.context_actor = None;
+        }
     }
 
     /// Whether a smooth camera move or a drag needs more frames.
@@ -140,15 +166,20 @@ fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect) -> Option<C
 /// Per-node flags for this frame: visible kinds, selection, hover and its neighbours.
 fn node_flags(doc: &Document, selection: &Selection, styling: &Styling, hovered: Option<usize>) -> Vec<u8> {
     let mut flags = styling.node_flags.clone();
+    let mut set = |i: usize, bit: u8| {
+        if let Some(f) = flags.get_mut(i) {
+            *f |= bit;
+        }
+    };
     for id in selection.actors() {
-        if let Some(i) = doc.graph.node_index(id).and_then(|n| doc.layout.engine_node(n)) {
-            flags[i] |= flag::SELECTED;
+        if let Some(i) = doc.engine_node_of(id) {
+            set(i, flag::SELECTED);
         }
     }
     if let Some(h) = hovered {
-        flags[h] |= flag::HOVERED;
+        set(h, flag::HOVERED);
         for &j in doc.scene.neighbours(h) {
-            flags[j as usize] |= flag::NEIGHBOUR;
+            set(j as usize, flag::NEIGHBOUR);
         }
     }
     flags
@@ -172,6 +203,7 @@ pub fn canvas_ui(
     let engine = doc.layout.engine();
     let modifiers = ui.input(|i| i.modifiers);
     let pointer = response.hover_pos();
+    state.end_stale_gesture(doc);
 
     // Camera: keep the graph in view while it lays itself out; smooth moves; wheel and pinch.
     if state.needs_fit || (state.follow_layout && (doc.layout_running() || resized)) {
@@ -198,9 +230,9 @@ pub fn canvas_ui(
     }
 
     // Hover: an actor first, else a cooperation.
-    state.hovered = match state.drag {
+    state.hovered = match &state.drag {
         Drag::None | Drag::Connect { .. } => pointer.and_then(|p| state.node_at(doc, styling, p)),
-        Drag::Node { node, .. } => Some(node),
+        Drag::Node { actor, .. } => doc.engine_node_of(actor),
         _ => None,
     };
     let flags = node_flags(doc, selection, styling, state.hovered);
@@ -219,7 +251,7 @@ pub fn canvas_ui(
         viewport: rect,
         options,
     };
-    state.hovered_edge = match (state.hovered, pointer, state.drag) {
+    state.hovered_edge = match (state.hovered, pointer, &state.drag) {
         (None, Some(p), Drag::None) => {
             // Hit-testing walks every cooperation: only redo it when something moved.
             let probe = (p, state.camera, doc.revision);
@@ -243,13 +275,14 @@ pub fn canvas_ui(
 
     let painter = ui.painter_at(rect);
     paint_graph(&painter, &input);
-    paint_gesture_overlay(&painter, &input, state, pointer);
+    paint_gesture_overlay(&painter, &input, doc, state, pointer);
 
     // Tooltip for the hovered actor: kind, country, degree and a few attributes.
-    if let (Some(h), Drag::None) = (state.hovered, state.drag)
-        && let Some(actor) = doc.scene.nodes.get(h).and_then(|n| doc.graph.actor_at(n.index))
+    if let (Some(h), Drag::None) = (state.hovered, &state.drag)
+        && let Some(node) = doc.scene.nodes.get(h)
+        && let Some(actor) = doc.graph.actor_at(node.index)
     {
-        let degree = doc.scene.nodes[h].degree;
+        let degree = node.degree;
         response.clone().on_hover_ui_at_pointer(|ui| {
             ui.strong(&actor.label);
             ui.label(format!("{} · {} cooperation{}", actor.kind.name(), degree, if degree == 1 { "" } else { "s" }));
@@ -300,43 +333,39 @@ fn handle_gestures(
     modifiers: egui::Modifiers,
 ) {
     let engine = doc.layout.engine();
-    let actor_id =
-        |node: usize| doc.scene.nodes.get(node).and_then(|n| doc.graph.actor_at(n.index)).map(|a| a.id().clone());
+    let actor_id = |node: usize| doc.actor_id_at(node).cloned();
     // Gestures start where the button went down, not where the drag was first recognised.
     let press_origin = response.ctx.input(|i| i.pointer.press_origin());
     if response.drag_started()
         && let Some(start) = press_origin.or(response.interact_pointer_pos())
     {
-        state.drag = match state.node_at(doc, styling, start) {
-            Some(node) if modifiers.command => Drag::Connect { from: node },
-            Some(node) => {
-                let origin = engine.position(node);
+        state.drag = match state.node_at(doc, styling, start).and_then(|node| Some((node, actor_id(node)?))) {
+            Some((_, actor)) if modifiers.command => Drag::Connect { from: actor },
+            Some((node, actor)) => {
+                let [x, y] = engine.position(node);
                 let world = state.camera.to_world(state.viewport, start);
-                Drag::Node {
-                    node,
-                    origin,
-                    was_pinned: engine.is_pinned(node),
-                    grab: pos2(origin[0], origin[1]) - world,
-                }
+                commands.push(Command::BeginDrag(actor.clone()));
+                Drag::Node { actor, grab: pos2(x, y) - world }
             }
             None if modifiers.shift => Drag::Box { start, additive: true },
             None => Drag::Pan,
         };
+        state.drag_underway = false;
         state.target = None;
         if !matches!(state.drag, Drag::Box { .. }) {
             state.follow_layout = false;
         }
     }
     if response.dragged() {
-        match state.drag {
+        match &state.drag {
             Drag::Pan => {
                 state.camera.pan(response.drag_delta());
                 state.follow_layout = false;
             }
-            Drag::Node { node, grab, .. } => {
+            Drag::Node { actor, grab } => {
                 if let Some(p) = response.interact_pointer_pos() {
-                    let world = state.camera.to_world(state.viewport, p) + grab;
-                    commands.push(Command::DragNode { node, to: [world.x, world.y] });
+                    let world = state.camera.to_world(state.viewport, p) + *grab;
+                    commands.push(Command::DragNode { actor: actor.clone(), to: [world.x, world.y] });
                 }
             }
             _ => {}
@@ -344,8 +373,8 @@ fn handle_gestures(
     }
     if response.drag_stopped() {
         let end = response.interact_pointer_pos();
-        match state.drag {
-            Drag::Node { node, origin, was_pinned, .. } => commands.push(Command::EndDrag { node, origin, was_pinned }),
+        match std::mem::take(&mut state.drag) {
+            Drag::Node { actor, .. } => commands.push(Command::EndDrag(actor)),
             Drag::Box { start, additive } => {
                 if let Some(end) = end {
                     let world = Rect::from_two_pos(
@@ -354,7 +383,7 @@ fn handle_gestures(
                     );
                     let inside: Vec<_> = (0..engine.node_count())
                         .filter(|&i| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0))
-                        .filter(|&i| world.contains(pos2(engine.xs()[i], engine.ys()[i])))
+                        .filter(|&i| world.contains(engine.position(i).into()))
                         .filter_map(actor_id)
                         .collect();
                     commands.push(if additive {
@@ -365,16 +394,16 @@ fn handle_gestures(
                 }
             }
             Drag::Connect { from } => {
-                let target = end.and_then(|p| state.node_at(doc, styling, p));
-                if let (Some(a), Some(b)) = (actor_id(from), target.and_then(actor_id))
-                    && a != b
+                let target = end.and_then(|p| state.node_at(doc, styling, p)).and_then(actor_id);
+                if let Some(to) = target
+                    && from != to
                 {
-                    commands.push(Command::Connect { from: a, to: b });
+                    commands.push(Command::Connect { from, to });
                 }
             }
             Drag::Pan | Drag::None => {}
         }
-        state.drag = Drag::None;
+        state.drag_underway = false;
     }
     if response.clicked() {
         let hit = response.interact_pointer_pos().and_then(|p| state.node_at(doc, styling, p));
@@ -397,13 +426,13 @@ fn handle_gestures(
         commands.push(Command::AddActorAt([world.x, world.y]));
     }
     if response.secondary_clicked() {
-        state.context_node = response.interact_pointer_pos().and_then(|p| state.node_at(doc, styling, p));
+        state.context_actor =
+            response.interact_pointer_pos().and_then(|p| state.node_at(doc, styling, p)).and_then(actor_id);
     }
 }
 
 fn context_menu(response: &egui::Response, doc: &Document, state: &mut CanvasState, commands: &mut Vec<Command>) {
-    let Some(node) = state.context_node else { return };
-    let Some(actor) = doc.scene.nodes.get(node).and_then(|n| doc.graph.actor_at(n.index)) else { return };
+    let Some(actor) = state.context_actor.as_ref().and_then(|id| doc.graph.actor(id)) else { return };
     let id = actor.id().clone();
     let pinned = actor.pinned;
     response.context_menu(|ui| {
@@ -429,10 +458,16 @@ fn context_menu(response: &egui::Response, doc: &Document, state: &mut CanvasSta
     });
 }
 
-fn paint_gesture_overlay(painter: &egui::Painter, input: &PaintInput<'_>, state: &CanvasState, pointer: Option<Pos2>) {
-    match (state.drag, pointer) {
+fn paint_gesture_overlay(
+    painter: &egui::Painter,
+    input: &PaintInput<'_>,
+    doc: &Document,
+    state: &CanvasState,
+    pointer: Option<Pos2>,
+) {
+    match (&state.drag, pointer) {
         (Drag::Box { start, .. }, Some(p)) => {
-            let rect = Rect::from_two_pos(start, p);
+            let rect = Rect::from_two_pos(*start, p);
             painter.rect_filled(rect, 0.0, Color32::from_rgba_unmultiplied(120, 160, 255, 30));
             painter.rect_stroke(
                 rect,
@@ -442,7 +477,8 @@ fn paint_gesture_overlay(painter: &egui::Painter, input: &PaintInput<'_>, state:
             );
         }
         (Drag::Connect { from }, Some(p)) => {
-            let a = input.screen(from);
+            let Some(node) = doc.engine_node_of(from) else { return };
+            let a = input.screen(node);
             painter.line_segment([a, p], Stroke::new(2.0, theme::HOVER));
             painter.circle_filled(p, 3.0, theme::HOVER);
         }

@@ -95,3 +95,111 @@ pub fn error_ui(ctx: &Context, title: &str, lines: &[String]) -> bool {
     });
     dismissed || modal.should_close()
 }
+
+/// What the user chose in the recovery dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    /// Open this recovery file as the document.
+    Restore(std::path::PathBuf),
+    /// Delete this recovery file.
+    Discard(std::path::PathBuf),
+    /// Decide later (the files stay; File → Recover unsaved work shows them again).
+    Later,
+}
+
+/// Lists unsaved work found from windows that closed without saving, each with its document,
+/// time and counts, to restore or discard.
+pub fn recovery_ui(ctx: &Context, files: &[crate::io::recovery::RecoveryFile]) -> Option<RecoveryChoice> {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("recover unsaved work")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.heading("Recover unsaved work");
+        ui.label("kgx closed without saving these changes. Restore one to keep working on it, or discard it.");
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+            for file in files {
+                let header = &file.header;
+                ui.group(|ui| {
+                    ui.label(RichText::new(&header.name).strong());
+                    let document =
+                        header.document.as_ref().map_or_else(|| "never saved".to_owned(), |d| d.display().to_string());
+                    ui.label(format!("Document: {document}"));
+                    ui.label(format!(
+                        "Autosaved {} · {} actors · {} cooperations",
+                        file.saved_at_text(),
+                        header.actors,
+                        header.cooperations
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button(format!("Restore {}", header.name)).clicked() {
+                            choice = Some(RecoveryChoice::Restore(file.path.clone()));
+                        }
+                        if ui.button(format!("Discard {}", header.name)).clicked() {
+                            choice = Some(RecoveryChoice::Discard(file.path.clone()));
+                        }
+                    });
+                });
+            }
+        });
+        ui.add_space(6.0);
+        if ui.button("Later").clicked() {
+            choice = Some(RecoveryChoice::Later);
+        }
+    });
+    if choice.is_none() && modal.should_close() {
+        choice = Some(RecoveryChoice::Later);
+    }
+    choice
+}
+
+/// What the user chose when the open file changed on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskChoice {
+    /// Replace the graph with the file's new content (one undo step).
+    Reload,
+    /// Keep the graph as it is in the window.
+    KeepMine,
+    /// Write the window's graph over the file.
+    Overwrite,
+    /// Do nothing now.
+    Cancel,
+}
+
+/// "NAME changed on disk": offers Reload or Keep mine; when `saving`, offers Overwrite, Reload
+/// or Cancel instead. `exists` is false when the file was removed (nothing to reload).
+pub fn changed_on_disk_ui(ctx: &Context, name: &str, exists: bool, saving: bool) -> Option<DiskChoice> {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("changed on disk")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("The file changed on disk");
+        if exists {
+            ui.label(format!("Another program changed {name} since kgx opened or saved it."));
+        } else {
+            ui.label(format!("{name} was removed or renamed since kgx opened or saved it."));
+        }
+        if saving {
+            ui.label(RichText::new("Saving now would replace their changes with yours.").weak());
+        } else {
+            ui.label(RichText::new("Reloading keeps your version one undo step away.").weak());
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if saving && ui.button("Overwrite").clicked() {
+                choice = Some(DiskChoice::Overwrite);
+            }
+            if exists && ui.button("Reload").clicked() {
+                choice = Some(DiskChoice::Reload);
+            }
+            if !saving && ui.button("Keep mine").clicked() {
+                choice = Some(DiskChoice::KeepMine);
+            }
+            if saving && ui.button("Cancel").clicked() {
+                choice = Some(DiskChoice::Cancel);
+            }
+        });
+    });
+    if choice.is_none() && modal.should_close() {
+        choice = Some(if saving { DiskChoice::Cancel } else { DiskChoice::KeepMine });
+    }
+    choice
+}

@@ -43,6 +43,10 @@ pub fn menu_bar_ui(
                 commands.push(Command::SaveAs(None));
             }
             ui.separator();
+            if ui.button("Recover unsaved work…").clicked() {
+                commands.push(Command::ShowRecovery);
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 commands.push(Command::Quit);
             }

@@ -28,7 +28,7 @@ pub fn harness() -> Harness<'static, KgxApp> {
 
 /// The app opened on a file, with the path dialog instead of native dialogs.
 pub fn harness_on(path: &Path) -> Harness<'static, KgxApp> {
-    harness_with(AppOptions { file: Some(path.to_owned()), native_dialogs: false })
+    harness_with(AppOptions { file: Some(path.to_owned()), ..AppOptions::default() })
 }
 
 /// Where an actor is drawn on screen.

@@ -1,0 +1,69 @@
+//! [`FileStamp`]: what a file on disk looked like when it was opened or saved, to notice when
+//! another program (an editor, `git pull`) has changed it since.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fs;
+use std::hash::Hasher;
+use std::io;
+use std::path::Path;
+use std::time::SystemTime;
+
+/// Size, modification time and a hash of a file's content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+impl FileStamp {
+    /// Reads the file and stamps it. O(file size).
+    ///
+    /// # Errors
+    /// The file cannot be read.
+    pub fn read(path: &Path) -> io::Result<Self> {
+        let metadata = fs::metadata(path)?;
+        let bytes = fs::read(path)?;
+        Ok(Self { len: bytes.len() as u64, modified: metadata.modified().ok(), hash: hash(&bytes) })
+    }
+
+    /// Whether the file now differs from this stamp. Size and time are compared first; the
+    /// content is read only when they differ (a `touch` is not a change). A file that is gone
+    /// counts as changed.
+    pub fn differs_from_disk(&self, path: &Path) -> bool {
+        let Ok(metadata) = fs::metadata(path) else { return true };
+        if metadata.len() == self.len && metadata.modified().ok() == self.modified {
+            return false;
+        }
+        fs::read(path).map_or(true, |bytes| bytes.len() as u64 != self.len || hash(&bytes) != self.hash)
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn an_unchanged_or_touched_file_is_not_a_change_but_new_content_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.ron");
+        fs::write(&path, "one").unwrap();
+        let stamp = FileStamp::read(&path).unwrap();
+        assert!(!stamp.differs_from_disk(&path));
+        // Same bytes written again (a new modification time): not a change.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&path, "one").unwrap();
+        assert!(!stamp.differs_from_disk(&path));
+        fs::write(&path, "two").unwrap();
+        assert!(stamp.differs_from_disk(&path));
+        fs::remove_file(&path).unwrap();
+        assert!(stamp.differs_from_disk(&path));
+    }
+}

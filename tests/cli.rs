@@ -76,14 +76,16 @@ fn stats_and_export_of_an_invalid_file_fail_with_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
     fs::write(&bad, "(format: \"kgx\", version: 2)").unwrap();
-    for args in
-        [vec!["stats", bad.to_str().unwrap()], vec!["export", bad.to_str().unwrap(), "--to", "json", "-o", "x.json"]]
-    {
+    let out_json = dir.path().join("x.json");
+    for args in [
+        vec!["stats", bad.to_str().unwrap()],
+        vec!["export", bad.to_str().unwrap(), "--to", "json", "-o", out_json.to_str().unwrap()],
+    ] {
         let out = kgx(&args);
         assert_eq!(out.status.code(), Some(1));
         assert!(text(&out.stderr).contains("format version 2 is not supported"), "{}", text(&out.stderr));
     }
-    assert!(!dir.path().join("x.json").exists());
+    assert!(!out_json.exists(), "a failed export writes nothing");
 }
 
 #[test]
@@ -164,4 +166,98 @@ fn stats_metrics_prints_centrality_and_communities() {
     let pagerank_sum: f64 = actors.iter().map(|a| a["pagerank"].as_f64().unwrap()).sum();
     assert!((pagerank_sum - 1.0).abs() < 1e-9);
     assert!(value["metrics"]["modularity"].as_f64().unwrap() > 0.3);
+}
+
+fn kgx_with_recovery(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kgx")).args(args).env("KGX_RECOVERY_DIR", dir).output().unwrap()
+}
+
+#[test]
+fn recover_lists_recovery_files_and_writes_one_out_as_a_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kgx_with_recovery(dir.path(), &["recover", "--list"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("No recovery files in"), "{}", text(&out.stdout));
+
+    let graph = kgx::io::load_file(std::path::Path::new(SEED)).unwrap();
+    let file = kgx::io::recovery::slot_path(dir.path(), "covid19-cooperation.ron");
+    kgx::io::recovery::write_recovery(
+        &file,
+        &graph,
+        Some(std::path::Path::new("/gone/covid19-cooperation.ron")),
+        "covid19-cooperation.ron",
+    )
+    .unwrap();
+    let out = kgx_with_recovery(dir.path(), &["recover", "--list"]);
+    let listing = text(&out.stdout);
+    assert!(listing.starts_with("1 recovery file in"), "{listing}");
+    assert!(listing.contains(file.to_str().unwrap()), "{listing}");
+    assert!(listing.contains("document: /gone/covid19-cooperation.ron"), "{listing}");
+    assert!(listing.contains("counts:   26 actors, 29 cooperations"), "{listing}");
+    assert!(listing.contains(" UTC"), "{listing}");
+
+    let output = dir.path().join("recovered.ron");
+    let out = kgx_with_recovery(dir.path(), &["recover", file.to_str().unwrap(), "-o", output.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(kgx::io::load_file(&output).unwrap() == graph);
+    assert!(!fs::read_to_string(&output).unwrap().starts_with("// kgx-recovery"), "an ordinary graph file");
+    assert_eq!(kgx_with_recovery(dir.path(), &["recover"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_save_killed_mid_write_keeps_the_old_file_and_the_next_save_cleans_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    let out = kgx(&["generate", "--model", "ba", "--nodes", "60000", "-o", big.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let target = dir.path().join("target.ron");
+    fs::copy(SEED, &target).unwrap();
+    let before = fs::read(&target).unwrap();
+    let leftovers = || -> Vec<std::path::PathBuf> {
+        fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_str().unwrap().contains(".kgx-tmp-"))
+            .collect()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["layout", big.to_str().unwrap(), "-o", target.to_str().unwrap(), "--iterations", "0"])
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while leftovers().is_empty() {
+        assert!(child.try_wait().unwrap().is_none(), "the save finished before it could be interrupted");
+        assert!(started.elapsed().as_secs() < 120, "the save never started");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().unwrap(); // SIGKILL: no chance to clean up
+    child.wait().unwrap();
+    assert_eq!(fs::read(&target).unwrap(), before, "the previous file survives a kill mid-save");
+    assert_eq!(leftovers().len(), 1, "the killed save left its temporary file");
+
+    // The next save into that folder removes the dead process's leftover.
+    let out = kgx(&["fmt", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let small = dir.path().join("small.ron");
+    let out = kgx(&["layout", SEED, "-o", small.to_str().unwrap(), "--iterations", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(leftovers().is_empty(), "{:?}", leftovers());
+}
+
+#[test]
+fn positions_near_the_f32_limit_are_refused_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("far.ron");
+    fs::write(
+        &path,
+        "(format: \"kgx\", version: 1, actors: [\n  (id: \"a\", label: \"A\", kind: Other, position: (1e38, -1e38)),\n  (id: \"b\", label: \"B\", kind: Other, position: (1.0, 2.0)),\n])",
+    )
+    .unwrap();
+    let out = kgx(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert!(message.contains("far.ron:2:"), "{message}");
+    assert!(message.contains("is out of range"), "{message}");
+    let out = kgx(&["layout", path.to_str().unwrap(), "-o", dir.path().join("o.ron").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "no layout collapses onto one point: the file is refused");
 }

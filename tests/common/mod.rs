@@ -72,3 +72,53 @@ pub fn type_into(harness: &mut Harness<'_, KgxApp>, label: &str, text: &str) {
     harness.get_by_label(label).type_text(text);
     harness.run();
 }
+
+/// Presses the primary button at `from` holding `modifiers`, moves to `to` in ten steps (calling
+/// `midway` after the fifth, with the button still down), and releases at `to`.
+pub fn drag_with(
+    harness: &mut Harness<'_, KgxApp>,
+    from: Pos2,
+    to: Pos2,
+    modifiers: Modifiers,
+    midway: impl FnOnce(&mut Harness<'_, KgxApp>),
+) {
+    let mut midway = Some(midway);
+    harness.event(Event::ModifiersChanged(modifiers));
+    harness.event(Event::PointerMoved(from));
+    harness.event(Event::PointerButton { pos: from, button: PointerButton::Primary, pressed: true, modifiers });
+    harness.step();
+    for k in 1..=10 {
+        harness.event(Event::PointerMoved(from + (to - from) * (k as f32 / 10.0)));
+        harness.step();
+        if k == 5
+            && let Some(midway) = midway.take()
+        {
+            midway(harness);
+        }
+    }
+    harness.event(Event::PointerButton { pos: to, button: PointerButton::Primary, pressed: false, modifiers });
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.step();
+    harness.run();
+}
+
+/// A plain drag from `from` to `to`.
+pub fn drag(harness: &mut Harness<'_, KgxApp>, from: Pos2, to: Pos2) {
+    drag_with(harness, from, to, Modifiers::NONE, |_| {});
+}
+
+/// Every engine node's position.
+pub fn picture(harness: &Harness<'_, KgxApp>) -> Vec<[f32; 2]> {
+    let engine = harness.state().doc.layout.engine();
+    (0..engine.node_count()).map(|i| engine.position(i)).collect()
+}
+
+/// The app with autosave into `dir`, writing as soon as a frame sees a change.
+pub fn harness_autosaving(dir: &Path, file: Option<&Path>) -> Harness<'static, KgxApp> {
+    harness_with(AppOptions {
+        file: file.map(Path::to_owned),
+        recovery_dir: Some(dir.to_owned()),
+        autosave_delay: std::time::Duration::ZERO,
+        ..AppOptions::default()
+    })
+}

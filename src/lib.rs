@@ -4,6 +4,7 @@
 //! See `ARCHITECTURE.md` for the map of modules.
 
 pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod edit;
@@ -12,4 +13,5 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod rng;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use kgx::app::{AppOptions, KgxApp};
 use kgx::cli::{Cli, run};
 
 fn main() -> ExitCode {
@@ -15,8 +14,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Without the `gui` feature there is no window to open.
+#[cfg(not(feature = "gui"))]
+fn run_window(_file: Option<PathBuf>) -> ExitCode {
+    eprintln!("kgx: this build has no window (built without the `gui` feature); see kgx --help");
+    ExitCode::from(2)
+}
+
 /// Opens the explorer window on `file`, or on the bundled graph.
+#[cfg(feature = "gui")]
 fn run_window(file: Option<PathBuf>) -> ExitCode {
+    use kgx::app::{AppOptions, KgxApp};
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("kgx")

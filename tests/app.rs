@@ -86,6 +86,8 @@ fn renaming_in_the_inspector_is_undone_and_redone() {
     harness.run();
     assert_eq!(label_of(&harness, "who"), "World Health Organization (UN)");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(label_of(&harness, "who"), "World Health Organization");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(label_of(&harness, "who"), "World Health Organization (UN)");

@@ -51,11 +51,12 @@ pub(super) fn collect(ctx: &egui::Context, commands: &mut Vec<Command>, selectio
     if shortcut(Modifiers::NONE, Key::F) || shortcut(Modifiers::NONE, Key::Home) {
         commands.push(Command::FitView);
     }
-    if shortcut(Modifiers::NONE, Key::P) {
-        commands.push(Command::PinSelection(true));
-    }
+    // Shifted first: egui matches a shortcut without Shift also when Shift is held.
     if shortcut(Modifiers::SHIFT, Key::P) {
         commands.push(Command::PinSelection(false));
+    }
+    if shortcut(Modifiers::NONE, Key::P) {
+        commands.push(Command::PinSelection(true));
     }
     if shortcut(Modifiers::NONE, Key::Space) {
         commands.push(Command::ToggleLayoutPause);
@@ -90,8 +91,9 @@ pub(super) fn navigate(ctx: &egui::Context, app: &mut KgxApp) {
             app.canvas.follow_layout = false;
         }
     }
-    let forward = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab));
+    // Shift+Tab first: a plain Tab shortcut would also match it.
     let backward = ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
+    let forward = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab));
     if (forward || backward)
         && let Some(id) = next_actor(app, forward)
     {

@@ -91,12 +91,9 @@ impl RecoveryFile {
 pub fn slot_path(dir: &Path, name: &str) -> PathBuf {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let stem: String = name
-        .trim_end_matches(".ron")
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
-        .take(60)
-        .collect();
+    let safe: String =
+        name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { ' ' }).take(60).collect();
+    let stem = safe.split_whitespace().collect::<Vec<_>>().join("_");
     let stem = if stem.is_empty() { "graph".to_owned() } else { stem };
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     dir.join(format!("{stem}-{}-{n}{RECOVERY_SUFFIX}", std::process::id()))
@@ -205,7 +202,7 @@ mod tests {
         let mut graph = KnowledgeGraph::new();
         graph.add_actor(Actor::new(ActorId::new("a"), "A \"quoted\"", ActorKind::Hospital)).unwrap();
         let path = slot_path(dir.path(), "my graph.ron");
-        assert!(path.file_name().unwrap().to_str().unwrap().starts_with("my_graph-"));
+        assert!(path.file_name().unwrap().to_str().unwrap().starts_with("my_graph_ron-"), "{path:?}");
         write_recovery(&path, &graph, Some(Path::new("/x/my graph.ron")), "my graph.ron").unwrap();
         let listed = list(dir.path());
         assert_eq!(listed.len(), 1);

@@ -43,7 +43,7 @@ fn stats_prints_kinds_components_and_top_actors() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("26 actors, 29 cooperations, 1 source, 2 connected components (sizes 22, 4)"), "{stdout}");
-    assert!(stdout.contains("Affiliation                     10"), "{stdout}");
+    assert!(stdout.contains("Affiliation                      9"), "{stdout}");
     assert!(stdout.contains("1. China"), "{stdout}");
     assert_eq!(stdout.matches("  (").count(), 3, "{stdout}");
 }

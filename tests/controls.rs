@@ -54,10 +54,10 @@ fn dragging_the_background_pans() {
     let mut harness = harness();
     let from = background(&harness, harness.state().canvas.viewport.center(), 40.0);
     let before = camera(&harness);
-    let kenya_before = screen_position(&harness, "kenya");
+    let kenya_before = screen_position(&harness, "kenyan-counterparts");
     drag(&mut harness, from, from + vec2(90.0, -40.0));
     assert_ne!(camera(&harness).center, before.center);
-    let moved = screen_position(&harness, "kenya") - kenya_before;
+    let moved = screen_position(&harness, "kenyan-counterparts") - kenya_before;
     assert!((moved - vec2(90.0, -40.0)).length() < 1.0, "the graph moved with the pointer: {moved:?}");
     assert_eq!(harness.state().doc.graph.actor_count(), 26, "panning edits nothing");
     assert!(!harness.state().doc.is_dirty());
@@ -104,9 +104,9 @@ fn the_wheel_pinch_and_ctrl_wheel_zoom_around_the_pointer() {
 #[test]
 fn clicking_an_actor_or_a_cooperation_selects_it() {
     let mut harness = harness();
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     click_at(&mut harness, kenya, Modifiers::NONE);
-    assert_eq!(selected(&harness), ["kenya"]);
+    assert_eq!(selected(&harness), ["kenyan-counterparts"]);
     // A point on the line between Mammoth Foundation and Serbia's government, away from nodes.
     let a = screen_position(&harness, "mammoth-foundation");
     let b = screen_position(&harness, "serbian-government");
@@ -130,7 +130,11 @@ fn clicking_an_actor_or_a_cooperation_selects_it() {
 #[test]
 fn shift_click_adds_and_removes_an_actor() {
     let mut harness = harness();
-    for (id, expected) in [("kenya", vec!["kenya"]), ("serbia", vec!["kenya", "serbia"]), ("kenya", vec!["serbia"])] {
+    for (id, expected) in [
+        ("kenyan-counterparts", vec!["kenyan-counterparts"]),
+        ("serbia", vec!["kenyan-counterparts", "serbia"]),
+        ("kenyan-counterparts", vec!["serbia"]),
+    ] {
         let at = screen_position(&harness, id);
         click_at(&mut harness, at, Modifiers::SHIFT);
         assert_eq!(selected(&harness), expected);
@@ -140,12 +144,12 @@ fn shift_click_adds_and_removes_an_actor() {
 #[test]
 fn shift_drag_on_the_background_selects_the_actors_in_the_rectangle() {
     let mut harness = harness();
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     let start = background(&harness, kenya + vec2(-14.0, -14.0), 10.0);
     let end = kenya + (kenya - start);
     drag_with(&mut harness, start, end, Modifiers::SHIFT, |_| {});
     let chosen = selected(&harness);
-    assert!(chosen.contains(&"kenya".to_owned()), "{chosen:?}");
+    assert!(chosen.contains(&"kenyan-counterparts".to_owned()), "{chosen:?}");
     // Every selected actor lies inside the rectangle.
     let rect = egui::Rect::from_two_pos(start, end).expand(1.0);
     for id in &chosen {
@@ -156,24 +160,24 @@ fn shift_drag_on_the_background_selects_the_actors_in_the_rectangle() {
 #[test]
 fn dragging_an_actor_moves_and_pins_it() {
     let mut harness = harness();
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     drag(&mut harness, kenya, kenya + vec2(80.0, 50.0));
-    assert!(pinned(&harness, "kenya"));
-    assert!((screen_position(&harness, "kenya") - (kenya + vec2(80.0, 50.0))).length() < 3.0);
+    assert!(pinned(&harness, "kenyan-counterparts"));
+    assert!((screen_position(&harness, "kenyan-counterparts") - (kenya + vec2(80.0, 50.0))).length() < 3.0);
 }
 
 #[test]
 fn ctrl_drag_from_an_actor_onto_another_connects_them() {
     let mut harness = harness();
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     let serbia = screen_position(&harness, "serbia");
     drag_with(&mut harness, kenya, serbia, Modifiers::COMMAND, |_| {});
     let app = harness.state();
     assert_eq!(app.doc.graph.cooperation_count(), 30);
     let new = app.selection.cooperation().expect("the new cooperation is selected");
     let c = app.doc.graph.cooperation(new).unwrap();
-    assert_eq!((c.from.as_str(), c.to.as_str()), ("kenya", "serbia"));
-    assert!(!pinned(&harness, "kenya"), "connecting does not move the actor");
+    assert_eq!((c.from.as_str(), c.to.as_str()), ("kenyan-counterparts", "serbia"));
+    assert!(!pinned(&harness, "kenyan-counterparts"), "connecting does not move the actor");
 }
 
 #[test]
@@ -208,7 +212,7 @@ fn double_clicking_the_background_adds_an_actor_there() {
 #[test]
 fn right_clicking_an_actor_opens_its_menu() {
     let mut harness = harness();
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     let secondary = |pressed| Event::PointerButton {
         pos: kenya,
         button: PointerButton::Secondary,
@@ -222,19 +226,19 @@ fn right_clicking_an_actor_opens_its_menu() {
     harness.get_by_label("Centre on it");
     harness.get_by_label("Pin here").click();
     harness.run();
-    assert!(pinned(&harness, "kenya"));
+    assert!(pinned(&harness, "kenyan-counterparts"));
     harness.event(secondary(true));
     harness.event(secondary(false));
     harness.run();
     harness.get_by_label("Release pin").click();
     harness.run();
-    assert!(!pinned(&harness, "kenya"));
+    assert!(!pinned(&harness, "kenyan-counterparts"));
     harness.event(secondary(true));
     harness.event(secondary(false));
     harness.run();
     harness.get_by_label("Delete").click();
     harness.run();
-    assert!(!harness.state().doc.graph.contains_actor(&ActorId::new("kenya")));
+    assert!(!harness.state().doc.graph.contains_actor(&ActorId::new("kenyan-counterparts")));
 }
 
 #[test]
@@ -289,12 +293,12 @@ fn ctrl_f_puts_typing_into_the_search_field() {
     let mut harness = harness();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
-    harness.event(Event::Text("kenya".to_owned()));
+    harness.event(Event::Text("kenyan-counterparts".to_owned()));
     harness.run();
-    assert_eq!(harness.get_by_label("Find actor").value().as_deref(), Some("kenya"));
+    assert_eq!(harness.get_by_label("Find actor").value().as_deref(), Some("kenyan-counterparts"));
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(selected(&harness), ["kenya"]);
+    assert_eq!(selected(&harness), ["kenyan-counterparts"]);
 }
 
 #[test]
@@ -363,14 +367,14 @@ fn f_and_home_fit_the_graph_in_view() {
 #[test]
 fn arrows_pan_and_plus_minus_zoom() {
     let mut harness = harness();
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     harness.key_press(Key::ArrowRight);
     harness.run();
-    let moved = screen_position(&harness, "kenya") - kenya;
+    let moved = screen_position(&harness, "kenyan-counterparts") - kenya;
     assert!(moved.x < -50.0 && moved.y.abs() < 0.5, "→ moves the view right: {moved:?}");
     harness.key_press(Key::ArrowDown);
     harness.run();
-    assert!(screen_position(&harness, "kenya").y < kenya.y - 50.0);
+    assert!(screen_position(&harness, "kenyan-counterparts").y < kenya.y - 50.0);
     let zoom = camera(&harness).zoom;
     harness.key_press(Key::Plus);
     harness.run();
@@ -403,7 +407,7 @@ fn tab_and_shift_tab_walk_through_the_actors_by_name() {
 #[test]
 fn c_connects_the_two_selected_actors() {
     let mut harness = harness();
-    for (id, modifiers) in [("kenya", Modifiers::NONE), ("serbia", Modifiers::SHIFT)] {
+    for (id, modifiers) in [("kenyan-counterparts", Modifiers::NONE), ("serbia", Modifiers::SHIFT)] {
         let at = screen_position(&harness, id);
         click_at(&mut harness, at, modifiers);
     }
@@ -415,16 +419,16 @@ fn c_connects_the_two_selected_actors() {
 #[test]
 fn p_pins_and_shift_p_releases_the_selection() {
     let mut harness = harness();
-    for (id, modifiers) in [("kenya", Modifiers::NONE), ("serbia", Modifiers::SHIFT)] {
+    for (id, modifiers) in [("kenyan-counterparts", Modifiers::NONE), ("serbia", Modifiers::SHIFT)] {
         let at = screen_position(&harness, id);
         click_at(&mut harness, at, modifiers);
     }
     harness.key_press(Key::P);
     harness.run();
-    assert!(pinned(&harness, "kenya") && pinned(&harness, "serbia"));
+    assert!(pinned(&harness, "kenyan-counterparts") && pinned(&harness, "serbia"));
     harness.key_press_modifiers(Modifiers::SHIFT, Key::P);
     harness.run();
-    assert!(!pinned(&harness, "kenya") && !pinned(&harness, "serbia"));
+    assert!(!pinned(&harness, "kenyan-counterparts") && !pinned(&harness, "serbia"));
 }
 
 #[test]

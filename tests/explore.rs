@@ -80,8 +80,8 @@ fn the_timeline_shows_the_network_as_of_a_date() {
 #[test]
 fn focusing_on_a_neighbourhood_hides_the_rest_and_expands_step_by_step() {
     let mut harness = harness();
-    type_into(&mut harness, "Find actor", "Kenya");
-    harness.get_by_label("Kenya").click();
+    type_into(&mut harness, "Find actor", "Kenyan");
+    harness.get_by_label("Kenyan counterparts").click();
     harness.run();
     open_tab(&mut harness, "Explore");
     harness.get_by_label("Focus on the selected actor's neighbourhood").click();

@@ -67,7 +67,7 @@ fn deleting_the_dragged_actor_mid_drag_ends_the_drag() {
 #[test]
 fn undo_in_the_middle_of_a_connect_gesture_connects_nothing() {
     let (mut harness, at) = harness_with_new_actor();
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     drag_with(&mut harness, at, kenya, Modifiers::COMMAND, |h| {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.step();
@@ -85,7 +85,7 @@ fn opening_another_graph_mid_drag_ends_the_drag() {
     graph.add_actor(Actor::new(ActorId::new("solo"), "Solo Institute", ActorKind::ResearchInstitute)).unwrap();
     save_file(&graph, &other).unwrap();
     let mut harness = harness();
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     let path = other.clone();
     drag_with(&mut harness, kenya, kenya + vec2(100.0, 100.0), Modifiers::NONE, move |h| {
         h.state_mut().push(Command::Open(Some(path)));
@@ -116,16 +116,16 @@ fn the_actor_list_shows_the_newly_opened_graph() {
 fn undo_prunes_the_selection_so_delete_still_works() {
     let (mut harness, at) = harness_with_new_actor();
     click_at(&mut harness, at, Modifiers::NONE);
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     click_at(&mut harness, kenya, Modifiers::SHIFT);
-    assert_eq!(selected(&harness), ["kenya", "new-actor"]);
+    assert_eq!(selected(&harness), ["kenyan-counterparts", "new-actor"]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(selected(&harness), ["kenya"], "the undone actor left the selection");
+    assert_eq!(selected(&harness), ["kenyan-counterparts"], "the undone actor left the selection");
     harness.key_press(Key::Delete);
     harness.run();
-    assert_eq!(actor_count(&harness), 25, "Delete removed Kenya");
-    assert!(harness.state().doc.graph.actor(&ActorId::new("kenya")).is_none());
+    assert_eq!(actor_count(&harness), 25, "Delete removed the Kenyan counterparts");
+    assert!(harness.state().doc.graph.actor(&ActorId::new("kenyan-counterparts")).is_none());
 }
 
 #[test]
@@ -167,19 +167,19 @@ fn an_inspector_edit_leaves_the_actor_where_the_layout_has_it() {
 fn undoing_a_drag_puts_the_whole_picture_back_and_redo_the_new_one() {
     let mut harness = harness();
     let before = picture(&harness);
-    let kenya = screen_position(&harness, "kenya");
+    let kenya = screen_position(&harness, "kenyan-counterparts");
     drag(&mut harness, kenya, kenya + vec2(200.0, 120.0));
     harness.state_mut().doc.layout.engine_mut().run_until_settled();
     harness.run();
     let after = picture(&harness);
     let moved = before.iter().zip(&after).filter(|(a, b)| a != b).count();
     assert!(moved > 5, "the layout reflowed around the drag ({moved} actors moved)");
-    assert_eq!(harness.state().doc.history.undo_description(), Some("move actor \"Kenya\""));
+    assert_eq!(harness.state().doc.history.undo_description(), Some("move actor \"Kenyan counterparts\""));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(picture(&harness), before, "every actor is back where it was");
     assert!(!harness.state().doc.layout_running(), "and stays there");
-    assert!(!harness.state().doc.graph.actor(&ActorId::new("kenya")).unwrap().pinned);
+    assert!(!harness.state().doc.graph.actor(&ActorId::new("kenyan-counterparts")).unwrap().pinned);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     let redone = picture(&harness);

@@ -34,7 +34,7 @@ fn every_named_body_is_an_actor() {
     let names = [
         "Zhongnan Hospital of Wuhan University",
         "Wuhan University",
-        "Kenya",
+        "Kenyan counterparts",
         "Xinhua",
         "Xu Nanping",
         "Ministry of Science and Technology",
@@ -103,4 +103,35 @@ fn the_donation_to_serbia_is_traced_from_maker_to_receiver() {
     let donation = graph.cooperation(&"mammoth-donates-kits-to-serbia".into()).unwrap();
     assert_eq!(donation.cooperation.kind, CooperationKind::Donation);
     assert_eq!(donation.to.as_str(), "serbian-government");
+}
+
+#[test]
+fn the_independent_readings_corrections_hold() {
+    let graph = seed();
+    let kind_of = |id: &str| graph.cooperation(&id.into()).map(|c| c.cooperation.kind);
+    // Exchanges and communication are not joint research.
+    assert_eq!(kind_of("china-exchanges-with-peers"), Some(CooperationKind::ExpertConsultation));
+    // Unnamed plural groups are Other.
+    let departments = graph.actor(&ActorId::new("government-departments")).unwrap();
+    assert_eq!((departments.kind, departments.country.as_deref()), (ActorKind::Other, Some("China")));
+    let kenyans = graph.actor(&ActorId::new("kenyan-counterparts")).unwrap();
+    assert_eq!((kenyans.kind, kenyans.country.as_deref()), (ActorKind::Other, Some("Kenya")));
+    // The article does not state that NGDC is part of CNCB; it credits the database to both.
+    assert!(graph.cooperation(&"ngdc-part-of-cncb".into()).is_none());
+    for body in ["cncb", "ngdc"] {
+        let shares = graph.cooperations_of(&ActorId::new(body)).iter().any(|c| {
+            c.cooperation.kind == CooperationKind::DataSharing
+                && c.cooperation.evidence()[0].quote.contains("2019-nCoV")
+        });
+        assert!(shares, "{body} is credited with the 2019-nCoV database");
+    }
+    // The source's date was a guess: it is left out, and the description says why.
+    assert!(graph.sources().all(|s| s.date.is_none()));
+    assert!(graph.metadata.description.contains("March 22, 2020"));
+    // "The world" is the alias of the actor that the "to/with the world" cooperations point to.
+    let world = graph.actors().find(|a| a.aliases.iter().any(|x| x == "the world")).unwrap();
+    for id in ["researchers-release-data", "experts-video-conferences"] {
+        let c = graph.cooperation(&id.into()).unwrap();
+        assert_eq!(c.to, world.id(), "{id}");
+    }
 }

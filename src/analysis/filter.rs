@@ -171,8 +171,8 @@ mod tests {
         spec.cooperation_kinds[CooperationKind::Affiliation as usize] = false;
         let v = visibility(&graph, &spec, None);
         assert_eq!(v.shown_actors, 22);
-        // 29 less 10 affiliations less the two reports about Xu Nanping.
-        assert_eq!(v.shown_cooperations, 17);
+        // 29 less 9 affiliations less the two reports about Xu Nanping.
+        assert_eq!(v.shown_cooperations, 18);
         spec.min_degree = 3;
         let v = visibility(&graph, &spec, None);
         assert!(v.shown_actors < 22 && v.shown_actors > 0);

@@ -215,13 +215,13 @@ fn reheat_places_a_new_node_near_its_neighbours() {
     edited
         .add_cooperation(
             &"new".into(),
-            &"kenya".into(),
+            &"kenyan-counterparts".into(),
             crate::model::Cooperation::new("n1", crate::model::CooperationKind::Other),
         )
         .unwrap();
     let relaid = GraphLayout::new(&edited, LayoutParams::default(), 1);
     let new = relaid.engine_node(edited.node_index(&"new".into()).unwrap()).unwrap();
-    let kenya = relaid.engine_node(edited.node_index(&"kenya".into()).unwrap()).unwrap();
+    let kenya = relaid.engine_node(edited.node_index(&"kenyan-counterparts".into()).unwrap()).unwrap();
     assert!(distance(relaid.engine(), new, kenya) < 4.0 * relaid.engine().radius(new));
     assert_eq!(relaid.engine().state(), LayoutState::Running);
 }

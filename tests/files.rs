@@ -224,3 +224,25 @@ fn a_failed_save_keeps_the_old_file() {
     assert!(error.to_string().contains("graph.ron: cannot save"), "{error}");
     assert_eq!(fs::read_to_string(&blocked).unwrap(), "a file");
 }
+
+/// Every input committed to the fuzz corpus (`fuzz/corpus/load_ron/seed-*`, crashes included
+/// once found) loads or fails cleanly, and what loads saves and loads back equal.
+#[test]
+fn the_fuzz_corpus_loads_or_fails_cleanly() {
+    let dir = Path::new("fuzz/corpus/load_ron");
+    let mut count = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.file_name().unwrap().to_str().unwrap().starts_with("seed-") {
+            continue;
+        }
+        count += 1;
+        let bytes = fs::read(&path).unwrap();
+        if let Ok(graph) = kgx::io::load_bytes(&bytes, &path) {
+            let text = kgx::io::to_ron_string(&graph).unwrap();
+            let again = kgx::io::load_str(&text, &path).unwrap();
+            assert!(again == graph, "{} does not round-trip", path.display());
+        }
+    }
+    assert!(count >= 3, "the corpus is committed ({count} files)");
+}

@@ -29,7 +29,9 @@ fn background(harness: &Harness<'_, KgxApp>, near: Pos2, clearance: f32) -> Pos2
         for k in 0..16 {
             let angle = k as f32 * std::f32::consts::TAU / 16.0;
             let p = near + vec2(angle.cos(), angle.sin()) * (ring as f32 * 12.0);
-            if app.canvas.viewport.shrink(10.0).contains(p) && positions.iter().all(|q| (*q - p).length() > clearance) {
+            let clear = positions.iter().all(|q| (*q - p).length() > clearance)
+                && app.canvas.node_at(&app.doc, &app.styling, p).is_none();
+            if app.canvas.viewport.shrink(10.0).contains(p) && clear {
                 return p;
             }
         }
@@ -212,30 +214,29 @@ fn double_clicking_the_background_adds_an_actor_there() {
 #[test]
 fn right_clicking_an_actor_opens_its_menu() {
     let mut harness = harness();
-    let kenya = screen_position(&harness, "kenyan-counterparts");
-    let secondary = |pressed| Event::PointerButton {
-        pos: kenya,
-        button: PointerButton::Secondary,
-        pressed,
-        modifiers: Modifiers::NONE,
+    let right_click = |harness: &mut Harness<'_, KgxApp>| {
+        let at = screen_position(harness, "kenyan-counterparts");
+        harness.event(Event::PointerMoved(at));
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos: at,
+                button: PointerButton::Secondary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        harness.run();
     };
-    harness.event(Event::PointerMoved(kenya));
-    harness.event(secondary(true));
-    harness.event(secondary(false));
-    harness.run();
+    right_click(&mut harness);
     harness.get_by_label("Centre on it");
     harness.get_by_label("Pin here").click();
     harness.run();
     assert!(pinned(&harness, "kenyan-counterparts"));
-    harness.event(secondary(true));
-    harness.event(secondary(false));
-    harness.run();
+    right_click(&mut harness);
     harness.get_by_label("Release pin").click();
     harness.run();
     assert!(!pinned(&harness, "kenyan-counterparts"));
-    harness.event(secondary(true));
-    harness.event(secondary(false));
-    harness.run();
+    right_click(&mut harness);
     harness.get_by_label("Delete").click();
     harness.run();
     assert!(!harness.state().doc.graph.contains_actor(&ActorId::new("kenyan-counterparts")));

@@ -68,6 +68,12 @@ pub enum Command {
     PinSelection(bool),
     /// Put the keyboard focus in the search field.
     FocusSearch,
+    /// Make room in the layout for labels of these sizes (layout units, by engine node).
+    MakeRoomForLabels(Vec<[f32; 2]>),
+    /// Show or hide the left panel (legend, explore, metrics).
+    ToggleSidePanel,
+    /// Show or hide the inspector.
+    ToggleInspector,
     /// Pause (true) or resume (false) the live layout.
     PauseLayout(bool),
     /// Pause the layout if it runs, resume it if paused.

@@ -239,6 +239,33 @@ impl Document {
         !self.layout_paused && self.layout.engine().state() == LayoutState::Running
     }
 
+    /// Makes the layout keep room for labels of these sizes (layout units, by engine node); a
+    /// resting layout makes it at once, a running one as it settles, a paused one once resumed.
+    pub fn make_room_for_labels(&mut self, boxes: Vec<[f32; 2]>) {
+        let paused = self.layout_paused;
+        let engine = self.layout.engine_mut();
+        engine.set_label_boxes(Some(boxes));
+        // A paused layout moves nothing; the room is made when it runs again.
+        if engine.state() == LayoutState::Settled && !paused {
+            engine.remove_overlaps();
+        }
+    }
+
+    /// Gives the layout the drawn disc sizes (by degree or by a metric), so no two drawn discs
+    /// overlap. Returns whether anything changed.
+    pub fn set_node_radii(&mut self, radii: &[f32]) -> bool {
+        let paused = self.layout_paused;
+        let engine = self.layout.engine_mut();
+        if engine.radii() == radii {
+            return false;
+        }
+        engine.set_radii(radii);
+        if engine.state() == LayoutState::Settled && !paused {
+            engine.remove_overlaps();
+        }
+        true
+    }
+
     /// The engine node of an actor, if it is in the graph.
     pub fn engine_node_of(&self, id: &ActorId) -> Option<usize> {
         self.graph.node_index(id).and_then(|n| self.layout.engine_node(n))

@@ -86,16 +86,33 @@ pub struct MetricsJob {
     /// Progress and cancel, shared with the worker.
     pub progress: Arc<Progress>,
     handle: JoinHandle<Result<Metrics, Cancelled>>,
-    structure_version: u64,
+    key: MetricsKey,
+}
+
+/// What metrics depend on: the graph's structure and its weights. Metrics computed for another
+/// key are out of date (but still shown until the new ones arrive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MetricsKey {
+    structure: u64,
+    weights: u64,
+}
+
+impl MetricsKey {
+    /// The key of `graph` now. O(m).
+    pub fn of(graph: &KnowledgeGraph) -> Self {
+        let weights = graph
+            .cooperations()
+            .fold(0u64, |h, c| h.rotate_left(5) ^ c.cooperation.weight.to_bits() ^ u64::from(c.cooperation.directed));
+        Self { structure: graph.structure_version(), weights }
+    }
 }
 
 /// Metrics and how they are shown.
-#[derive(Default)]
 pub struct MetricsState {
     /// The running computation.
     pub job: Option<MetricsJob>,
-    /// The last result, with the graph structure version it belongs to.
-    pub result: Option<(Metrics, u64)>,
+    /// The last result, with the state of the graph it belongs to.
+    pub result: Option<(Metrics, MetricsKey)>,
     /// Node size by this metric.
     pub size_by: Option<Metric>,
     /// Node colour by this metric.
@@ -109,26 +126,85 @@ pub struct MetricsState {
     /// Table row order, cached for (sort, serial).
     pub table_order: Vec<usize>,
     table_key: Option<((Metric, bool), u64)>,
+    /// The metric columns the table shows (the sort column always shows).
+    pub columns: Vec<Metric>,
+    /// The document revision last checked for staleness, so the O(m) key is computed once per
+    /// change, not every frame.
+    checked_revision: u64,
+    /// Set when the person cancels: no automatic recomputation until they ask again.
+    held: bool,
+}
+
+impl Default for MetricsState {
+    fn default() -> Self {
+        Self {
+            job: None,
+            result: None,
+            size_by: None,
+            color_by: None,
+            sort: (Metric::default(), false),
+            message: String::new(),
+            serial: 0,
+            table_order: Vec::new(),
+            table_key: None,
+            columns: vec![Metric::Degree, Metric::Betweenness, Metric::PageRank],
+            checked_revision: 0,
+            held: false,
+        }
+    }
 }
 
 impl MetricsState {
-    /// Starts computing every metric on a worker thread (cancelling a previous run).
+    /// Starts computing every metric on a worker thread (abandoning a previous run).
     pub fn start(&mut self, graph: &KnowledgeGraph) {
-        self.cancel();
+        self.abandon_job();
         let network = Network::new(graph);
         let progress = Arc::new(Progress::new());
         let worker_progress = Arc::clone(&progress);
         let handle = std::thread::spawn(move || Metrics::compute_network(network, &worker_progress));
-        self.job = Some(MetricsJob { progress, handle, structure_version: graph.structure_version() });
+        self.job = Some(MetricsJob { progress, handle, key: MetricsKey::of(graph) });
         self.message.clear();
+        self.held = false;
     }
 
-    /// Asks the running computation to stop.
+    /// Stops the running computation because the person asked to: the metrics shown stay, and
+    /// are not recomputed by themselves until the person asks again.
     pub fn cancel(&mut self) {
-        if let Some(job) = self.job.take() {
-            job.progress.cancel();
+        if self.abandon_job() {
             self.message = "Cancelled".to_owned();
+            self.held = true;
         }
+    }
+
+    /// Stops the running computation, if any; returns whether there was one.
+    fn abandon_job(&mut self) -> bool {
+        let Some(job) = self.job.take() else { return false };
+        job.progress.cancel();
+        true
+    }
+
+    /// After an edit, recomputes metrics that were computed before, in the background: the old
+    /// ones, the size and colour mappings and the legend stay until the new ones arrive. Checks
+    /// once per document revision. Returns whether it started a computation.
+    pub fn refresh_if_stale(&mut self, graph: &KnowledgeGraph, revision: u64) -> bool {
+        if revision == self.checked_revision || self.held {
+            return false;
+        }
+        self.checked_revision = revision;
+        let key = MetricsKey::of(graph);
+        let computing = self.job.as_ref().map(|j| j.key);
+        let computed = self.result.as_ref().map(|(_, k)| *k);
+        let up_to_date = computing.map_or(computed == Some(key), |k| k == key);
+        if computed.is_none() || up_to_date {
+            return false;
+        }
+        self.start(graph);
+        true
+    }
+
+    /// Whether the metrics shown were computed for another state of the graph.
+    pub fn is_stale(&self, graph: &KnowledgeGraph) -> bool {
+        self.result.as_ref().is_some_and(|(_, key)| *key != MetricsKey::of(graph))
     }
 
     /// Collects a finished computation; returns true if a new result arrived.
@@ -140,7 +216,7 @@ impl MetricsState {
         let Some(job) = self.job.take() else { return false };
         match job.handle.join() {
             Ok(Ok(metrics)) => {
-                self.result = Some((metrics, job.structure_version));
+                self.result = Some((metrics, job.key));
                 self.serial += 1;
                 true
             }
@@ -177,9 +253,9 @@ impl MetricsState {
         &self.table_order
     }
 
-    /// The result if it belongs to the graph as it is now.
-    pub fn current(&self, graph: &KnowledgeGraph) -> Option<&Metrics> {
-        self.result.as_ref().filter(|(_, v)| *v == graph.structure_version()).map(|(m, _)| m)
+    /// The latest metrics, even if the graph changed since (an update is then under way).
+    pub fn current(&self) -> Option<&Metrics> {
+        self.result.as_ref().map(|(m, _)| m)
     }
 }
 

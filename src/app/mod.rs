@@ -81,6 +81,12 @@ pub struct KgxApp {
     pub styling: Styling,
     /// The open tab of the left panel.
     pub tab: LeftTab,
+    /// Whether the left panel is shown (Ctrl+B).
+    pub show_side_panel: bool,
+    /// Whether the inspector is shown (Ctrl+I).
+    pub show_inspector: bool,
+    /// Frame what is shown once the looks are rebuilt (the neighbourhood focus changed).
+    fit_after_restyle: bool,
     /// Writes unsaved work to a recovery file.
     autosave: Autosave,
     styled: bool,
@@ -137,6 +143,9 @@ impl KgxApp {
             explore: Explore::default(),
             styling: Styling::default(),
             tab: LeftTab::default(),
+            show_side_panel: true,
+            show_inspector: true,
+            fit_after_restyle: false,
             autosave: Autosave::new(options.recovery_dir.clone(), options.autosave_delay),
             styled: false,
             styled_revision: 0,
@@ -333,9 +342,16 @@ impl KgxApp {
                 }
             }
             Command::FocusSearch => {
+                self.show_side_panel = true;
                 self.tab = LeftTab::Legend;
                 self.legend.focus_search = true;
             }
+            Command::MakeRoomForLabels(boxes) => {
+                self.doc.make_room_for_labels(boxes);
+                self.canvas.refit_if_following();
+            }
+            Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
+            Command::ToggleInspector => self.show_inspector = !self.show_inspector,
             Command::PauseLayout(paused) => self.doc.layout_paused = paused,
             Command::ToggleLayoutPause => self.doc.layout_paused = !self.doc.layout_paused,
             Command::ReheatLayout => {
@@ -420,6 +436,43 @@ impl eframe::App for KgxApp {
 }
 
 impl KgxApp {
+    /// The left panel: its tabs and the open one.
+    fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            for (tab, name) in
+                [(LeftTab::Legend, "Legend"), (LeftTab::Explore, "Explore"), (LeftTab::Metrics, "Metrics")]
+            {
+                if ui.selectable_label(self.tab == tab, name).clicked() {
+                    self.tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        let focus_before = self.explore.ego.clone();
+        let changed = match self.tab {
+            LeftTab::Legend => legend_ui(
+                ui,
+                &self.doc,
+                &self.selection,
+                &mut self.explore.filter,
+                &mut self.legend,
+                &mut self.commands,
+            ),
+            LeftTab::Explore => {
+                explore_ui(ui, &self.doc, &self.selection, &mut self.explore, &self.styling, &mut self.commands)
+            }
+            LeftTab::Metrics => metrics_ui(ui, &self.doc, &mut self.explore, &self.styling, &mut self.commands),
+        };
+        if changed {
+            self.styled = false;
+        }
+        if self.explore.ego != focus_before {
+            // Focusing on a neighbourhood (or leaving it) frames what is now shown.
+            self.styled = false;
+            self.fit_after_restyle = true;
+        }
+    }
+
     fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
@@ -432,6 +485,11 @@ impl KgxApp {
         if self.explore.metrics.poll() {
             self.styled = false;
         }
+        // An edit makes computed metrics out of date: they update in the background, keeping
+        // the mapping and legend meanwhile.
+        if self.explore.metrics.refresh_if_stale(&self.doc.graph, self.doc.revision) {
+            ctx.request_repaint();
+        }
         let dt = ctx.input(|i| i.stable_dt).min(0.1);
         if advance_timeline(&self.doc, &mut self.explore, dt) {
             self.styled = false;
@@ -443,45 +501,34 @@ impl KgxApp {
             self.styling = Styling::build(&self.doc, &self.explore, &self.options);
             self.styled = true;
             self.styled_revision = self.doc.revision;
+            // The layout keeps the drawn discs apart, whatever sets their size.
+            if self.doc.set_node_radii(&self.styling.radii) {
+                self.canvas.refit_if_following();
+            }
+            if std::mem::take(&mut self.fit_after_restyle) {
+                self.canvas.fit(&self.doc, &self.styling, true);
+            }
         }
         let options_before = self.options.clone();
 
         Panel::top("menu bar").show(ui, |ui| {
-            menu_bar_ui(ui, &self.doc, &self.selection, &mut self.options, &self.recent, &mut self.commands);
+            let panels = (self.show_side_panel, self.show_inspector);
+            menu_bar_ui(ui, &self.doc, &self.selection, &mut self.options, &self.recent, panels, &mut self.commands);
         });
-        Panel::bottom("status bar").show(ui, |ui| status_bar_ui(ui, &self.doc, &self.status));
-        Panel::left("legend").resizable(true).default_size(250.0).max_size(420.0).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                for (tab, name) in
-                    [(LeftTab::Legend, "Legend"), (LeftTab::Explore, "Explore"), (LeftTab::Metrics, "Metrics")]
-                {
-                    if ui.selectable_label(self.tab == tab, name).clicked() {
-                        self.tab = tab;
-                    }
-                }
+        Panel::bottom("status bar").show(ui, |ui| status_bar_ui(ui, &self.doc, &self.styling, &self.status));
+        if self.show_side_panel {
+            Panel::left("legend").resizable(true).default_size(240.0).min_size(180.0).max_size(420.0).show(ui, |ui| {
+                self.side_panel_ui(ui);
             });
-            ui.separator();
-            let changed = match self.tab {
-                LeftTab::Legend => legend_ui(
-                    ui,
-                    &self.doc,
-                    &self.selection,
-                    &mut self.explore.filter,
-                    &mut self.legend,
-                    &mut self.commands,
-                ),
-                LeftTab::Explore => {
-                    explore_ui(ui, &self.doc, &self.selection, &mut self.explore, &self.styling, &mut self.commands)
-                }
-                LeftTab::Metrics => metrics_ui(ui, &self.doc, &mut self.explore, &self.styling, &mut self.commands),
-            };
-            if changed {
-                self.styled = false;
-            }
-        });
-        Panel::right("inspector").resizable(true).default_size(340.0).max_size(520.0).show(ui, |ui| {
-            inspector_ui(ui, &self.doc, &self.selection, &mut self.inspector, &mut self.commands);
-        });
+        }
+        if self.show_inspector {
+            Panel::right("inspector").resizable(true).default_size(290.0).min_size(220.0).max_size(520.0).show(
+                ui,
+                |ui| {
+                    inspector_ui(ui, &self.doc, &self.selection, &mut self.inspector, &mut self.commands);
+                },
+            );
+        }
         CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             canvas_ui(
                 ui,

@@ -29,6 +29,12 @@ pub(super) fn collect(ctx: &egui::Context, commands: &mut Vec<Command>, selectio
     if shortcut(Modifiers::COMMAND, Key::F) {
         commands.push(Command::FocusSearch);
     }
+    if shortcut(Modifiers::COMMAND, Key::B) {
+        commands.push(Command::ToggleSidePanel);
+    }
+    if shortcut(Modifiers::COMMAND, Key::I) {
+        commands.push(Command::ToggleInspector);
+    }
     if typing {
         // Text fields keep Ctrl+Z, Delete and the arrows for themselves.
         return;
@@ -44,6 +50,11 @@ pub(super) fn collect(ctx: &egui::Context, commands: &mut Vec<Command>, selectio
     }
     if shortcut(Modifiers::NONE, Key::Delete) || shortcut(Modifiers::NONE, Key::Backspace) {
         commands.push(Command::DeleteSelection);
+    }
+    if ctx.input(|i| i.key_pressed(Key::Escape)) && egui::Popup::is_any_open(ctx) {
+        // Escape closes an open menu first; the selection stays.
+        egui::Popup::close_all(ctx);
+        ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
     }
     if shortcut(Modifiers::NONE, Key::Escape) {
         commands.push(Command::ClearSelection);

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::csr::Csr;
 use super::forces::{attraction_and_gravity, repulsion_barnes_hut, repulsion_exact};
-use super::overlap::OverlapGrid;
+use super::overlap::{LABEL_ROOM_LIMIT, OverlapGrid, separate_boxes};
 use super::params::{LayoutParams, node_radius};
 use super::quadtree::QuadTree;
 use crate::rng::SplitMix64;
@@ -33,6 +33,9 @@ pub struct LayoutEngine {
     y: Vec<f32>,
     mass: Vec<f32>,
     radius: Vec<f32>,
+    /// Width and height of each node's label in layout units, when the layout makes room for
+    /// labels (small graphs).
+    labels: Option<Vec<[f32; 2]>>,
     pinned: Vec<bool>,
     csr: Csr,
     fx: Vec<f32>,
@@ -73,6 +76,7 @@ impl LayoutEngine {
             y: zeros.clone(),
             mass,
             radius,
+            labels: None,
             pinned: vec![false; node_count],
             csr,
             fx: zeros.clone(),
@@ -287,7 +291,7 @@ impl LayoutEngine {
         // While cooling, remove overlaps every few iterations; the final pass at settling
         // removes what is left. Every iteration would double the cost on large graphs.
         if self.removes_overlaps() && self.cooling && self.since_reheat.is_multiple_of(OVERLAP_EVERY) {
-            self.overlap.separate(&mut self.x, &mut self.y, &self.radius, &self.pinned);
+            self.separate_once();
         }
         std::mem::swap(&mut self.fx, &mut self.old_fx);
         std::mem::swap(&mut self.fy, &mut self.old_fy);
@@ -408,14 +412,48 @@ impl LayoutEngine {
 
     /// Marks the layout settled, first removing any overlap left (when overlap prevention is on).
     fn settle(&mut self) {
+        self.remove_overlaps();
+        self.state = LayoutState::Settled;
+    }
+
+    /// One pass of overlap removal: label boxes when set, else discs. Returns the overlaps found.
+    fn separate_once(&mut self) -> usize {
+        match &self.labels {
+            Some(labels) => separate_boxes(&mut self.x, &mut self.y, &self.radius, labels, &self.pinned),
+            None => self.overlap.separate(&mut self.x, &mut self.y, &self.radius, &self.pinned),
+        }
+    }
+
+    /// Removes overlaps now (up to 200 passes) without running the forces, when overlap
+    /// prevention is on: what a settled layout does when its nodes or labels grow.
+    pub fn remove_overlaps(&mut self) {
         if self.removes_overlaps() {
-            for _ in 0..100 {
-                if self.overlap.separate(&mut self.x, &mut self.y, &self.radius, &self.pinned) == 0 {
+            for _ in 0..200 {
+                if self.separate_once() == 0 {
                     break;
                 }
             }
         }
-        self.state = LayoutState::Settled;
+    }
+
+    /// Makes room for labels: `labels[i]` is the width and height (layout units) of node `i`'s
+    /// label, centred under its disc, which overlap prevention then keeps clear like the disc.
+    /// `None`, a wrong length or a graph over [`LABEL_ROOM_LIMIT`] nodes keeps discs only.
+    pub fn set_label_boxes(&mut self, labels: Option<Vec<[f32; 2]>>) {
+        self.labels = labels.filter(|l| l.len() == self.x.len() && l.len() <= LABEL_ROOM_LIMIT);
+    }
+
+    /// The label boxes the layout keeps clear, if any.
+    pub fn label_boxes(&self) -> Option<&[[f32; 2]]> {
+        self.labels.as_deref()
+    }
+
+    /// Sets every node's disc radius (e.g. sized by a metric), so overlap prevention keeps the
+    /// drawn discs apart. Ignored unless there is one finite, positive radius per node.
+    pub fn set_radii(&mut self, radii: &[f32]) {
+        if radii.len() == self.radius.len() && radii.iter().all(|r| r.is_finite() && *r > 0.0) {
+            self.radius.copy_from_slice(radii);
+        }
     }
 }
 

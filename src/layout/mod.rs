@@ -16,6 +16,7 @@ pub mod quadtree;
 pub use csr::Csr;
 pub use engine::{LayoutEngine, LayoutState};
 pub use graph_layout::GraphLayout;
+pub use overlap::LABEL_ROOM_LIMIT;
 pub use params::{LayoutParams, node_radius};
 
 #[cfg(test)]

@@ -12,6 +12,21 @@ pub trait Kind: Copy + Eq + Sized + 'static {
     /// The name written in files and shown in the UI, e.g. `GovernmentAgency`.
     fn name(self) -> &'static str;
 
+    /// The name for people to read: words in sentence case, e.g. "Government agency" for
+    /// `GovernmentAgency`. Files keep [`Kind::name`].
+    fn label(self) -> String {
+        let mut label = String::new();
+        for (i, c) in self.name().chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                label.push(' ');
+                label.extend(c.to_lowercase());
+            } else {
+                label.push(c);
+            }
+        }
+        label
+    }
+
     /// The position of this value in [`Kind::ALL`].
     fn index(self) -> usize {
         Self::ALL.iter().position(|k| *k == self).unwrap_or(0)
@@ -124,6 +139,15 @@ mod tests {
             assert_eq!(CooperationKind::from_name(kind.name()), Some(*kind));
         }
         assert_eq!(ActorKind::from_name("Hosptal"), None);
+    }
+
+    #[test]
+    fn labels_are_plain_words() {
+        assert_eq!(ActorKind::GovernmentAgency.label(), "Government agency");
+        assert_eq!(ActorKind::InternationalOrganization.label(), "International organization");
+        assert_eq!(ActorKind::Country.label(), "Country");
+        assert_eq!(CooperationKind::DataSharing.label(), "Data sharing");
+        assert_eq!(CooperationKind::ExpertConsultation.label(), "Expert consultation");
     }
 
     #[test]

@@ -6,10 +6,10 @@
 //! connect them; double-click the background to add an actor there; click a cooperation to
 //! select it; right-click an actor for its menu.
 
-use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2};
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::camera::{Camera, bounds};
-use super::paint::{PaintInput, ViewOptions, edge_points, flag, paint_graph};
+use super::paint::{PaintInput, ViewOptions, edge_points, flag, label_box, paint_graph};
 use super::styling::Styling;
 use super::theme;
 use crate::app::command::Command;
@@ -49,6 +49,14 @@ pub struct CanvasState {
     pub hovered_edge: Option<usize>,
     /// The screen rectangle of the canvas in the last frame.
     pub viewport: Rect,
+    /// The actor labels drawn in the last frame: engine node and screen rectangle.
+    pub drawn_labels: Vec<(usize, Rect)>,
+    /// Each node's label box on screen (points), measured once per document revision, for
+    /// graphs small enough that the layout makes room for labels.
+    label_sizes: Option<(u64, Vec<Vec2>)>,
+    /// The document revision and viewport size the layout last made room for labels at, and
+    /// how many rounds it took (each round can grow the graph, which shrinks the fit zoom).
+    label_room: Option<(u64, [i32; 2], u32)>,
     drag: Drag,
     /// Whether the drag began in an earlier frame (its document session exists by now).
     drag_underway: bool,
@@ -67,6 +75,9 @@ impl Default for CanvasState {
             hovered: None,
             hovered_edge: None,
             viewport: Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0)),
+            drawn_labels: Vec::new(),
+            label_sizes: None,
+            label_room: None,
             drag: Drag::None,
             drag_underway: false,
             context_actor: None,
@@ -85,7 +96,8 @@ impl CanvasState {
 
     /// Starts a smooth move to show the whole graph (or what is shown of it).
     pub fn fit(&mut self, doc: &Document, styling: &Styling, smooth: bool) {
-        if let Some(target) = fitting_camera(doc, styling, self.viewport) {
+        let labels = self.labels_of(doc);
+        if let Some(target) = fitting_camera(doc, styling, self.viewport, labels) {
             if smooth {
                 self.target = Some(target);
             } else {
@@ -104,6 +116,70 @@ impl CanvasState {
         let zoom = self.camera.zoom.max(1.0);
         self.target = Some(Camera { center: pos2(x, y), zoom });
         self.follow_layout = false;
+    }
+
+    /// Fits the view next frame if it follows the layout (the user has not moved it).
+    pub fn refit_if_following(&mut self) {
+        if self.follow_layout {
+            self.needs_fit = true;
+        }
+    }
+
+    /// The measured label boxes of `doc`'s nodes, if current.
+    fn labels_of(&self, doc: &Document) -> Option<&[Vec2]> {
+        self.label_sizes.as_ref().filter(|(revision, _)| *revision == doc.revision).map(|(_, sizes)| sizes.as_slice())
+    }
+
+    /// Measures every node's label (small graphs only), once per document revision.
+    fn measure_labels(&mut self, ui: &Ui, doc: &Document) {
+        let n = doc.scene.nodes.len();
+        if n > crate::layout::LABEL_ROOM_LIMIT || self.labels_of(doc).is_some_and(|l| l.len() == n) {
+            return;
+        }
+        let font = egui::FontId::proportional(theme::LABEL_SIZE);
+        let sizes = doc
+            .scene
+            .nodes
+            .iter()
+            .map(|node| {
+                let text = doc.graph.actor_at(node.index).map_or_else(String::new, |a| a.label.clone());
+                label_box(ui.painter().layout_no_wrap(text, font.clone(), theme::LABEL).size())
+            })
+            .collect();
+        self.label_sizes = Some((doc.revision, sizes));
+    }
+
+    /// Once the layout rests, asks it to make room for every label at the zoom that fits the
+    /// graph (small graphs): label boxes in layout units are their size on screen divided by
+    /// that zoom. Making room spreads the graph, which lowers the fit zoom and grows the boxes,
+    /// so this repeats (a few rounds) until the boxes stop growing.
+    fn make_room_for_labels(&mut self, doc: &Document, styling: &Styling, commands: &mut Vec<Command>) {
+        const ROUNDS: u32 = 4;
+        if doc.layout_running() || doc.layout_paused || self.is_dragging_actor() {
+            return;
+        }
+        let Some(sizes) = self.labels_of(doc) else { return };
+        let size = [self.viewport.width() as i32 / 8, self.viewport.height() as i32 / 8];
+        let rounds = match self.label_room {
+            Some((revision, at, rounds)) if revision == doc.revision && at == size => rounds,
+            _ => 0,
+        };
+        if rounds >= ROUNDS {
+            return;
+        }
+        let Some(camera) = fitting_camera(doc, styling, self.viewport, Some(sizes)) else { return };
+        // A little more than the label itself, so neighbouring labels do not touch.
+        let boxes: Vec<[f32; 2]> = sizes
+            .iter()
+            .map(|s| [(s.x + 6.0) / camera.zoom, (s.y + super::paint::LABEL_GAP + 2.0) / camera.zoom])
+            .collect();
+        let grows = doc.layout.engine().label_boxes().is_none_or(|old| {
+            old.len() != boxes.len() || old.iter().zip(&boxes).any(|(a, b)| b[0] > a[0] * 1.03 || b[1] > a[1] * 1.03)
+        });
+        self.label_room = Some((doc.revision, size, if grows { rounds + 1 } else { ROUNDS }));
+        if grows {
+            commands.push(Command::MakeRoomForLabels(boxes));
+        }
     }
 
     /// Whether a gesture on an actor (moving or connecting) is under way.
@@ -153,14 +229,35 @@ impl CanvasState {
     }
 }
 
-/// The camera showing every shown actor, or `None` for an empty graph.
-fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect) -> Option<Camera> {
+/// The camera showing every shown actor with a margin, and their labels too when `labels` gives
+/// their sizes on screen; `None` for an empty graph.
+fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect, labels: Option<&[Vec2]>) -> Option<Camera> {
     let engine = doc.layout.engine();
-    let points = (0..engine.node_count())
-        .filter(|&i| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0))
-        .map(|i| engine.position(i));
-    let rect = bounds(points, 20.0)?;
-    Some(Camera::fitting(viewport, rect, 40.0))
+    let shown =
+        || (0..engine.node_count()).filter(|&i| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0));
+    let radius = |i: usize| styling.radii.get(i).copied().unwrap_or(0.0);
+    let discs = shown().flat_map(|i| {
+        let [x, y] = engine.position(i);
+        let r = radius(i);
+        [[x - r, y - r], [x + r, y + r]]
+    });
+    let nodes = bounds(discs, 0.0)?;
+    let camera = Camera::fitting(viewport, nodes, 30.0);
+    let Some(labels) = labels else { return Some(camera) };
+    // Labels keep their size on screen: in layout units they shrink as the zoom grows. Two
+    // passes find a zoom at which nodes and labels fit.
+    let mut fitted = camera;
+    for _ in 0..2 {
+        let zoom = fitted.zoom;
+        let mut rect = nodes;
+        for i in shown() {
+            let (Some(size), [x, y]) = (labels.get(i), engine.position(i)) else { continue };
+            let top = y + radius(i) + super::paint::LABEL_GAP / zoom;
+            rect = rect.union(Rect::from_min_size(pos2(x - size.x / 2.0 / zoom, top), *size / zoom));
+        }
+        fitted = Camera::fitting(viewport, rect, 30.0);
+    }
+    Some(fitted)
 }
 
 /// Per-node flags for this frame: visible kinds, selection, hover and its neighbours.
@@ -200,6 +297,10 @@ pub fn canvas_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Graph canvas"));
     let resized = state.viewport != rect;
     state.viewport = rect;
+    if options.show_labels {
+        state.measure_labels(ui, doc);
+        state.make_room_for_labels(doc, styling, commands);
+    }
     let engine = doc.layout.engine();
     let modifiers = ui.input(|i| i.modifiers);
     let pointer = response.hover_pos();
@@ -250,6 +351,12 @@ pub fn canvas_ui(
         camera: state.camera,
         viewport: rect,
         options,
+        label_order: &styling.label_order,
+        // The hovered actor's tooltip shows at the pointer: labels keep clear of it.
+        reserved: match (state.hovered, pointer) {
+            (Some(_), Some(p)) => Some(Rect::from_min_size(p + vec2(8.0, 8.0), vec2(240.0, 90.0))),
+            _ => None,
+        },
     };
     state.hovered_edge = match (state.hovered, pointer, &state.drag) {
         (None, Some(p), Drag::None) => {
@@ -274,7 +381,7 @@ pub fn canvas_ui(
     input.camera = state.camera;
 
     let painter = ui.painter_at(rect);
-    paint_graph(&painter, &input);
+    state.drawn_labels = paint_graph(&painter, &input);
     paint_gesture_overlay(&painter, &input, doc, state, pointer);
 
     // Tooltip for the hovered actor: kind, country, degree and a few attributes.
@@ -284,8 +391,10 @@ pub fn canvas_ui(
     {
         let degree = node.degree;
         response.clone().on_hover_ui_at_pointer(|ui| {
+            // Short lines that never break inside a word, even at the canvas edge.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             ui.strong(&actor.label);
-            ui.label(format!("{} · {} cooperation{}", actor.kind.name(), degree, if degree == 1 { "" } else { "s" }));
+            ui.label(format!("{} · {} cooperation{}", actor.kind.label(), degree, if degree == 1 { "" } else { "s" }));
             if let Some(country) = &actor.country {
                 ui.label(format!("Country: {country}"));
             }

@@ -82,10 +82,16 @@ pub fn path_prompt_ui(ctx: &Context, title: &str, verb: &str, text: &mut String)
 pub fn error_ui(ctx: &Context, title: &str, lines: &[String]) -> bool {
     let mut dismissed = false;
     let modal = Modal::new(Id::unique("error")).show(ctx, |ui| {
+        // Wide enough for file:line:column and the message on one line, high enough for many.
+        let width = (ctx.content_rect().width() * 0.8).clamp(360.0, 900.0);
+        ui.set_width(width);
         ui.heading(title);
-        egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+        if lines.len() > 1 {
+            ui.label(format!("{} problems:", lines.len()));
+        }
+        egui::ScrollArea::vertical().max_height((ctx.content_rect().height() * 0.6).max(200.0)).show(ui, |ui| {
             for line in lines {
-                ui.label(RichText::new(line).monospace());
+                ui.add(egui::Label::new(RichText::new(line).monospace()).wrap());
             }
         });
         ui.label(RichText::new("The open graph was not changed.").weak());

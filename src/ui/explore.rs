@@ -87,12 +87,16 @@ fn filters_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, styling: &Styl
     }
     ui.horizontal(|ui| {
         let label = ui.label("Minimum degree");
+        // The slider takes what the label and its number field leave.
+        ui.spacing_mut().slider_width = (ui.available_width() - 70.0).clamp(50.0, 200.0);
         let max = doc.scene.nodes.iter().map(|n| n.degree).max().unwrap_or(0) as usize;
         ui.add(egui::Slider::new(&mut explore.filter.min_degree, 0..=max.max(1))).labelled_by(label.id);
     });
     date_range_ui(ui, doc, explore);
-    ui.checkbox(&mut explore.filter.include_undated, "Include undated cooperations in date filters");
-    ui.checkbox(&mut explore.fade, "Fade filtered-out elements instead of hiding them");
+    ui.checkbox(&mut explore.filter.include_undated, "Keep undated cooperations")
+        .on_hover_text("Date filters keep cooperations that have no date");
+    ui.checkbox(&mut explore.fade, "Fade what is filtered out")
+        .on_hover_text("Draw filtered-out elements faint instead of hiding them");
     ui.label(RichText::new("Actor and cooperation kinds: tick or untick them in the Legend tab.").weak());
     if ui
         .add_enabled(
@@ -259,7 +263,7 @@ fn paths_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Ex
     }
     actor_choice(ui, doc, "From", &mut path.from, selection);
     actor_choice(ui, doc, "To", &mut path.to, selection);
-    ui.checkbox(&mut path.by_weight, "Prefer strong ties (length = 1 / weight)");
+    ui.checkbox(&mut path.by_weight, "Prefer strong ties").on_hover_text("A cooperation's length is 1 / its weight");
     if (path.from != from_before || path.to != to_before || path.by_weight != weight_before) && path.searched {
         path.found.clear();
         path.searched = false;
@@ -296,14 +300,14 @@ fn paths_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Ex
                         commands.push(Command::FocusActor(a.id().clone()));
                     }
                     ui.label(
-                        RichText::new(c.cooperation.kind.name()).color(theme::cooperation_color(c.cooperation.kind)),
+                        RichText::new(c.cooperation.kind.label()).color(theme::cooperation_color(c.cooperation.kind)),
                     );
                     if ui.link(&b.label).clicked() {
                         commands.push(Command::FocusActor(b.id().clone()));
                     }
                 });
                 for evidence in c.cooperation.evidence() {
-                    ui.label(RichText::new(format!("“{}”", evidence.quote)).small().weak());
+                    ui.label(RichText::new(format!("“{}”", evidence.quote)).italics().color(theme::QUOTE));
                 }
             }
         });
@@ -323,8 +327,12 @@ pub fn metrics_ui(
     match state.job.as_ref().map(|job| job.progress.fraction()) {
         Some(fraction) => {
             let mut cancel = false;
+            if state.result.is_some() {
+                ui.label(RichText::new("Updating the metrics after your edit…").weak());
+            }
             ui.horizontal(|ui| {
-                ui.add(egui::ProgressBar::new(fraction).show_percentage().desired_width(160.0));
+                let width = (ui.available_width() - 70.0).max(60.0);
+                ui.add(egui::ProgressBar::new(fraction).show_percentage().desired_width(width));
                 cancel = ui.button("Cancel").clicked();
             });
             if cancel {
@@ -333,20 +341,20 @@ pub fn metrics_ui(
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
         }
         None => {
-            let stale = state.result.is_some() && state.current(&doc.graph).is_none();
+            let stale = state.is_stale(&doc.graph);
             let label = if state.result.is_none() { "Compute metrics" } else { "Recompute metrics" };
             if ui.button(label).clicked() {
                 state.start(&doc.graph);
             }
             if stale {
-                ui.label(RichText::new("The graph changed since the metrics were computed.").weak());
+                ui.label(RichText::new("The graph changed since these metrics were computed.").weak());
             }
             if !state.message.is_empty() {
                 ui.label(RichText::new(&state.message).weak());
             }
         }
     }
-    let Some(metrics) = state.current(&doc.graph) else {
+    let Some(metrics) = state.current() else {
         ui.label(
             RichText::new("Degree, weighted degree, betweenness, PageRank, components and Louvain communities.").weak(),
         );
@@ -396,48 +404,97 @@ pub fn metrics_ui(
     before != (explore.metrics.size_by, explore.metrics.color_by)
 }
 
+/// A short column title for the metrics table (the full name shows on hover).
+fn short_name(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Degree => "Degree",
+        Metric::WeightedDegree => "W. degree",
+        Metric::Betweenness => "Betweenness",
+        Metric::PageRank => "PageRank",
+        Metric::Component => "Comp.",
+        Metric::Community => "Comm.",
+    }
+}
+
+/// The metrics table: the actor's name always in view, then the chosen metric columns (the sort
+/// column always among them), sized to the panel so nothing scrolls sideways.
 fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut Vec<Command>) {
     let state = &mut explore.metrics;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Columns:");
+        for metric in Metric::ALL {
+            let mut shown = state.columns.contains(&metric);
+            if ui.toggle_value(&mut shown, short_name(metric)).on_hover_text(metric.name()).changed() {
+                if shown {
+                    state.columns.push(metric);
+                    state.columns.sort_by_key(|m| Metric::ALL.iter().position(|a| a == m));
+                } else {
+                    state.columns.retain(|m| *m != metric);
+                }
+            }
+        }
+    });
     let (sort_by, ascending) = state.sort;
+    let mut columns: Vec<Metric> =
+        Metric::ALL.into_iter().filter(|m| state.columns.contains(m) || *m == sort_by).collect();
+    columns.dedup();
     let order = state.sorted_rows().to_vec();
     let Some(metrics) = state.result.as_ref().map(|(m, _)| m) else { return };
     let mut new_sort = None;
-    ScrollArea::both().id_salt("metrics table scroll").auto_shrink([false, false]).show(ui, |ui| {
-        egui::Grid::new("metrics table").striped(true).num_columns(Metric::ALL.len() + 1).show(ui, |ui| {
-            ui.label(RichText::new("Actor").strong());
-            for metric in Metric::ALL {
-                let arrow = if metric == sort_by { if ascending { " ^" } else { " v" } } else { "" };
-                if ui
-                    .button(format!("{}{arrow}", metric.name()))
-                    .on_hover_text(format!("Sort by {}", metric.name()))
-                    .clicked()
-                {
-                    new_sort = Some((metric, metric == sort_by && !ascending));
-                }
+    let spacing = ui.spacing().item_spacing.x;
+    let column_width = 62.0;
+    let name_width =
+        (ui.available_width() - columns.len() as f32 * (column_width + spacing) - spacing - 14.0).max(70.0);
+    let cell = |ui: &mut Ui, width: f32, widget: egui::Label| ui.add_sized([width, 18.0], widget.truncate());
+    ui.horizontal(|ui| {
+        cell(ui, name_width, egui::Label::new(RichText::new("Actor").strong()));
+        for &metric in &columns {
+            let header = ui
+                .add_sized([column_width, 18.0], egui::Button::new(short_name(metric)).truncate())
+                .on_hover_text(format!("Sort by {}", metric.name()));
+            if metric == sort_by {
+                // A small triangle under the title: pointing up for ascending, down for descending.
+                let c = header.rect.center_bottom() + egui::vec2(0.0, 2.0);
+                let (tip, base) = if ascending { (-3.0, 1.0) } else { (1.0, -3.0) };
+                let points = vec![c + egui::vec2(-4.0, base), c + egui::vec2(4.0, base), c + egui::vec2(0.0, tip)];
+                ui.painter().add(egui::Shape::convex_polygon(
+                    points,
+                    ui.visuals().strong_text_color(),
+                    egui::Stroke::NONE,
+                ));
             }
-            ui.end_row();
-            for &i in order.iter().take(300) {
-                let Some(actor) = doc.graph.actor_at(metrics.network.nodes[i]) else { continue };
-                let short: String = actor.label.chars().take(28).collect();
-                let short = if short.len() < actor.label.len() { format!("{short}…") } else { short };
-                if ui.link(short).on_hover_text(&actor.label).clicked() {
-                    commands.push(Command::FocusActor(actor.id().clone()));
-                }
-                for metric in Metric::ALL {
-                    let value = metrics.value(metric, i);
-                    let text = match metric {
-                        Metric::Degree | Metric::Component | Metric::Community => format!("{value:.0}"),
-                        Metric::WeightedDegree => format!("{value:.2}"),
-                        Metric::Betweenness | Metric::PageRank => format!("{value:.4}"),
-                    };
-                    ui.label(text);
-                }
-                ui.end_row();
+            if header.clicked() {
+                new_sort = Some((metric, metric == sort_by && !ascending));
             }
-        });
+        }
     });
-    if order.len() > 300 {
-        ui.label(RichText::new(format!("First 300 of {} actors.", order.len())).weak());
+    ScrollArea::vertical().id_salt("metrics table scroll").auto_shrink([false, false]).show_rows(
+        ui,
+        18.0,
+        order.len().min(2_000),
+        |ui, rows| {
+            for &i in order.get(rows).unwrap_or(&[]) {
+                let Some(actor) = metrics.network.nodes.get(i).and_then(|n| doc.graph.actor_at(*n)) else { continue };
+                ui.horizontal(|ui| {
+                    let name = ui.add_sized([name_width, 18.0], egui::Link::new(actor.label.as_str()));
+                    if name.on_hover_text(&actor.label).clicked() {
+                        commands.push(Command::FocusActor(actor.id().clone()));
+                    }
+                    for &metric in &columns {
+                        let value = metrics.value(metric, i);
+                        let text = match metric {
+                            Metric::Degree | Metric::Component | Metric::Community => format!("{value:.0}"),
+                            Metric::WeightedDegree => format!("{value:.2}"),
+                            Metric::Betweenness | Metric::PageRank => format!("{value:.4}"),
+                        };
+                        cell(ui, column_width, egui::Label::new(text));
+                    }
+                });
+            }
+        },
+    );
+    if order.len() > 2_000 {
+        ui.label(RichText::new(format!("The first 2,000 of {} actors, in this order.", order.len())).weak());
     }
     if let Some(sort) = new_sort {
         state.sort = sort;

@@ -45,7 +45,7 @@ pub fn inspector_ui(
                 }
             }
         } else if selection.actor_count() > 1 {
-            multi_ui(ui, selection, commands);
+            multi_ui(ui, doc, selection, commands);
         } else if let Some(c) = selection.cooperation() {
             cooperation_ui(ui, doc, c, state, commands);
         } else {
@@ -111,7 +111,7 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
     let id = actor.id().clone();
     ui.horizontal(|ui| {
         ui.heading("Actor");
-        ui.label(RichText::new(id.as_str()).monospace().weak());
+        ui.add(egui::Label::new(RichText::new(id.as_str()).monospace().weak()).truncate());
     });
     let key = |field: &str| Some(format!("{field}:{id}"));
     let with = |change: &dyn Fn(&mut Actor)| {
@@ -127,7 +127,7 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
     }
     seal_on_blur(&response, commands);
 
-    if let Some(kind) = choice(ui, "Kind", actor.kind, ActorKind::ALL, |k| k.name().to_owned()) {
+    if let Some(kind) = choice(ui, "Kind", actor.kind, ActorKind::ALL, |k| k.label()) {
         edit(commands, with(&|a| a.kind = kind), None);
     }
 
@@ -180,14 +180,22 @@ fn attributes_ui(ui: &mut Ui, actor: &Actor, state: &mut InspectorState, command
     ui.label(RichText::new("Attributes").strong());
     let id = actor.id().clone();
     let mut remove = None;
-    egui::Grid::new("attributes").num_columns(3).striped(true).show(ui, |ui| {
-        for (k, attribute) in actor.attributes.iter().enumerate() {
+    // Name and value share the row, 40/60, so both stay readable in a narrow inspector.
+    let remove_width = 26.0;
+    let spacing = ui.spacing().item_spacing.x;
+    // Text fields draw a margin around their desired width: leave room for it.
+    let fields =
+        (ui.available_width() - remove_width - 2.0 * spacing - 2.0 * 2.0 * ui.spacing().button_padding.x - 8.0)
+            .max(120.0);
+    let (key_width, value_width) = (fields * 0.4, fields * 0.6);
+    for (k, attribute) in actor.attributes.iter().enumerate() {
+        ui.horizontal(|ui| {
             let mut key = attribute.key.clone();
-            let key_response = ui.add(egui::TextEdit::singleline(&mut key).desired_width(110.0));
+            let key_response = ui.add(egui::TextEdit::singleline(&mut key).desired_width(key_width));
             let key_response = key_response.on_hover_text(format!("Name of attribute {}", k + 1));
             key_response.widget_info(|| egui::WidgetInfo::text_edit(true, &attribute.key, &key, "Attribute name"));
             let mut value = attribute.value.clone();
-            let value_response = ui.add(egui::TextEdit::singleline(&mut value).desired_width(f32::INFINITY));
+            let value_response = ui.add(egui::TextEdit::singleline(&mut value).desired_width(value_width));
             let value_response = value_response.on_hover_text(format!("Value of {}", attribute.key));
             if key_response.changed() && !key.trim().is_empty() && actor.attribute(&key).is_none() {
                 let mut changed = actor.clone();
@@ -201,28 +209,34 @@ fn attributes_ui(ui: &mut Ui, actor: &Actor, state: &mut InspectorState, command
             }
             seal_on_blur(&key_response, commands);
             seal_on_blur(&value_response, commands);
-            if ui.button("Remove").on_hover_text(format!("Remove attribute {}", attribute.key)).clicked() {
+            let remove_button = ui.add_sized([remove_width, 18.0], egui::Button::new("×"));
+            remove_button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove attribute {}", attribute.key))
+            });
+            if remove_button.on_hover_text(format!("Remove attribute {}", attribute.key)).clicked() {
                 remove = Some(k);
             }
-            ui.end_row();
-        }
-    });
+        });
+    }
     if let Some(k) = remove {
         let mut changed = actor.clone();
         changed.attributes.remove(k);
         edit(commands, Edit::SetActor(changed), None);
     }
+    let name = ui.label("New attribute");
     ui.horizontal(|ui| {
-        let name = ui.label("New attribute");
-        ui.add(egui::TextEdit::singleline(&mut state.new_attribute_key).hint_text("name").desired_width(100.0))
+        let width = ((ui.available_width() - 90.0) / 2.0).max(50.0);
+        ui.add(egui::TextEdit::singleline(&mut state.new_attribute_key).hint_text("name").desired_width(width))
             .labelled_by(name.id);
         let value = ui.label("=");
-        ui.add(egui::TextEdit::singleline(&mut state.new_attribute_value).hint_text("value").desired_width(100.0))
+        ui.add(egui::TextEdit::singleline(&mut state.new_attribute_value).hint_text("value").desired_width(width))
             .labelled_by(value.id)
             .on_hover_text("Value of the new attribute");
         let key = state.new_attribute_key.trim().to_owned();
         let allowed = !key.is_empty() && actor.attribute(&key).is_none();
-        if ui.add_enabled(allowed, egui::Button::new("Add attribute")).clicked() {
+        let add = ui.add_enabled(allowed, egui::Button::new("Add"));
+        add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, allowed, "Add attribute"));
+        if add.clicked() {
             let mut changed = actor.clone();
             changed.set_attribute(key, state.new_attribute_value.clone());
             edit(commands, Edit::SetActor(changed), None);
@@ -252,7 +266,7 @@ fn actor_cooperations_ui(ui: &mut Ui, doc: &Document, actor: &Actor, commands: &
                 commands.push(Command::FocusActor(partner.clone()));
             }
             let kind = c.cooperation.kind;
-            ui.label(RichText::new(kind.name()).color(theme::cooperation_color(kind)));
+            ui.label(RichText::new(kind.label()).color(theme::cooperation_color(kind)));
             if let Some(date) = c.cooperation.date {
                 ui.label(RichText::new(date.to_string()).weak());
             }
@@ -264,13 +278,13 @@ fn actor_cooperations_ui(ui: &mut Ui, doc: &Document, actor: &Actor, commands: &
             }
         });
         if !c.cooperation.label.is_empty() {
-            ui.label(RichText::new(&c.cooperation.label).italics());
+            ui.add(egui::Label::new(RichText::new(&c.cooperation.label).italics()).wrap());
         }
         for evidence in c.cooperation.evidence() {
             let source = doc.graph.source(&evidence.source).map_or(evidence.source.as_str(), |s| s.title.as_str());
             ui.indent(("quote", c.cooperation.id().as_str(), evidence.quote.len()), |ui| {
                 ui.label(RichText::new(format!("“{}”", evidence.quote)).weak());
-                ui.label(RichText::new(format!("— {source}")).small().weak());
+                ui.add(egui::Label::new(RichText::new(format!("— {source}")).small().weak()).wrap());
             });
         }
         ui.add_space(4.0);
@@ -291,7 +305,7 @@ fn cooperation_ui(
     let cooperation = c.cooperation;
     ui.horizontal(|ui| {
         ui.heading("Cooperation");
-        ui.label(RichText::new(id.as_str()).monospace().weak());
+        ui.add(egui::Label::new(RichText::new(id.as_str()).monospace().weak()).truncate());
     });
     let with = |change: &dyn Fn(&mut Cooperation)| {
         let mut changed = cooperation.clone();
@@ -308,11 +322,12 @@ fn cooperation_ui(
             }
         });
     }
-    if let Some(kind) = choice(ui, "Kind", cooperation.kind, CooperationKind::ALL, |k| k.name().to_owned()) {
+    if let Some(kind) = choice(ui, "Kind", cooperation.kind, CooperationKind::ALL, |k| k.label()) {
         edit(commands, with(&|c| c.kind = kind), None);
     }
     let mut directed = cooperation.directed;
-    if ui.checkbox(&mut directed, "Directed (one way, from the first actor to the second)").changed() {
+    let directed_box = ui.checkbox(&mut directed, "Directed (one way)");
+    if directed_box.on_hover_text("From the first actor to the second; untick for a mutual cooperation").changed() {
         edit(commands, with(&|c| c.directed = directed), None);
     }
     let mut label = cooperation.label.clone();
@@ -407,7 +422,7 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, cooperation: &Cooperation, commands:
     }
 }
 
-fn multi_ui(ui: &mut Ui, selection: &Selection, commands: &mut Vec<Command>) {
+fn multi_ui(ui: &mut Ui, doc: &Document, selection: &Selection, commands: &mut Vec<Command>) {
     ui.heading(format!("{} actors selected", selection.actor_count()));
     ui.horizontal_wrapped(|ui| {
         if selection.actor_count() == 2 && ui.button("Connect these two").clicked() {
@@ -424,10 +439,19 @@ fn multi_ui(ui: &mut Ui, selection: &Selection, commands: &mut Vec<Command>) {
         }
     });
     ui.separator();
-    for id in selection.actors().take(200) {
-        if ui.link(id.as_str()).clicked() {
-            commands.push(Command::FocusActor(id.clone()));
-        }
+    // By name, each with its kind; the list shows the first 200.
+    let mut actors: Vec<_> = selection.actors().filter_map(|id| doc.graph.actor(id)).collect();
+    actors.sort_by_cached_key(|a| a.label.to_lowercase());
+    for actor in actors.iter().take(200) {
+        ui.horizontal(|ui| {
+            if ui.link(&actor.label).on_hover_text(format!("Select and centre {}", actor.label)).clicked() {
+                commands.push(Command::FocusActor(actor.id().clone()));
+            }
+            ui.label(RichText::new(actor.kind.label()).small().weak());
+        });
+    }
+    if actors.len() > 200 {
+        ui.label(RichText::new(format!("and {} more", actors.len() - 200)).weak());
     }
 }
 
@@ -466,7 +490,10 @@ fn document_ui(ui: &mut Ui, doc: &Document, state: &mut InspectorState, commands
     }
     ui.horizontal(|ui| {
         let label = ui.label("New source");
-        ui.add(egui::TextEdit::singleline(&mut state.new_source_title).hint_text("title")).labelled_by(label.id);
+        // The field takes what the label and button leave, so the row never widens the panel.
+        let width = (ui.available_width() - 110.0).max(60.0);
+        ui.add(egui::TextEdit::singleline(&mut state.new_source_title).hint_text("title").desired_width(width))
+            .labelled_by(label.id);
         let title = state.new_source_title.trim().to_owned();
         if ui.add_enabled(!title.is_empty(), egui::Button::new("Add source")).clicked() {
             let id = fresh_source_id(doc, &title);
@@ -550,7 +577,7 @@ fn claims_ui(ui: &mut Ui, doc: &Document, source: &Source, commands: &mut Vec<Co
         for c in claims {
             let name = |id: &ActorId| doc.graph.actor(id).map_or(id.to_string(), |a| a.label.clone());
             ui.horizontal_wrapped(|ui| {
-                let text = format!("{} {} {}", name(c.from), c.cooperation.kind.name(), name(c.to));
+                let text = format!("{} {} {}", name(c.from), c.cooperation.kind.label(), name(c.to));
                 if ui.link(text).clicked() {
                     commands.push(Command::SelectCooperation(c.cooperation.id().clone()));
                 }

@@ -69,9 +69,9 @@ fn kind_toggles_ui<K: Kind>(ui: &mut Ui, title: &str, counts: &[usize], shown: &
         }
         ui.horizontal(|ui| {
             swatch(ui, color(kind), is_actor);
-            ui.checkbox(&mut shown[kind.index()], format!("{} ({count})", kind.name())).on_hover_text(format!(
+            ui.checkbox(&mut shown[kind.index()], format!("{} ({count})", kind.label())).on_hover_text(format!(
                 "Show or hide {} {}",
-                kind.name(),
+                kind.label().to_lowercase(),
                 title.to_lowercase()
             ));
         });
@@ -169,12 +169,30 @@ fn actor_row(ui: &mut Ui, actor: &Actor, matched: Option<&str>, selection: &Sele
     ui.horizontal(|ui| {
         swatch(ui, theme::actor_color(actor.kind), true);
         let selected = selection.contains(actor.id());
-        if ui.selectable_label(selected, &actor.label).clicked() {
+        // The kind tag keeps its room at the right; a long name is shortened with "…" (its
+        // full text shows on hover) rather than widening the panel.
+        let tag = RichText::new(actor.kind.label()).small().weak();
+        let tag_width = ui.fonts_mut(|f| {
+            f.layout_no_wrap(actor.kind.label(), egui::TextStyle::Small.resolve(ui.style()), egui::Color32::WHITE)
+                .size()
+                .x
+        });
+        let matched_text = matched.map(|m| format!("({m})"));
+        let name_width = (ui.available_width() - tag_width - ui.spacing().item_spacing.x).max(40.0);
+        let response = ui
+            .scope(|ui| {
+                ui.set_max_width(name_width);
+                ui.add(egui::Button::selectable(selected, actor.label.as_str()).truncate())
+            })
+            .inner;
+        // The accessible name is the whole name, even when the visible one is shortened.
+        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &actor.label));
+        if response.on_hover_text(&actor.label).clicked() {
             commands.push(Command::FocusActor(actor.id().clone()));
         }
-        ui.label(RichText::new(actor.kind.name()).small().weak());
-        if let Some(matched) = matched {
-            ui.label(RichText::new(format!("({matched})")).small().weak());
+        ui.label(tag);
+        if let Some(matched) = matched_text {
+            ui.add(egui::Label::new(RichText::new(matched).small().weak()).truncate());
         }
     });
 }

@@ -71,6 +71,11 @@ pub struct PaintInput<'a> {
     pub viewport: Rect,
     /// View options.
     pub options: &'a ViewOptions,
+    /// Engine nodes from most to least important (by the size in use), the order labels are
+    /// placed in.
+    pub label_order: &'a [u32],
+    /// A screen area labels keep clear (where the tooltip shows).
+    pub reserved: Option<Rect>,
 }
 
 /// Most labels placed per frame.
@@ -150,13 +155,17 @@ pub fn edge_points(input: &PaintInput<'_>, edge: &SceneEdge, points: &mut Vec<Po
 
 /// Paints the whole graph into `painter`. Costs O(n + m) per frame, with drawing limited to what
 /// is on screen.
-pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>) {
+///
+/// Returns the actor labels drawn: engine node and screen rectangle.
+pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>) -> Vec<(usize, Rect)> {
     painter.rect_filled(input.viewport, 0.0, theme::CANVAS_BACKGROUND);
     let visible_nodes = (0..input.xs.len()).filter(|&i| input.is_shown(i)).count();
     let drawn_edges = paint_edges(painter, input);
     paint_nodes(painter, input, visible_nodes);
+    let mut labels = Vec::new();
     if input.options.show_labels {
-        let (mut grid, mut placed) = paint_labels(painter, input);
+        let (mut grid, mut placed, drawn) = paint_labels(painter, input);
+        labels = drawn;
         // Cooperation labels also keep off the node discs.
         for i in (0..input.xs.len()).filter(|&i| input.is_shown(i)) {
             let disc = Rect::from_center_size(input.screen(i), Vec2::splat(2.0 * input.screen_radius(i)));
@@ -172,6 +181,7 @@ pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>) {
     if let Some(e) = input.focus_edge {
         paint_edge_label(painter, input, e);
     }
+    labels
 }
 
 /// Most cooperations drawn in one frame. Beyond it (a zoomed-out view of a very large graph,
@@ -309,19 +319,40 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize) 
     painter.add(Shape::mesh(overlay));
 }
 
-/// Flags that make a label matter more than degree alone.
+/// Flags that make a label matter more than its rank alone: it may cover lesser nodes.
 const IMPORTANT: u8 = flag::SELECTED | flag::HOVERED | flag::NEIGHBOUR | flag::ON_PATH;
+/// Flags whose label shows whatever it covers.
+const FORCED: u8 = flag::SELECTED | flag::HOVERED;
+/// How many of the most important shown actors are labelled even over lesser nodes.
+pub const ALWAYS_LABELLED: usize = 12;
+/// Gap between a node's disc and its label, in points.
+pub const LABEL_GAP: f32 = 2.0;
 
 /// Most node discs entered as obstacles for labels; beyond this labels only avoid each other.
 const LABEL_OBSTACLE_LIMIT: usize = 5_000;
 
-/// Labels by importance: hovered, selected and neighbours first, then by degree. Each goes
-/// below, above, right or left of its node, wherever it covers no other label and no node.
-fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (LabelGrid, Vec<Rect>) {
-    let scene = input.scene;
+/// Where a node's label goes: centred under its disc, always, so it is never read as another
+/// node's. `size` is the label's size on screen.
+pub fn label_rect(centre: Pos2, screen_radius: f32, size: Vec2) -> Rect {
+    Rect::from_min_size(pos2(centre.x - size.x / 2.0, centre.y + screen_radius + LABEL_GAP), size)
+}
+
+/// The size of a label's box on screen for a galley of `text_size`.
+pub fn label_box(text_size: Vec2) -> Vec2 {
+    text_size + vec2(4.0, 2.0)
+}
+
+/// Labels by importance: hovered and selected first (always shown), then path actors and the
+/// hovered actor's neighbours, then by size. The [`ALWAYS_LABELLED`] most important may cover
+/// lesser nodes; the others fill the space left. No label covers another.
+fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (LabelGrid, Vec<Rect>, Vec<(usize, Rect)>) {
     let font = FontId::proportional(theme::LABEL_SIZE);
     let mut placed: Vec<Rect> = Vec::new();
     let mut grid = LabelGrid::new(input.viewport);
+    if let Some(reserved) = input.reserved {
+        grid.insert(&mut placed, reserved);
+    }
+    let reserved_count = placed.len();
     // Node discs are obstacles too, so labels do not hide other actors.
     let discs: Vec<(usize, Rect)> = (0..input.xs.len())
         .filter(|&i| input.is_shown(i))
@@ -338,10 +369,15 @@ fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (LabelGrid, Vec<Re
             obstacles.insert(&mut obstacle_rects, rect);
         }
     }
-    let priority = scene.label_order.iter().map(|&i| i as usize).filter(|&i| input.flags[i] & IMPORTANT != 0);
-    let rest = scene.label_order.iter().map(|&i| i as usize).filter(|&i| input.flags[i] & IMPORTANT == 0);
-    for i in priority.chain(rest) {
-        if placed.len() >= MAX_LABELS {
+    let flags = |i: usize| input.flags.get(i).copied().unwrap_or(0);
+    let order = || input.label_order.iter().map(|&i| i as usize);
+    let forced = order().filter(|&i| flags(i) & FORCED != 0);
+    let important = order().filter(|&i| flags(i) & IMPORTANT != 0 && flags(i) & FORCED == 0);
+    let rest = order().filter(|&i| flags(i) & IMPORTANT == 0);
+    let mut ranked = 0;
+    let mut drawn = Vec::new();
+    for i in forced.chain(important).chain(rest) {
+        if placed.len() - reserved_count >= MAX_LABELS {
             break;
         }
         if !input.is_shown(i) {
@@ -349,40 +385,46 @@ fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (LabelGrid, Vec<Re
         }
         let p = input.screen(i);
         let r = input.screen_radius(i);
-        let important = input.flags[i] & IMPORTANT != 0;
-        // Tiny far-away or faded nodes get no label unless they matter right now.
-        if !input.viewport.contains(p) || (!important && (r < 3.0 || input.faded(i))) {
+        let must = flags(i) & FORCED != 0;
+        let important = flags(i) & IMPORTANT != 0;
+        if !input.viewport.contains(p) {
             continue;
         }
-        let Some(actor) = input.graph.actor_at(scene.nodes[i].index) else { continue };
+        let top = !important && !input.faded(i) && ranked < ALWAYS_LABELLED;
+        if !important && !input.faded(i) {
+            ranked += 1;
+        }
+        // Tiny far-away or faded nodes get no label unless they matter right now.
+        if !important && !top && (r < 3.0 || input.faded(i)) {
+            continue;
+        }
+        let Some(actor) = input.scene.nodes.get(i).and_then(|n| input.graph.actor_at(n.index)) else { continue };
         let dimmed = input.dimming && !input.highlighted(i);
         if dimmed && !important {
             continue;
         }
         let color = if dimmed { theme::LABEL_DIM } else { theme::LABEL };
         let galley = painter.layout_no_wrap(actor.label.clone(), font.clone(), color);
-        let size = galley.size() + vec2(2.0, 2.0);
-        let gap = r + 2.0;
-        let candidates = [
-            Rect::from_min_size(pos2(p.x - size.x / 2.0, p.y + gap), size),
-            Rect::from_min_size(pos2(p.x - size.x / 2.0, p.y - gap - size.y), size),
-            Rect::from_min_size(pos2(p.x + gap, p.y - size.y / 2.0), size),
-            Rect::from_min_size(pos2(p.x - gap - size.x, p.y - size.y / 2.0), size),
-        ];
-        let free = |rect: &Rect| {
-            !grid.overlaps(&placed, *rect)
-                && !obstacles.overlaps_except(&obstacle_rects, *rect, |k| obstacle_owner[k] == i)
-                && input.viewport.contains_rect(*rect)
-        };
-        // Important labels always show, in the first free place or else below the node.
-        let Some(rect) = candidates.iter().copied().find(free).or(important.then_some(candidates[0])) else {
+        let mut rect = label_rect(p, r, label_box(galley.size()));
+        if must {
+            // Keep a forced label on screen.
+            rect = rect.translate(vec2(
+                (input.viewport.left() - rect.left()).max(0.0) + (input.viewport.right() - rect.right()).min(0.0),
+                (input.viewport.bottom() - rect.bottom()).min(0.0),
+            ));
+        }
+        let free_of_labels = !grid.overlaps(&placed, rect);
+        let free_of_nodes = || !obstacles.overlaps_except(&obstacle_rects, rect, |k| obstacle_owner[k] == i);
+        let fits = input.viewport.contains_rect(rect) && free_of_labels && (important || top || free_of_nodes());
+        if !(must || fits) {
             continue;
-        };
+        }
         grid.insert(&mut placed, rect);
-        painter.rect_filled(rect, 3.0, Color32::from_black_alpha(if important { 200 } else { 120 }));
-        painter.galley(rect.min + vec2(1.0, 1.0), galley, color);
+        drawn.push((i, rect));
+        painter.rect_filled(rect, 3.0, Color32::from_black_alpha(if important || top { 200 } else { 140 }));
+        painter.galley(rect.min + vec2(2.0, 1.0), galley, color);
     }
-    (grid, placed)
+    (grid, placed, drawn)
 }
 
 /// Cooperation labels appear only when at most this many cooperations are on screen.
@@ -390,7 +432,7 @@ const EDGE_LABEL_MAX_ON_SCREEN: usize = 300;
 /// Most cooperation labels shown at once when zoomed in.
 const MAX_EDGE_LABELS: usize = 60;
 /// A cooperation gets its label once it is drawn at least this long on screen.
-const EDGE_LABEL_MIN_LENGTH: f32 = 170.0;
+const EDGE_LABEL_MIN_LENGTH: f32 = 110.0;
 
 /// When zoomed in far enough that cooperations are long on screen, their kind (and label) is
 /// written along them, where it covers no other label.
@@ -420,16 +462,18 @@ fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, grid: &mut Label
             continue;
         }
         let Some(c) = input.graph.cooperation_at(edge.index) else { continue };
-        let text = if c.cooperation.label.is_empty() {
-            c.cooperation.kind.name().to_owned()
-        } else {
-            format!("{}: {}", c.cooperation.kind.name(), c.cooperation.label)
-        };
-        let galley = painter.layout_no_wrap(text, font.clone(), theme::LABEL);
-        let galley_width = galley.size().x;
-        if galley_width > (b - a).length() * 0.9 {
+        // The kind and label if they fit along the line, else the kind alone.
+        let room = (b - a).length() * 0.8;
+        let kind = c.cooperation.kind.label();
+        let full = (!c.cooperation.label.is_empty()).then(|| format!("{kind}: {}", c.cooperation.label));
+        let Some(galley) = full
+            .into_iter()
+            .chain([kind])
+            .map(|text| painter.layout_no_wrap(text, font.clone(), theme::LABEL))
+            .find(|g| g.size().x <= room)
+        else {
             continue;
-        }
+        };
         let rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(2.0);
         if grid.overlaps(placed, rect) {
             continue;
@@ -449,7 +493,7 @@ fn paint_edge_label(painter: &Painter, input: &PaintInput<'_>, e: usize) {
         return;
     }
     let middle = points[points.len() / 2];
-    let mut text = c.cooperation.kind.name().to_owned();
+    let mut text = c.cooperation.kind.label().to_owned();
     if !c.cooperation.label.is_empty() {
         text = format!("{text}: {}", c.cooperation.label);
     }

@@ -48,6 +48,9 @@ pub struct Styling {
     pub visibility: Visibility,
     /// Legend of the colour metric.
     pub legend: Option<MetricLegend>,
+    /// Engine nodes from most to least important: by the drawn size (degree, or the metric
+    /// mapped to size), then degree. Labels are placed in this order.
+    pub label_order: Vec<u32>,
 }
 
 /// Twelve well-separated colours for categories.
@@ -128,11 +131,11 @@ impl Styling {
                 }
             }
         }
-        let metrics = explore.metrics.current(graph);
+        let metrics = explore.metrics.current();
         let engine = doc.layout.engine();
         let radii = match (explore.metrics.size_by, metrics) {
             (Some(metric), Some(m)) if !metric.is_categorical() => sized_by(doc, m, metric),
-            _ if options.size_by_degree => engine.radii().to_vec(),
+            _ if options.size_by_degree => scene.nodes.iter().map(|n| node_radius(n.degree as usize)).collect(),
             _ => vec![node_radius(0); engine.node_count()],
         };
         let (colors, legend) = match (explore.metrics.color_by, metrics) {
@@ -142,7 +145,11 @@ impl Styling {
             }
             _ => (None, None),
         };
-        Self { node_flags, edge_flags, radii, colors, visibility, legend }
+        let mut label_order: Vec<u32> = (0..scene.nodes.len() as u32).collect();
+        let radius = |i: u32| radii.get(i as usize).copied().unwrap_or(0.0);
+        let degree = |i: u32| scene.nodes.get(i as usize).map_or(0, |n| n.degree);
+        label_order.sort_by(|&a, &b| radius(b).total_cmp(&radius(a)).then(degree(b).cmp(&degree(a))));
+        Self { node_flags, edge_flags, radii, colors, visibility, legend, label_order }
     }
 }
 

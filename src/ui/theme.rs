@@ -111,3 +111,6 @@ pub const DIM_ALPHA: u8 = 40;
 pub const LABEL_SIZE: f32 = 13.0;
 /// Edge label font size in points.
 pub const EDGE_LABEL_SIZE: f32 = 11.0;
+
+/// Quoted evidence: readable on the dark panels, set apart from labels by italics.
+pub const QUOTE: Color32 = Color32::from_rgb(0xD8, 0xD4, 0xC8);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::paint::ViewOptions;
+use super::styling::Styling;
 use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::selection::Selection;
@@ -16,6 +17,7 @@ pub fn menu_bar_ui(
     selection: &Selection,
     options: &mut ViewOptions,
     recent: &[PathBuf],
+    (side_panel, inspector): (bool, bool),
     commands: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -78,6 +80,14 @@ pub fn menu_bar_ui(
             if ui.button("Fit to view  (F)").clicked() {
                 commands.push(Command::FitView);
             }
+            ui.separator();
+            if ui.selectable_label(side_panel, "Side panel  (Ctrl+B)").clicked() {
+                commands.push(Command::ToggleSidePanel);
+            }
+            if ui.selectable_label(inspector, "Inspector  (Ctrl+I)").clicked() {
+                commands.push(Command::ToggleInspector);
+            }
+            ui.separator();
             ui.checkbox(&mut options.size_by_degree, "Node size by degree");
             ui.checkbox(&mut options.show_labels, "Labels");
             ui.checkbox(&mut options.width_by_sources, "Line width by number of sources");
@@ -117,9 +127,18 @@ pub fn menu_bar_ui(
 }
 
 /// Shows the status bar: counts, layout state and the last message.
-pub fn status_bar_ui(ui: &mut Ui, doc: &Document, message: &str) {
+pub fn status_bar_ui(ui: &mut Ui, doc: &Document, styling: &Styling, message: &str) {
     ui.horizontal(|ui| {
-        ui.label(format!("{} actors · {} cooperations", doc.graph.actor_count(), doc.graph.cooperation_count()));
+        let (actors, cooperations) = (doc.graph.actor_count(), doc.graph.cooperation_count());
+        let visibility = &styling.visibility;
+        let (shown_actors, shown_cooperations) = (visibility.shown_actors, visibility.shown_cooperations);
+        if (shown_actors, shown_cooperations) == (actors, cooperations) || visibility.actors.is_empty() {
+            ui.label(format!("{actors} actors · {cooperations} cooperations"));
+        } else {
+            ui.label(format!(
+                "Showing {shown_actors} of {actors} actors · {shown_cooperations} of {cooperations} cooperations"
+            ));
+        }
         ui.separator();
         let engine = doc.layout.engine();
         let state = if doc.layout_paused {

@@ -26,12 +26,21 @@ pub fn choice<T: Copy + PartialEq>(
     name: impl Fn(T) -> String,
 ) -> Option<T> {
     let mut chosen = None;
-    egui::ComboBox::from_label(label).selected_text(name(current)).show_ui(ui, |ui| {
-        for &option in options {
-            if ui.selectable_label(option == current, name(option)).clicked() && option != current {
-                chosen = Some(option);
+    // As wide as the row allows (the label keeps its room, with slack so the panel never grows
+    // frame after frame), long names shortened with "…".
+    let label_width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(label.to_owned(), egui::TextStyle::Body.resolve(ui.style()), egui::Color32::WHITE).size().x
+    });
+    let width = (ui.available_width() - label_width - 3.0 * ui.spacing().item_spacing.x - 12.0).clamp(80.0, 260.0);
+    ui.scope(|ui| {
+        ui.set_max_width(width + label_width + 2.0 * ui.spacing().item_spacing.x);
+        egui::ComboBox::from_label(label).selected_text(name(current)).width(width).truncate().show_ui(ui, |ui| {
+            for &option in options {
+                if ui.selectable_label(option == current, name(option)).clicked() && option != current {
+                    chosen = Some(option);
+                }
             }
-        }
+        });
     });
     chosen
 }

@@ -1,0 +1,225 @@
+//! The window reads at a glance: labels by importance that never overlap, every label of a small
+//! graph at fit zoom, most of the width for the graph, plain kind names, metrics that survive an
+//! edit.
+
+#![allow(clippy::unwrap_used)] // Helpers of tests: a panic is a test failure.
+
+mod common;
+
+use common::{click_at, harness, screen_position, type_into};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kgx::analysis::metrics::Metric;
+use kgx::app::KgxApp;
+use kgx::app::command::Command;
+use kgx::model::ActorId;
+
+/// The labels drawn, as actor ids with their screen rectangles.
+fn drawn_labels(harness: &Harness<'_, KgxApp>) -> Vec<(String, egui::Rect)> {
+    let app = harness.state();
+    app.canvas
+        .drawn_labels
+        .iter()
+        .filter_map(|&(node, rect)| app.doc.actor_id_at(node).map(|id| (id.to_string(), rect)))
+        .collect()
+}
+
+fn assert_no_overlap(labels: &[(String, egui::Rect)]) {
+    for (k, (a, ra)) in labels.iter().enumerate() {
+        for (b, rb) in &labels[k + 1..] {
+            assert!(!ra.shrink(0.5).intersects(rb.shrink(0.5)), "the labels of {a} and {b} overlap: {ra:?} {rb:?}");
+        }
+    }
+}
+
+#[test]
+fn every_label_of_the_bundled_graph_shows_at_fit_zoom_without_overlaps() {
+    let harness = harness();
+    let labels = drawn_labels(&harness);
+    assert_eq!(labels.len(), 26, "every actor is labelled: {:?}", labels.iter().map(|l| &l.0).collect::<Vec<_>>());
+    let viewport = harness.state().canvas.viewport;
+    for (id, rect) in &labels {
+        assert!(viewport.contains_rect(*rect), "the label of {id} is cut by the canvas edge");
+    }
+    assert_no_overlap(&labels);
+}
+
+#[test]
+fn the_best_connected_actors_are_labelled_and_labels_sit_under_their_node() {
+    let harness = harness();
+    let app = harness.state();
+    let mut by_degree: Vec<_> = app.doc.scene.nodes.iter().enumerate().map(|(i, n)| (n.degree, i)).collect();
+    by_degree.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let labelled: Vec<usize> = app.canvas.drawn_labels.iter().map(|(node, _)| *node).collect();
+    for &(_, node) in by_degree.iter().take(kgx::ui::paint::ALWAYS_LABELLED) {
+        assert!(labelled.contains(&node), "{:?} has no label", app.doc.actor_id_at(node));
+    }
+    // One placement for every label: centred under its node.
+    for (id, rect) in drawn_labels(&harness) {
+        let node = screen_position(&harness, &id);
+        assert!((rect.center().x - node.x).abs() < 1.0, "{id}'s label is not centred under it");
+        assert!(rect.top() > node.y, "{id}'s label is not under it");
+    }
+}
+
+#[test]
+fn hovering_a_hub_shows_its_neighbours_labels_without_overlaps() {
+    let mut harness = harness();
+    let china = screen_position(&harness, "china");
+    harness.event(egui::Event::PointerMoved(china));
+    harness.run();
+    assert_eq!(harness.state().canvas.hovered, harness.state().doc.engine_node_of(&ActorId::new("china")));
+    let labels = drawn_labels(&harness);
+    assert!(labels.iter().any(|(id, _)| id == "china"));
+    assert_no_overlap(&labels);
+}
+
+#[test]
+fn the_canvas_gets_most_of_the_default_window() {
+    let mut harness = harness();
+    let share = |h: &Harness<'_, KgxApp>| h.state().canvas.viewport.width() / 1400.0;
+    assert!(share(&harness) >= 0.6, "nothing selected: {:.2}", share(&harness));
+    let who = screen_position(&harness, "who");
+    click_at(&mut harness, who, Modifiers::NONE);
+    assert!(share(&harness) >= 0.6, "an actor in the inspector: {:.2}", share(&harness));
+    harness.state_mut().push(Command::SelectCooperation("mammoth-donates-kits-to-serbia".into()));
+    harness.run();
+    assert!(share(&harness) >= 0.6, "a cooperation in the inspector: {:.2}", share(&harness));
+    harness.get_by_label("Explore").click();
+    harness.run();
+    assert!(share(&harness) >= 0.6, "the Explore tab: {:.2}", share(&harness));
+    // Both side panels fold away, each with its shortcut.
+    let with_panels = harness.state().canvas.viewport.width();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    assert!(harness.state().canvas.viewport.width() > with_panels + 400.0);
+    assert!(harness.query_by_label("Find actor").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run();
+    harness.get_by_label("Legend");
+}
+
+#[test]
+fn kinds_have_plain_names() {
+    let mut harness = harness();
+    harness.get_by_label("Government agency (3)");
+    harness.get_by_label("International organization (1)");
+    harness.get_by_label("Research institute (2)");
+    harness.get_by_label("Data sharing (5)");
+    harness.get_by_label("Expert consultation (5)");
+    type_into(&mut harness, "Find actor", "WHO");
+    harness.get_by_label("World Health Organization").click();
+    harness.run();
+    // The inspector's kind choice and the list's tag.
+    assert!(harness.get_all_by_label("International organization").count() >= 1);
+    assert!(harness.query_by_label("InternationalOrganization").is_none());
+}
+
+#[test]
+fn two_selected_actors_are_listed_by_name() {
+    let mut harness = harness();
+    harness.state_mut().push(Command::SelectActors(vec!["who".into(), "china-cdc".into()]));
+    harness.run();
+    harness.get_by_label("2 actors selected");
+    assert!(harness.get_all_by_label("World Health Organization").count() >= 1);
+    assert!(harness.get_all_by_label("Chinese Center for Disease Control and Prevention").count() >= 1);
+    assert!(harness.query_by_label("china-cdc").is_none(), "ids are not shown for names");
+}
+
+#[test]
+fn the_status_bar_counts_what_the_filters_show() {
+    let mut harness = harness();
+    harness.get_by_label_contains("26 actors · 29 cooperations");
+    harness.get_by_label("Person (4)").click();
+    harness.run();
+    harness.get_by_label_contains("Showing 22 of 26 actors");
+}
+
+#[test]
+fn escape_closes_an_open_menu_and_keeps_the_selection() {
+    let mut harness = harness();
+    harness.state_mut().push(Command::SelectActors(vec!["who".into()]));
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Save as…  (Ctrl+Shift+S)");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Save as…  (Ctrl+Shift+S)").is_none(), "the menu closed");
+    assert_eq!(common::selected(&harness), ["who"], "the first Escape only closes the menu");
+}
+
+#[test]
+fn focusing_on_a_neighbourhood_frames_it() {
+    let mut harness = harness();
+    harness.state_mut().push(Command::SelectActors(vec!["serbia".into()]));
+    harness.run();
+    let zoom_before = harness.state().canvas.camera.zoom;
+    harness.get_by_label("Explore").click();
+    harness.run();
+    harness.get_by_label("Focus on the selected actor's neighbourhood").click();
+    for _ in 0..60 {
+        harness.step();
+    }
+    harness.run();
+    let app = harness.state();
+    assert!(app.canvas.camera.zoom > zoom_before * 1.2, "the camera zoomed in on the neighbourhood");
+    for (id, rect) in drawn_labels(&harness) {
+        assert!(app.canvas.viewport.contains_rect(rect), "{id}'s label is in view");
+    }
+}
+
+fn wait_for_metrics(harness: &mut Harness<'_, KgxApp>) {
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().explore.metrics.job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+}
+
+#[test]
+fn metrics_and_their_mapping_survive_an_edit() {
+    let mut harness = harness();
+    harness.get_by_label("Metrics").click();
+    harness.run();
+    harness.get_by_label("Compute metrics").click();
+    wait_for_metrics(&mut harness);
+    {
+        let metrics = &mut harness.state_mut().explore.metrics;
+        metrics.size_by = Some(Metric::PageRank);
+        metrics.color_by = Some(Metric::Community);
+    }
+    harness.state_mut().push(Command::ReheatLayout);
+    harness.run();
+    harness.state_mut().doc.layout.engine_mut().run_until_settled();
+    harness.run();
+    // Sized by PageRank, the drawn discs still do not overlap: the layout knows their size.
+    {
+        let app = harness.state();
+        let engine = app.doc.layout.engine();
+        assert_eq!(engine.radii(), app.styling.radii.as_slice(), "the layout keeps the drawn sizes apart");
+        for i in 0..engine.node_count() {
+            for j in i + 1..engine.node_count() {
+                let [a, b] = [engine.position(i), engine.position(j)];
+                let d = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+                assert!(d >= engine.radius(i) + engine.radius(j) - 0.01, "discs {i} and {j} overlap");
+            }
+        }
+    }
+    harness.get_by_label("Add actor").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.explore.metrics.size_by, Some(Metric::PageRank), "the size mapping stays");
+    assert!(app.styling.legend.is_some(), "the colour legend stays");
+    wait_for_metrics(&mut harness);
+    let app = harness.state();
+    assert!(!app.explore.metrics.is_stale(&app.doc.graph), "recomputed in the background");
+    assert_eq!(app.explore.metrics.current().unwrap().network.len(), 27, "the new actor has metrics");
+    assert!(app.styling.colors.is_some());
+}

@@ -147,7 +147,7 @@ impl Default for MetricsState {
             serial: 0,
             table_order: Vec::new(),
             table_key: None,
-            columns: vec![Metric::Degree, Metric::Betweenness, Metric::PageRank],
+            columns: vec![Metric::Degree, Metric::PageRank],
             checked_revision: 0,
             held: false,
         }

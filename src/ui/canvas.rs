@@ -34,6 +34,15 @@ enum Drag {
     Connect { from: ActorId },
 }
 
+/// When the room for labels was last made: it is made again when any of these change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct LabelRoomKey {
+    revision: u64,
+    viewport: [i32; 2],
+    /// The drawn node sizes (sized by degree or by a metric), summarised.
+    sizes: u64,
+}
+
 /// Canvas view state that lives across frames (never saved with the graph).
 #[derive(Clone, Debug)]
 pub struct CanvasState {
@@ -54,9 +63,10 @@ pub struct CanvasState {
     /// Each node's label box on screen (points), measured once per document revision, for
     /// graphs small enough that the layout makes room for labels.
     label_sizes: Option<(u64, Vec<Vec2>)>,
-    /// The document revision and viewport size the layout last made room for labels at, and
-    /// how many rounds it took (each round can grow the graph, which shrinks the fit zoom).
-    label_room: Option<(u64, [i32; 2], u32)>,
+    /// What the layout last made room for labels at (document revision, viewport size, drawn
+    /// sizes), and how many rounds it took (each round can grow the graph, which shrinks the
+    /// fit zoom).
+    label_room: Option<(LabelRoomKey, u32)>,
     drag: Drag,
     /// Whether the drag began in an earlier frame (its document session exists by now).
     drag_underway: bool,
@@ -159,9 +169,13 @@ impl CanvasState {
             return;
         }
         let Some(sizes) = self.labels_of(doc) else { return };
-        let size = [self.viewport.width() as i32 / 8, self.viewport.height() as i32 / 8];
+        let key = LabelRoomKey {
+            revision: doc.revision,
+            viewport: [self.viewport.width() as i32 / 8, self.viewport.height() as i32 / 8],
+            sizes: styling.radii.iter().map(|r| f64::from(*r)).sum::<f64>().to_bits(),
+        };
         let rounds = match self.label_room {
-            Some((revision, at, rounds)) if revision == doc.revision && at == size => rounds,
+            Some((at, rounds)) if at == key => rounds,
             _ => 0,
         };
         if rounds >= ROUNDS {
@@ -176,7 +190,7 @@ impl CanvasState {
         let grows = doc.layout.engine().label_boxes().is_none_or(|old| {
             old.len() != boxes.len() || old.iter().zip(&boxes).any(|(a, b)| b[0] > a[0] * 1.03 || b[1] > a[1] * 1.03)
         });
-        self.label_room = Some((doc.revision, size, if grows { rounds + 1 } else { ROUNDS }));
+        self.label_room = Some((key, if grows { rounds + 1 } else { ROUNDS }));
         if grows {
             commands.push(Command::MakeRoomForLabels(boxes));
         }
@@ -354,7 +368,7 @@ pub fn canvas_ui(
         label_order: &styling.label_order,
         // The hovered actor's tooltip shows at the pointer: labels keep clear of it.
         reserved: match (state.hovered, pointer) {
-            (Some(_), Some(p)) => Some(Rect::from_min_size(p + vec2(8.0, 8.0), vec2(240.0, 90.0))),
+            (Some(h), Some(p)) => tooltip_area(doc, h, p),
             _ => None,
         },
     };
@@ -407,6 +421,23 @@ pub fn canvas_ui(
         });
     }
     context_menu(&response, doc, state, commands);
+}
+
+/// Roughly where the hovered actor's tooltip shows (at the pointer, one line per fact), so
+/// labels keep clear of it.
+fn tooltip_area(doc: &Document, node: usize, pointer: Pos2) -> Option<Rect> {
+    let actor = doc.scene.nodes.get(node).and_then(|n| doc.graph.actor_at(n.index))?;
+    let lines = 2 + usize::from(actor.country.is_some()) + actor.attributes.len().min(4) + usize::from(actor.pinned);
+    let longest = actor
+        .attributes
+        .iter()
+        .take(4)
+        .map(|a| a.key.chars().count() + a.value.chars().count() + 2)
+        .chain([actor.label.chars().count(), 28])
+        .max()
+        .unwrap_or(28);
+    let size = vec2(longest as f32 * 6.5 + 16.0, lines as f32 * 17.0 + 12.0);
+    Some(Rect::from_min_size(pointer + vec2(6.0, 14.0), size))
 }
 
 /// The scene edge within 4 points of `screen`, if any.

@@ -442,15 +442,31 @@ fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut V
     let Some(metrics) = state.result.as_ref().map(|(m, _)| m) else { return };
     let mut new_sort = None;
     let spacing = ui.spacing().item_spacing.x;
-    let column_width = 62.0;
-    let name_width =
-        (ui.available_width() - columns.len() as f32 * (column_width + spacing) - spacing - 14.0).max(70.0);
-    let cell = |ui: &mut Ui, width: f32, widget: egui::Label| ui.add_sized([width, 18.0], widget.truncate());
+    // Counts need little room, fractions a little more.
+    let column_width = |metric: Metric| match metric {
+        Metric::Degree | Metric::Component | Metric::Community => 40.0,
+        Metric::WeightedDegree | Metric::Betweenness | Metric::PageRank => 52.0,
+    };
+    let columns_width: f32 = columns.iter().map(|&m| column_width(m) + spacing).sum();
+    let name_width = (ui.available_width() - columns_width - spacing - 14.0).max(70.0);
+    // A fixed-width cell: names start at the left and end in "…" if too long, numbers align right.
+    let cell = |ui: &mut Ui, width: f32, right: bool, add: &mut dyn FnMut(&mut Ui) -> egui::Response| {
+        let layout = if right {
+            egui::Layout::right_to_left(egui::Align::Center)
+        } else {
+            egui::Layout::left_to_right(egui::Align::Center)
+        };
+        ui.allocate_ui_with_layout(egui::vec2(width, 18.0), layout, |ui| {
+            ui.set_width(width);
+            add(ui)
+        })
+        .inner
+    };
     ui.horizontal(|ui| {
-        cell(ui, name_width, egui::Label::new(RichText::new("Actor").strong()));
+        cell(ui, name_width, false, &mut |ui| ui.add(egui::Label::new(RichText::new("Actor").strong()).truncate()));
         for &metric in &columns {
             let header = ui
-                .add_sized([column_width, 18.0], egui::Button::new(short_name(metric)).truncate())
+                .add_sized([column_width(metric), 18.0], egui::Button::new(short_name(metric)).truncate())
                 .on_hover_text(format!("Sort by {}", metric.name()));
             if metric == sort_by {
                 // A small triangle under the title: pointing up for ascending, down for descending.
@@ -476,7 +492,11 @@ fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut V
             for &i in order.get(rows).unwrap_or(&[]) {
                 let Some(actor) = metrics.network.nodes.get(i).and_then(|n| doc.graph.actor_at(*n)) else { continue };
                 ui.horizontal(|ui| {
-                    let name = ui.add_sized([name_width, 18.0], egui::Link::new(actor.label.as_str()));
+                    let link = RichText::new(actor.label.as_str()).color(ui.visuals().hyperlink_color);
+                    let name = cell(ui, name_width, false, &mut |ui| {
+                        ui.add(egui::Button::new(link.clone()).frame(false).truncate())
+                    });
+                    name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &actor.label));
                     if name.on_hover_text(&actor.label).clicked() {
                         commands.push(Command::FocusActor(actor.id().clone()));
                     }
@@ -487,7 +507,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut V
                             Metric::WeightedDegree => format!("{value:.2}"),
                             Metric::Betweenness | Metric::PageRank => format!("{value:.4}"),
                         };
-                        cell(ui, column_width, egui::Label::new(text));
+                        cell(ui, column_width(metric), true, &mut |ui| ui.label(text.as_str()));
                     }
                 });
             }

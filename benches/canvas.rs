@@ -39,7 +39,7 @@ fn canvas_frame(c: &mut Criterion) {
     for size in [10_000usize, 100_000] {
         let graph = to_knowledge_graph(&barabasi_albert(size, 3, 42), "bench", 42);
         let mut doc = Document::new(graph, None);
-        doc.layout.engine_mut().run_until_settled();
+        doc.layout.settle_now();
         let ctx = egui::Context::default();
         let mut state = CanvasState::default();
         let options = ViewOptions::default();

@@ -100,7 +100,7 @@ fn add_connect_and_delete_an_actor() {
     harness.run();
     assert_eq!(harness.state().doc.graph.actor_count(), 27);
     assert_eq!(selected(&harness), ["new-actor"]);
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
+    harness.state_mut().doc.layout.settle_now();
     harness.run();
     // Select the new actor and Kenya on the canvas, then Connect.
     let new_actor = screen_position(&harness, "new-actor");

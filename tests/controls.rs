@@ -189,9 +189,11 @@ fn double_clicking_the_background_adds_an_actor_there() {
         .with_size([1400.0, 900.0])
         .with_step_dt(1.0 / 60.0)
         .build_eframe(|_cc| KgxApp::with_recent(kgx::app::AppOptions::default(), vec![]));
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
+    harness.state_mut().doc.layout.settle_now();
     harness.run();
     let at = background(&harness, harness.state().canvas.viewport.center() + vec2(0.0, 120.0), 40.0);
+    // Paused, the layout leaves the new actor where it was put.
+    harness.state_mut().doc.set_layout_paused(true);
     harness.event(Event::PointerMoved(at));
     for _ in 0..2 {
         for pressed in [true, false] {
@@ -204,7 +206,6 @@ fn double_clicking_the_background_adds_an_actor_there() {
         }
         harness.step();
     }
-    harness.state_mut().doc.layout_paused = true;
     harness.run();
     assert_eq!(harness.state().doc.graph.actor_count(), 27);
     assert_eq!(selected(&harness), ["new-actor"]);
@@ -442,17 +443,22 @@ fn space_pauses_and_resumes_the_layout() {
     let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(|_cc| {
         KgxApp::with_recent(kgx::app::AppOptions { file: Some(path), ..Default::default() }, vec![])
     });
+    let wait = || std::thread::sleep(std::time::Duration::from_millis(150));
     harness.step();
     assert!(harness.state().doc.layout_running());
     harness.key_press(Key::Space);
     harness.step();
-    let paused_at = harness.state().doc.layout.engine().iteration();
+    // The iteration under way when Space was pressed may still finish.
+    wait();
     harness.step();
+    let paused_at = harness.state().doc.layout.engine().iteration();
+    wait();
     harness.step();
     assert!(!harness.state().doc.layout_running());
     assert_eq!(harness.state().doc.layout.engine().iteration(), paused_at, "paused: no iterations");
     harness.key_press(Key::Space);
     harness.step();
+    wait();
     harness.step();
     assert!(harness.state().doc.layout.engine().iteration() > paused_at, "resumed");
 }

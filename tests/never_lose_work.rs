@@ -10,7 +10,8 @@ use std::path::Path;
 mod common;
 
 use common::{
-    click_at, drag, drag_with, harness, harness_autosaving, harness_on, picture, screen_position, selected, type_into,
+    click_at, drag, drag_with, harness, harness_autosaving, harness_on, picture, quiesce, screen_position, selected,
+    type_into,
 };
 use egui::{Event, Key, Modifiers, vec2};
 use egui_kittest::Harness;
@@ -29,7 +30,7 @@ fn harness_with_new_actor() -> (Harness<'static, KgxApp>, egui::Pos2) {
     let mut harness = harness();
     harness.get_by_label("Add actor").click();
     harness.run();
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
+    harness.state_mut().doc.layout.settle_now();
     harness.run();
     let at = screen_position(&harness, "new-actor");
     (harness, at)
@@ -137,10 +138,10 @@ fn an_inspector_edit_leaves_the_actor_where_the_layout_has_it() {
     // The layout moved the actor since its position was last copied into the graph.
     let moved_to = {
         let app = harness.state_mut();
-        app.doc.layout_paused = true;
+        app.doc.set_layout_paused(true);
         let node = app.doc.engine_node_of(&ActorId::new("who")).unwrap();
         let [x, y] = app.doc.layout.engine().position(node);
-        app.doc.layout.engine_mut().set_position(node, [x + 50.0, y - 30.0]);
+        app.doc.layout.set_position(node, [x + 50.0, y - 30.0]);
         [x + 50.0, y - 30.0]
     };
     harness.get_by_label("Label").focus();
@@ -169,8 +170,7 @@ fn undoing_a_drag_puts_the_whole_picture_back_and_redo_the_new_one() {
     let before = picture(&harness);
     let kenya = screen_position(&harness, "kenyan-counterparts");
     drag(&mut harness, kenya, kenya + vec2(200.0, 120.0));
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
-    harness.run();
+    quiesce(&mut harness);
     let after = picture(&harness);
     let moved = before.iter().zip(&after).filter(|(a, b)| a != b).count();
     assert!(moved > 5, "the layout reflowed around the drag ({moved} actors moved)");

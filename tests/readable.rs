@@ -197,7 +197,7 @@ fn metrics_and_their_mapping_survive_an_edit() {
     }
     harness.state_mut().push(Command::ReheatLayout);
     harness.run();
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
+    harness.state_mut().doc.layout.settle_now();
     harness.run();
     // Sized by PageRank, the drawn discs still do not overlap: the layout knows their size.
     {

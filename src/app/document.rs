@@ -3,11 +3,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
 
 use crate::edit::{Edit, History};
 use crate::io::{FileStamp, SaveError, save_file};
-use crate::layout::{GraphLayout, LayoutParams, LayoutState};
+use crate::layout::{LayoutParams, LayoutState, LiveLayout};
 use crate::model::{ActorId, KnowledgeGraph, ModelError};
 use crate::ui::scene::Scene;
 
@@ -41,12 +40,12 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Undo and redo.
     pub history: History,
-    /// The live layout.
-    pub layout: GraphLayout,
+    /// The live layout, running on its own thread.
+    pub layout: LiveLayout,
     /// What the canvas draws.
     pub scene: Scene,
     /// Whether the user paused the layout.
-    pub layout_paused: bool,
+    layout_paused: bool,
     /// The name shown while there is no file ("Untitled").
     pub untitled_name: String,
     /// Changes whenever the graph changes (edit, undo, redo), and differs between documents, so
@@ -62,7 +61,7 @@ impl Document {
     /// Opens `graph` (from `path`, if any): builds its layout (saved positions are kept) and scene,
     /// and stamps the file so later changes by other programs are noticed.
     pub fn new(graph: KnowledgeGraph, path: Option<PathBuf>) -> Self {
-        let layout = GraphLayout::new(&graph, LayoutParams::default(), LAYOUT_SEED);
+        let layout = LiveLayout::new(&graph, LayoutParams::default(), LAYOUT_SEED);
         let scene = Scene::build(&graph, &layout);
         let layout_structure = graph.structure_version();
         let disk = path.as_deref().and_then(|p| FileStamp::read(p).ok());
@@ -189,49 +188,55 @@ impl Document {
     fn sync(&mut self, restoring_picture: bool) {
         if self.graph.structure_version() != self.layout_structure {
             let params = self.layout.engine().params().clone();
-            self.layout = GraphLayout::new(&self.graph, params, LAYOUT_SEED);
+            self.layout = LiveLayout::new(&self.graph, params, LAYOUT_SEED);
+            self.layout.set_paused(self.layout_paused);
             self.layout_structure = self.graph.structure_version();
             // Let the picture adapt to the new structure (it starts from the current positions).
-            self.layout.engine_mut().reheat();
+            self.layout.reheat();
         } else {
             let mut moved = false;
             for i in 0..self.layout.engine().node_count() {
                 let Some(actor) = self.layout.node_index(i).and_then(|n| self.graph.actor_at(n)) else { continue };
                 let (position, pinned) = (actor.position, actor.pinned);
-                let engine = self.layout.engine_mut();
                 if let Some(p) = position
-                    && p != engine.position(i)
+                    && p != self.layout.engine().position(i)
                 {
-                    engine.set_position(i, p);
+                    self.layout.set_position(i, p);
                     moved = true;
                 }
-                if pinned != engine.is_pinned(i) {
-                    engine.set_pinned(i, pinned);
+                if pinned != self.layout.engine().is_pinned(i) {
+                    self.layout.set_pinned(i, pinned);
                     moved = true;
                 }
             }
             if moved && !restoring_picture {
-                self.layout.engine_mut().reheat();
+                self.layout.reheat();
             }
         }
         self.scene = Scene::build(&self.graph, &self.layout);
         self.revision = next_revision();
     }
 
-    /// Runs layout iterations for at most `budget` (at least one), unless paused or settled.
-    /// Returns whether the layout is still moving. When it settles, positions are captured.
-    pub fn step_layout(&mut self, budget: Duration) -> bool {
-        if self.layout_paused || self.layout.engine().state() == LayoutState::Settled {
-            return false;
-        }
-        let started = Instant::now();
-        let engine = self.layout.engine_mut();
-        while engine.step() == LayoutState::Running && started.elapsed() < budget {}
-        let running = engine.state() == LayoutState::Running;
-        if !running {
+    /// Takes the newest positions from the layout thread (never waits for it). Returns whether
+    /// the layout is still moving. When it settles, positions are captured.
+    pub fn refresh_layout(&mut self) -> bool {
+        let was_running = self.layout.engine().state() == LayoutState::Running;
+        let running = self.layout.refresh();
+        if was_running && !running {
             self.capture_positions();
         }
-        running
+        running && !self.layout_paused
+    }
+
+    /// Whether the user paused the layout.
+    pub fn layout_paused(&self) -> bool {
+        self.layout_paused
+    }
+
+    /// Pauses (true) or resumes the layout; a paused layout moves nothing.
+    pub fn set_layout_paused(&mut self, paused: bool) {
+        self.layout_paused = paused;
+        self.layout.set_paused(paused);
     }
 
     /// Whether the layout is moving (running and not paused).
@@ -242,26 +247,22 @@ impl Document {
     /// Makes the layout keep room for labels of these sizes (layout units, by engine node); a
     /// resting layout makes it at once, a running one as it settles, a paused one once resumed.
     pub fn make_room_for_labels(&mut self, boxes: Vec<[f32; 2]>) {
-        let paused = self.layout_paused;
-        let engine = self.layout.engine_mut();
-        engine.set_label_boxes(Some(boxes));
+        self.layout.set_label_boxes(Some(boxes));
         // A paused layout moves nothing; the room is made when it runs again.
-        if engine.state() == LayoutState::Settled && !paused {
-            engine.remove_overlaps();
+        if self.layout.engine().state() == LayoutState::Settled && !self.layout_paused {
+            self.layout.remove_overlaps();
         }
     }
 
     /// Gives the layout the drawn disc sizes (by degree or by a metric), so no two drawn discs
     /// overlap. Returns whether anything changed.
     pub fn set_node_radii(&mut self, radii: &[f32]) -> bool {
-        let paused = self.layout_paused;
-        let engine = self.layout.engine_mut();
-        if engine.radii() == radii {
+        if self.layout.engine().radii() == radii {
             return false;
         }
-        engine.set_radii(radii);
-        if engine.state() == LayoutState::Settled && !paused {
-            engine.remove_overlaps();
+        self.layout.set_radii(radii);
+        if self.layout.engine().state() == LayoutState::Settled && !self.layout_paused {
+            self.layout.remove_overlaps();
         }
         true
     }
@@ -304,10 +305,9 @@ impl Document {
             return;
         }
         let Some(node) = self.engine_node_of(actor) else { return };
-        let engine = self.layout.engine_mut();
-        engine.set_position(node, to);
-        engine.set_pinned(node, true);
-        engine.reheat();
+        self.layout.set_position(node, to);
+        self.layout.set_pinned(node, true);
+        self.layout.reheat();
     }
 
     /// Abandons a drag under way: the actor goes back where it was, with its old pin. The others
@@ -318,9 +318,8 @@ impl Document {
             return;
         }
         if let Some(node) = self.engine_node_of(&drag.actor) {
-            let engine = self.layout.engine_mut();
-            engine.set_position(node, drag.origin);
-            engine.set_pinned(node, drag.was_pinned);
+            self.layout.set_position(node, drag.origin);
+            self.layout.set_pinned(node, drag.was_pinned);
         }
     }
 

@@ -38,9 +38,6 @@ pub const BUNDLED_GRAPH: &str = include_str!("../../graphs/covid19-cooperation.r
 /// The name the bundled graph is shown under.
 pub const BUNDLED_NAME: &str = "covid19-cooperation.ron";
 
-/// Longest time per frame the live layout may run, so input stays responsive.
-const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
-
 /// How the app is started.
 #[derive(Clone, Debug)]
 pub struct AppOptions {
@@ -352,11 +349,11 @@ impl KgxApp {
             }
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
             Command::ToggleInspector => self.show_inspector = !self.show_inspector,
-            Command::PauseLayout(paused) => self.doc.layout_paused = paused,
-            Command::ToggleLayoutPause => self.doc.layout_paused = !self.doc.layout_paused,
+            Command::PauseLayout(paused) => self.doc.set_layout_paused(paused),
+            Command::ToggleLayoutPause => self.doc.set_layout_paused(!self.doc.layout_paused()),
             Command::ReheatLayout => {
-                self.doc.layout_paused = false;
-                self.doc.layout.engine_mut().reheat();
+                self.doc.set_layout_paused(false);
+                self.doc.layout.reheat();
             }
             Command::New
             | Command::Open(_)
@@ -479,7 +476,12 @@ impl KgxApp {
         shortcuts::collect(&ctx, &mut self.commands, &self.selection);
         shortcuts::navigate(&ctx, self);
 
-        if self.doc.step_layout(LAYOUT_BUDGET) {
+        if !self.doc.layout.has_waker() {
+            // The layout thread asks for a frame whenever it has new positions.
+            let waker_ctx = ctx.clone();
+            self.doc.layout.set_waker(std::sync::Arc::new(move || waker_ctx.request_repaint()));
+        }
+        if self.doc.refresh_layout() {
             ctx.request_repaint();
         }
         if self.explore.metrics.poll() {

@@ -68,6 +68,12 @@ impl GraphLayout {
         self.dense.get(node.index()).filter(|d| **d != u32::MAX).map(|d| *d as usize)
     }
 
+    /// The engine and the actor ↔ node maps (storage index by node, node by storage index), to
+    /// hand the engine to another owner (a worker thread).
+    pub fn into_parts(self) -> (LayoutEngine, Vec<NodeIndex>, Vec<u32>) {
+        (self.engine, self.nodes, self.dense)
+    }
+
     /// Writes every node's position (and pinned flag) back into the graph's actors.
     pub fn write_positions(&self, graph: &mut KnowledgeGraph) {
         for (i, node) in self.nodes.iter().enumerate() {

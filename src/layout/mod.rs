@@ -3,12 +3,14 @@
 //!
 //! - [`LayoutEngine`] steps positions and tells when they have settled.
 //! - [`GraphLayout`] ties an engine to a [`crate::model::KnowledgeGraph`].
+//! - [`LiveLayout`] runs a graph's engine on its own thread for the window.
 //! - [`LayoutParams`] holds every parameter with its documented default.
 
 mod csr;
 mod engine;
 pub mod forces;
 mod graph_layout;
+mod live;
 mod overlap;
 mod params;
 pub mod quadtree;
@@ -16,6 +18,7 @@ pub mod quadtree;
 pub use csr::Csr;
 pub use engine::{LayoutEngine, LayoutState};
 pub use graph_layout::GraphLayout;
+pub use live::{LayoutView, LiveLayout, Waker};
 pub use overlap::LABEL_ROOM_LIMIT;
 pub use params::{LayoutParams, node_radius};
 

@@ -37,7 +37,10 @@ enum Drag {
 /// When the room for labels was last made: it is made again when any of these change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct LabelRoomKey {
-    revision: u64,
+    /// The graph's structure and its labels' sizes, summarised (a move or an undo of a move
+    /// changes neither, so a restored picture is left as it was).
+    structure: u64,
+    labels: u64,
     viewport: [i32; 2],
     /// The drawn node sizes (sized by degree or by a metric), summarised.
     sizes: u64,
@@ -72,6 +75,8 @@ pub struct CanvasState {
     drag_underway: bool,
     context_actor: Option<ActorId>,
     needs_fit: bool,
+    /// The layout positions last drawn (see `LayoutView::serial`).
+    layout_serial: u64,
     /// Pointer and camera of the last edge hit test, to skip it when nothing moved.
     edge_probe: Option<(Pos2, Camera, u64)>,
 }
@@ -92,6 +97,7 @@ impl Default for CanvasState {
             drag_underway: false,
             context_actor: None,
             needs_fit: true,
+            layout_serial: 0,
             edge_probe: None,
         }
     }
@@ -165,12 +171,16 @@ impl CanvasState {
     /// so this repeats (a few rounds) until the boxes stop growing.
     fn make_room_for_labels(&mut self, doc: &Document, styling: &Styling, commands: &mut Vec<Command>) {
         const ROUNDS: u32 = 4;
-        if doc.layout_running() || doc.layout_paused || self.is_dragging_actor() {
+        let layout = doc.layout.engine();
+        if doc.layout_running() || doc.layout_paused() || self.is_dragging_actor() || !layout.is_up_to_date() {
             return;
         }
         let Some(sizes) = self.labels_of(doc) else { return };
         let key = LabelRoomKey {
-            revision: doc.revision,
+            structure: doc.graph.structure_version(),
+            labels: sizes
+                .iter()
+                .fold(0u64, |h, s| h.rotate_left(7) ^ u64::from(s.x.to_bits()) ^ u64::from(s.y.to_bits())),
             viewport: [self.viewport.width() as i32 / 8, self.viewport.height() as i32 / 8],
             sizes: styling.radii.iter().map(|r| f64::from(*r)).sum::<f64>().to_bits(),
         };
@@ -190,9 +200,11 @@ impl CanvasState {
         let grows = doc.layout.engine().label_boxes().is_none_or(|old| {
             old.len() != boxes.len() || old.iter().zip(&boxes).any(|(a, b)| b[0] > a[0] * 1.03 || b[1] > a[1] * 1.03)
         });
-        self.label_room = Some((key, if grows { rounds + 1 } else { ROUNDS }));
         if grows {
+            self.label_room = Some((key, rounds + 1));
             commands.push(Command::MakeRoomForLabels(boxes));
+        } else {
+            self.label_room = Some((key, rounds));
         }
     }
 
@@ -321,7 +333,8 @@ pub fn canvas_ui(
     state.end_stale_gesture(doc);
 
     // Camera: keep the graph in view while it lays itself out; smooth moves; wheel and pinch.
-    if state.needs_fit || (state.follow_layout && (doc.layout_running() || resized)) {
+    let picture_moved = std::mem::replace(&mut state.layout_serial, engine.serial()) != engine.serial();
+    if state.needs_fit || (state.follow_layout && (doc.layout_running() || resized || picture_moved)) {
         state.fit(doc, styling, false);
         state.needs_fit = false;
     }

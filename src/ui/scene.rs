@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
-use crate::layout::{Csr, GraphLayout};
+use crate::layout::{Csr, LiveLayout};
 use crate::model::{ActorKind, CooperationKind, KnowledgeGraph};
 
 /// An actor as the canvas needs it, indexed like the layout engine's nodes.
@@ -72,7 +72,7 @@ pub struct Scene {
 
 impl Scene {
     /// Builds the scene of `graph` as laid out by `layout`. O(n log n + m).
-    pub fn build(graph: &KnowledgeGraph, layout: &GraphLayout) -> Self {
+    pub fn build(graph: &KnowledgeGraph, layout: &LiveLayout) -> Self {
         let engine = layout.engine();
         let n = engine.node_count();
         let mut nodes = Vec::with_capacity(n);

@@ -112,7 +112,7 @@ pub fn menu_bar_ui(
         if ui.button("Fit").on_hover_text("Show the whole graph (F)").clicked() {
             commands.push(Command::FitView);
         }
-        let paused = doc.layout_paused;
+        let paused = doc.layout_paused();
         if ui
             .button(if paused { "Resume layout" } else { "Pause layout" })
             .on_hover_text("Pause or resume the live layout (Space)")
@@ -141,7 +141,7 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, styling: &Styling, message: &s
         }
         ui.separator();
         let engine = doc.layout.engine();
-        let state = if doc.layout_paused {
+        let state = if doc.layout_paused() {
             "layout paused".to_owned()
         } else if doc.layout_running() {
             format!("laying out… iteration {}", engine.iteration())

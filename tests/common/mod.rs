@@ -16,8 +16,7 @@ pub fn harness_with(options: AppOptions) -> Harness<'static, KgxApp> {
         .with_size([1400.0, 900.0])
         .with_max_steps(400)
         .build_eframe(|_cc| KgxApp::with_recent(options, Vec::new()));
-    harness.state_mut().doc.layout.engine_mut().run_until_settled();
-    harness.run();
+    quiesce(&mut harness);
     harness
 }
 
@@ -121,4 +120,13 @@ pub fn harness_autosaving(dir: &Path, file: Option<&Path>) -> Harness<'static, K
         autosave_delay: std::time::Duration::ZERO,
         ..AppOptions::default()
     })
+}
+
+/// Lets the layout thread finish everything asked of it (a drag's reflow, making room for
+/// labels) and the window catch up, so what a test reads next is final.
+pub fn quiesce(harness: &mut Harness<'_, KgxApp>) {
+    for _ in 0..4 {
+        harness.state_mut().doc.layout.settle_now();
+        harness.run();
+    }
 }

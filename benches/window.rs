@@ -1,0 +1,59 @@
+//! Time for the layout to settle in the window, against the engine alone on the same graph (what
+//! `kgx layout --until-settled` does). The window is the real app driven headless through
+//! egui_kittest: every frame runs its UI, canvas and label placement (no rasterising, which a GPU
+//! does), with whatever threads the app uses.
+//!
+//! Run: `cargo bench --bench window` (10k actors), `KGX_BENCH_SIZES=10000,100000 cargo bench
+//! --bench window` for more.
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use kgx::app::document::Document;
+use kgx::app::{AppOptions, KgxApp};
+use kgx::generate::{barabasi_albert, to_knowledge_graph};
+use kgx::io::save_file;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("KGX_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000]);
+    let dir = std::env::temp_dir().join(format!("kgx-bench-window-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    println!("| actors | engine alone (CLI) | in the window | ratio | frames | mean frame |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    for size in sizes {
+        let graph = to_knowledge_graph(&barabasi_albert(size, 3, 42), "bench", 42);
+        let path = dir.join(format!("ba-{size}.ron"));
+        if let Err(error) = save_file(&graph, &path) {
+            eprintln!("{error}");
+            return;
+        }
+        // The engine alone, from the same start the window gets.
+        let mut doc = Document::new(graph, None);
+        let started = Instant::now();
+        doc.layout.settle_now();
+        let alone = started.elapsed();
+
+        let mut harness =
+            Harness::builder().with_size([1600.0, 1000.0]).with_step_dt(1.0 / 60.0).build_eframe(move |_cc| {
+                KgxApp::with_recent(AppOptions { file: Some(path), ..AppOptions::default() }, vec![])
+            });
+        let started = Instant::now();
+        let mut frames = 0u64;
+        while harness.state().doc.layout_running() && started.elapsed() < Duration::from_secs(600) {
+            harness.step();
+            frames += 1;
+        }
+        let window = started.elapsed();
+        println!(
+            "| {size} | {:.2} s | {:.2} s | {:.1}× | {frames} | {:.1} ms |",
+            alone.as_secs_f64(),
+            window.as_secs_f64(),
+            window.as_secs_f64() / alone.as_secs_f64(),
+            window.as_secs_f64() * 1000.0 / frames.max(1) as f64
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,7 +1,7 @@
 //! Time for the layout to settle in the window, against the engine alone on the same graph (what
 //! `kgx layout --until-settled` does). The window is the real app driven headless through
 //! egui_kittest: every frame runs its UI, canvas and label placement (no rasterising, which a GPU
-//! does), with whatever threads the app uses.
+//! does), with whatever threads the app uses, at most 60 frames a second as a display allows.
 //!
 //! Run: `cargo bench --bench window` (10k actors), `KGX_BENCH_SIZES=10000,100000 cargo bench
 //! --bench window` for more.
@@ -42,9 +42,22 @@ fn main() {
             });
         let started = Instant::now();
         let mut frames = 0u64;
+        // Frames as eframe schedules them: at most 60 a second (a display's pace), and no sooner
+        // than the app asked for its next repaint.
         while harness.state().doc.layout_running() && started.elapsed() < Duration::from_secs(600) {
+            let frame = Instant::now();
             harness.step();
             frames += 1;
+            let asked = harness
+                .output()
+                .viewport_output
+                .get(&egui::ViewportId::ROOT)
+                .map_or(Duration::ZERO, |v| v.repaint_delay)
+                .min(Duration::from_secs(1));
+            let next = asked.max(Duration::from_micros(16_667));
+            if let Some(rest) = next.checked_sub(frame.elapsed()) {
+                std::thread::sleep(rest);
+            }
         }
         let window = started.elapsed();
         println!(

@@ -54,6 +54,9 @@ pub struct Document {
     /// The file on disk as it was when opened or last saved (or acknowledged as changed).
     disk: Option<FileStamp>,
     drag: Option<DragSession>,
+    /// When the layout last started moving, and how long its last run took to settle.
+    layout_started: Option<std::time::Instant>,
+    last_settle: Option<std::time::Duration>,
     layout_structure: u64,
 }
 
@@ -76,6 +79,8 @@ impl Document {
             revision: next_revision(),
             disk,
             drag: None,
+            layout_started: None,
+            last_settle: None,
             layout_structure,
         }
     }
@@ -222,10 +227,19 @@ impl Document {
     pub fn refresh_layout(&mut self) -> bool {
         let was_running = self.layout.engine().state() == LayoutState::Running;
         let running = self.layout.refresh();
+        if running && self.layout_started.is_none() {
+            self.layout_started = Some(std::time::Instant::now());
+        }
         if was_running && !running {
             self.capture_positions();
+            self.last_settle = self.layout_started.take().map(|t| t.elapsed());
         }
         running && !self.layout_paused
+    }
+
+    /// How long the layout's last run took to settle, as the window saw it.
+    pub fn last_settle(&self) -> Option<std::time::Duration> {
+        self.last_settle
     }
 
     /// Whether the user paused the layout.

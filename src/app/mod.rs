@@ -38,6 +38,13 @@ pub const BUNDLED_GRAPH: &str = include_str!("../../graphs/covid19-cooperation.r
 /// The name the bundled graph is shown under.
 pub const BUNDLED_NAME: &str = "covid19-cooperation.ron";
 
+/// A frame costing more than this makes redraws wait while the layout moves.
+const SLOW_FRAME: Duration = Duration::from_millis(8);
+/// The longest wait between redraws while the layout moves.
+const MAX_FRAME_WAIT: Duration = Duration::from_millis(500);
+/// How soon after the layout thread publishes new positions the window redraws, at most.
+const LAYOUT_FRAME_MS: u64 = 16;
+
 /// How the app is started.
 #[derive(Clone, Debug)]
 pub struct AppOptions {
@@ -84,6 +91,9 @@ pub struct KgxApp {
     pub show_inspector: bool,
     /// Frame what is shown once the looks are rebuilt (the neighbourhood focus changed).
     fit_after_restyle: bool,
+    /// When the last frame began, and what it cost on this thread (to pace redraws).
+    frame_started: Option<std::time::Instant>,
+    frame_cost: Duration,
     /// Writes unsaved work to a recovery file.
     autosave: Autosave,
     styled: bool,
@@ -143,6 +153,8 @@ impl KgxApp {
             show_side_panel: true,
             show_inspector: true,
             fit_after_restyle: false,
+            frame_started: None,
+            frame_cost: Duration::ZERO,
             autosave: Autosave::new(options.recovery_dir.clone(), options.autosave_delay),
             styled: false,
             styled_revision: 0,
@@ -471,6 +483,7 @@ impl KgxApp {
     }
 
     fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let started = std::time::Instant::now();
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
         shortcuts::collect(&ctx, &mut self.commands, &self.selection);
@@ -479,10 +492,23 @@ impl KgxApp {
         if !self.doc.layout.has_waker() {
             // The layout thread asks for a frame whenever it has new positions.
             let waker_ctx = ctx.clone();
-            self.doc.layout.set_waker(std::sync::Arc::new(move || waker_ctx.request_repaint()));
+            self.doc.layout.set_waker(std::sync::Arc::new(move || {
+                waker_ctx.request_repaint_after(Duration::from_millis(LAYOUT_FRAME_MS));
+            }));
         }
         if self.doc.refresh_layout() {
-            ctx.request_repaint();
+            // While the layout moves, draw as often as drawing is cheap. When frames are costly
+            // (a huge graph, software rendering), wait three times the last frame's cost before the
+            // next, so drawing takes at most a quarter of a core and the layout thread the rest.
+            let since_last = self.frame_started.map(|t| t.elapsed());
+            let costly = self.frame_cost > SLOW_FRAME || since_last.is_some_and(|d| d > 5 * SLOW_FRAME);
+            if costly {
+                ctx.request_repaint_after(
+                    (3 * self.frame_cost).max(since_last.unwrap_or_default()).min(MAX_FRAME_WAIT),
+                );
+            } else {
+                ctx.request_repaint();
+            }
         }
         if self.explore.metrics.poll() {
             self.styled = false;
@@ -565,5 +591,7 @@ impl KgxApp {
         if let Some(error) = self.autosave.last_error.take() {
             self.set_status(error);
         }
+        self.frame_cost = started.elapsed();
+        self.frame_started = Some(started);
     }
 }

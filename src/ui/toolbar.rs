@@ -146,7 +146,10 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, styling: &Styling, message: &s
         } else if doc.layout_running() {
             format!("laying out… iteration {}", engine.iteration())
         } else {
-            "layout settled".to_owned()
+            match doc.last_settle() {
+                Some(took) => format!("layout settled in {:.1} s", took.as_secs_f64()),
+                None => "layout settled".to_owned(),
+            }
         };
         ui.label(state);
         if !message.is_empty() {

@@ -261,3 +261,42 @@ fn positions_near_the_f32_limit_are_refused_with_their_place() {
     let out = kgx(&["layout", path.to_str().unwrap(), "-o", dir.path().join("o.ron").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "no layout collapses onto one point: the file is refused");
 }
+
+#[test]
+fn convert_reads_graphml_and_gexf_and_writes_every_format() {
+    let interop = std::path::Path::new("../shared/interop");
+    if !interop.exists() {
+        assert!(std::env::var_os("CI").is_none(), "CI must have ../shared/interop");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let airports = interop.join("gexf_gephi/gephi-0.9.3_us-airports_v1.3_undirected.gexf");
+    let ron = dir.path().join("airports.ron");
+    let out = kgx(&["convert", airports.to_str().unwrap(), "-o", ron.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("wrote 235 actors and 1297 cooperations"), "{}", text(&out.stdout));
+    assert_eq!(kgx(&["check", ron.to_str().unwrap()]).status.code(), Some(0), "the converted file is valid");
+    for name in ["airports.graphml", "airports.json"] {
+        let target = dir.path().join(name);
+        let out = kgx(&["convert", ron.to_str().unwrap(), "-o", target.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    // GraphML written by kgx reads back with the same counts.
+    let back = dir.path().join("back.ron");
+    let graphml = dir.path().join("airports.graphml");
+    let out = kgx(&["convert", graphml.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let graph = kgx::io::load_file(&back).unwrap();
+    assert_eq!((graph.actor_count(), graph.cooperation_count()), (235, 1297));
+    // A malformed file: exit 1, a located message, nothing written.
+    let bad = interop.join("malformed/dangling-edge-target_igraph_game-of-thrones.graphml");
+    let never = dir.path().join("never.ron");
+    let out = kgx(&["convert", bad.to_str().unwrap(), "-o", never.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("dangling-edge-target_igraph_game-of-thrones.graphml:"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!never.exists());
+}

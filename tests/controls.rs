@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 mod common;
 
-use common::{click_at, drag, drag_with, harness, harness_on, screen_position, selected};
+use common::{click_at, drag, drag_with, harness, harness_on, quiesce, screen_position, selected};
 use egui::{Event, Key, Modifiers, MouseWheelUnit, PointerButton, Pos2, ViewportEvent, ViewportId, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -216,6 +216,8 @@ fn double_clicking_the_background_adds_an_actor_there() {
 fn right_clicking_an_actor_opens_its_menu() {
     let mut harness = harness();
     let right_click = |harness: &mut Harness<'_, KgxApp>| {
+        // Pinning or releasing reflows the layout on its thread: click where the actor rests.
+        quiesce(harness);
         let at = screen_position(harness, "kenyan-counterparts");
         harness.event(Event::PointerMoved(at));
         for pressed in [true, false] {

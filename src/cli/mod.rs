@@ -2,6 +2,7 @@
 
 mod bench;
 mod check;
+mod convert;
 mod export;
 mod format;
 mod generate;
@@ -123,6 +124,15 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         samples: usize,
     },
+    /// Convert a graph between formats, chosen by the extensions: IN is .ron, .graphml (Gephi,
+    /// yEd, igraph, networkx) or .gexf (Gephi); OUT is .ron, .graphml or .json (node-link).
+    Convert {
+        /// The file to read.
+        input: std::path::PathBuf,
+        /// The file to write (atomically).
+        #[arg(short = 'o', long = "output")]
+        output: std::path::PathBuf,
+    },
     /// Unsaved work the window autosaved: list the recovery files (`--list`), or write one out
     /// as an ordinary graph file (`FILE -o OUT`). They live in the user's data folder
     /// (`~/.local/share/kgx/recovery` on Linux) or in $KGX_RECOVERY_DIR.
@@ -193,6 +203,7 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
         Command::Export { file, to, output } => export::run(&file, to, &output),
+        Command::Convert { input, output } => convert::run(&input, &output),
         Command::Recover { file, output, list } => recover::run(file.as_deref(), output.as_deref(), list),
     }
 }

@@ -175,5 +175,6 @@ fn set_cooperation(graph: &mut KnowledgeGraph, new: Cooperation) -> Result<Edit,
     slot.label = new.label;
     slot.date = new.date;
     slot.weight = new.weight;
+    slot.attributes = new.attributes;
     Ok(Edit::SetCooperation(old))
 }

@@ -138,6 +138,9 @@ pub struct CooperationDto {
     /// Strength, 1.0 when absent.
     #[serde(default = "default_weight", skip_serializing_if = "is_default_weight")]
     pub weight: f64,
+    /// Ordered free attributes, written as a RON map.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub attributes: OrderedMap,
     /// Sources and quotes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceDto>,

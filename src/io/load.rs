@@ -345,6 +345,12 @@ impl Checker {
             }
             let kind = self.kind::<CooperationKind>(&dto.kind, at.field("kind"));
             let date = dto.date.as_deref().and_then(|d| self.parsed::<DateSpan>(d, at.field("date")));
+            let mut keys = HashSet::new();
+            for (j, (key, _)) in dto.attributes.0.iter().enumerate() {
+                if !keys.insert(key.as_str()) {
+                    self.report(at.field("attributes").index(j), format!("attribute \"{key}\" is given twice"));
+                }
+            }
             if !(dto.weight.is_finite() && dto.weight >= 0.0) {
                 self.report(at.field("weight"), format!("weight {} must be a finite number ≥ 0", dto.weight));
             }
@@ -379,6 +385,8 @@ impl Checker {
             cooperation.label = dto.label;
             cooperation.date = date;
             cooperation.weight = dto.weight;
+            cooperation.attributes =
+                dto.attributes.0.into_iter().map(|(key, value)| Attribute { key, value }).collect();
             match self.graph.add_cooperation(&ActorId::new(dto.from), &ActorId::new(dto.to), cooperation) {
                 Ok(index) => {
                     if file_index.len() <= index.index() {

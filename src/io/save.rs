@@ -44,6 +44,7 @@ fn cooperation_dto(c: &CooperationRef<'_>) -> CooperationDto {
         label: c.cooperation.label.clone(),
         date: c.cooperation.date.map(|d| d.to_string()),
         weight: c.cooperation.weight,
+        attributes: OrderedMap(c.cooperation.attributes.iter().map(|at| (at.key.clone(), at.value.clone())).collect()),
         evidence: c
             .cooperation
             .evidence()

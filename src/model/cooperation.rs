@@ -29,6 +29,8 @@ pub struct Cooperation {
     pub date: Option<DateSpan>,
     /// Strength, used by layout and analysis; 1.0 unless the user says otherwise. Finite, ≥ 0.
     pub weight: f64,
+    /// Free attributes in order (e.g. values imported from another tool); keys are unique.
+    pub attributes: Vec<super::Attribute>,
     evidence: Vec<Evidence>,
 }
 
@@ -42,6 +44,7 @@ impl Cooperation {
             label: String::new(),
             date: None,
             weight: 1.0,
+            attributes: Vec::new(),
             evidence: Vec::new(),
         }
     }

@@ -146,7 +146,8 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, styling: &Styling, message: &s
         } else if doc.layout_running() {
             format!("laying out… iteration {}", engine.iteration())
         } else {
-            match doc.last_settle() {
+            // How long it took matters on graphs where it takes a while.
+            match doc.last_settle().filter(|took| took.as_secs_f64() >= 2.0) {
                 Some(took) => format!("layout settled in {:.1} s", took.as_secs_f64()),
                 None => "layout settled".to_owned(),
             }

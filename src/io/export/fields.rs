@@ -24,6 +24,27 @@ pub fn free_attribute_name(key: &str) -> String {
     if NODE_BUILTINS.contains(&key) { format!("attribute:{key}") } else { key.to_owned() }
 }
 
+/// Built-in edge attribute names, which free cooperation attributes never overwrite.
+const EDGE_BUILTINS: &[&str] = &[
+    "id",
+    "source",
+    "target",
+    "kind",
+    "directed",
+    "weight",
+    "label",
+    "date",
+    "source_count",
+    "sources",
+    "source_titles",
+    "quotes",
+];
+
+/// Name under which a free cooperation attribute is exported.
+pub fn free_cooperation_attribute_name(key: &str) -> String {
+    if EDGE_BUILTINS.contains(&key) { format!("attribute:{key}") } else { key.to_owned() }
+}
+
 /// The exported attributes of an actor, built-ins first then free attributes in their order.
 /// Empty optional values are left out.
 pub fn actor_fields(actor: &Actor) -> Vec<(String, FieldValue)> {
@@ -80,6 +101,9 @@ pub fn cooperation_fields(graph: &KnowledgeGraph, c: &CooperationRef<'_>) -> Vec
         fields.push(("source_titles".to_owned(), FieldValue::Text(titles.join("; "))));
         let quotes: Vec<&str> = evidence.iter().map(|e| e.quote.as_str()).collect();
         fields.push(("quotes".to_owned(), FieldValue::Text(quotes.join("\n"))));
+    }
+    for attribute in &cooperation.attributes {
+        fields.push((free_cooperation_attribute_name(&attribute.key), FieldValue::Text(attribute.value.clone())));
     }
     fields
 }

@@ -1,0 +1,67 @@
+//! `kgx convert`: from a kgx graph, GraphML or GEXF file to a kgx graph, GraphML or node-link
+//! JSON, formats from the file extensions.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::io::export::{ExportFormat, export};
+use crate::io::import::{ImportFormat, import_file};
+use crate::io::{load_file, save_file, write_atomic};
+use crate::model::KnowledgeGraph;
+
+fn read(input: &Path) -> Result<KnowledgeGraph, String> {
+    if ImportFormat::from_path(input).is_some() {
+        let imported = import_file(input).map_err(|e| e.to_string())?;
+        for note in &imported.notes {
+            eprintln!("{}: {note}", input.display());
+        }
+        Ok(imported.graph)
+    } else if input.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+        load_file(input).map_err(|e| e.to_string())
+    } else {
+        Err(format!("{}: unknown input format; kgx converts .ron, .graphml and .gexf files", input.display()))
+    }
+}
+
+fn write(graph: &KnowledgeGraph, output: &Path) -> Result<(), String> {
+    let extension = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let format = match extension.as_str() {
+        "ron" => return save_file(graph, output).map_err(|e| e.to_string()),
+        "graphml" => ExportFormat::GraphMl,
+        "json" => ExportFormat::NodeLinkJson,
+        _ => {
+            return Err(format!(
+                "{}: unknown output format; kgx writes .ron, .graphml and .json (node-link) files",
+                output.display()
+            ));
+        }
+    };
+    let text = export(graph, format);
+    write_atomic(output, |w| w.write_all(text.as_bytes()))
+        .map_err(|e| format!("{}: cannot write: {e}", output.display()))
+}
+
+pub(super) fn run(input: &Path, output: &Path) -> ExitCode {
+    let graph = match read(input) {
+        Ok(graph) => graph,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match write(&graph, output) {
+        Ok(()) => {
+            println!(
+                "{}: wrote {} actors and {} cooperations",
+                output.display(),
+                graph.actor_count(),
+                graph.cooperation_count()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}

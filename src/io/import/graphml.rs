@@ -1,0 +1,324 @@
+//! GraphML: typed `<key>`s, nodes and edges with `<data>`, edge direction per graph or per edge.
+//! yEd's graphics give labels (`y:NodeLabel`, `y:EdgeLabel`, yFiles for HTML's `y:Label.Text`) and
+//! positions (`y:Geometry`, `y:RectD`); a group node's nested graph is flattened, each member
+//! joined to its group by an Affiliation. Gephi's `x`/`y` keys give positions. Unknown extensions
+//! are skipped.
+
+use std::collections::HashMap;
+
+use super::xml::{XmlEvent, attribute};
+use super::{EdgeRecord, NodeRecord, Records};
+
+/// A declared `<key>`.
+#[derive(Clone, Debug, Default)]
+struct Key {
+    /// `attr.name`, or the key's id when it has none.
+    name: String,
+    /// `for`: node, edge, graph or all.
+    domain: String,
+    /// `<default>` value.
+    default: Option<String>,
+    /// yEd's `yfiles.type` (graphics keys carry no value of their own).
+    yfiles: bool,
+}
+
+/// What one `<data>` element holds.
+#[derive(Default)]
+struct Data {
+    text: String,
+    label: Option<String>,
+    /// x, y, width, height of yEd's geometry.
+    geometry: Option<[f32; 4]>,
+}
+
+/// An element being read: a node (possibly a group holding a nested graph) or an edge.
+enum Open {
+    Node { record: NodeRecord, group: bool, graphics_label: Option<String>, x: Option<f32>, y: Option<f32> },
+    Edge { record: EdgeRecord, graphics_label: Option<String> },
+}
+
+fn parse_f32(text: Option<&str>) -> Option<f32> {
+    text.and_then(|t| t.trim().parse::<f32>().ok()).filter(|v| v.is_finite())
+}
+
+/// Reads the `<data>` element starting at `events[start]`; returns it and the index after it.
+fn read_data(events: &[XmlEvent], start: usize) -> (Data, usize) {
+    let mut data = Data::default();
+    let mut depth = 0usize;
+    let mut label_depth: Option<usize> = None;
+    let mut label_text = String::new();
+    let mut i = start + 1;
+    while let Some(event) = events.get(i) {
+        i += 1;
+        match event {
+            XmlEvent::Open { name, attributes, empty, .. } => {
+                let coordinates = |x: &str, y: &str, w: &str, h: &str| {
+                    Some([
+                        parse_f32(attribute(attributes, x))?,
+                        parse_f32(attribute(attributes, y))?,
+                        parse_f32(attribute(attributes, w)).unwrap_or(0.0),
+                        parse_f32(attribute(attributes, h)).unwrap_or(0.0),
+                    ])
+                };
+                match name.as_str() {
+                    "Geometry" if data.geometry.is_none() => data.geometry = coordinates("x", "y", "width", "height"),
+                    "RectD" if data.geometry.is_none() => data.geometry = coordinates("X", "Y", "Width", "Height"),
+                    "NodeLabel" | "EdgeLabel" | "Label.Text" if data.label.is_none() && !*empty => {
+                        label_depth = Some(depth);
+                        label_text.clear();
+                    }
+                    _ => {}
+                }
+                if !*empty {
+                    depth += 1;
+                }
+            }
+            XmlEvent::Close { .. } => {
+                if depth == 0 {
+                    // The end of the <data> (or <default>) element itself.
+                    break;
+                }
+                depth -= 1;
+                if label_depth == Some(depth) {
+                    label_depth = None;
+                    let text = label_text.trim();
+                    if !text.is_empty() {
+                        data.label = Some(text.to_owned());
+                    }
+                }
+            }
+            XmlEvent::Text(text) => {
+                if label_depth.is_some() {
+                    label_text.push_str(text);
+                } else if depth == 0 {
+                    data.text.push_str(text);
+                }
+            }
+        }
+    }
+    (data, i)
+}
+
+/// Reads a GraphML document.
+///
+/// # Errors
+/// (byte offset, message) when it is not GraphML or an element lacks what GraphML requires.
+pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
+    let mut records = Records::default();
+    let mut keys: HashMap<String, Key> = HashMap::new();
+    let mut directed_stack: Vec<bool> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut seen_root = false;
+    let mut grouped = 0usize;
+    let mut skipped_hyperedges = 0usize;
+    let mut i = 0;
+    while let Some(event) = events.get(i) {
+        i += 1;
+        match event {
+            XmlEvent::Open { name, attributes, empty, offset } => match name.as_str() {
+                "graphml" => seen_root = true,
+                _ if !seen_root => {
+                    return Err((*offset, format!("expected a <graphml> document, found <{name}>")));
+                }
+                "key" => {
+                    let id = attribute(attributes, "id").unwrap_or_default().to_owned();
+                    let mut key = Key {
+                        name: attribute(attributes, "attr.name").unwrap_or(&id).to_owned(),
+                        domain: attribute(attributes, "for").unwrap_or("all").to_owned(),
+                        default: None,
+                        yfiles: attribute(attributes, "yfiles.type").is_some()
+                            && attribute(attributes, "attr.name").is_none(),
+                    };
+                    if !*empty {
+                        // <default> inside the key.
+                        while let Some(inner) = events.get(i) {
+                            i += 1;
+                            match inner {
+                                XmlEvent::Close { name } if name == "key" => break,
+                                XmlEvent::Open { name, empty: false, .. } if name == "default" => {
+                                    let (data, next) = read_data(events, i - 1);
+                                    key.default = Some(data.text.trim().to_owned());
+                                    i = next;
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    keys.insert(id, key);
+                }
+                "graph" => {
+                    let directed = attribute(attributes, "edgedefault").is_none_or(|d| d != "undirected");
+                    directed_stack.push(directed);
+                    if let Some(Open::Node { group, .. }) = open.last_mut() {
+                        *group = true;
+                    }
+                }
+                "node" => {
+                    let record = NodeRecord {
+                        id: attribute(attributes, "id").unwrap_or_default().to_owned(),
+                        offset: *offset,
+                        ..NodeRecord::default()
+                    };
+                    let node = Open::Node { record, group: false, graphics_label: None, x: None, y: None };
+                    if *empty {
+                        finish(node, &mut open, &mut records, &keys, &mut grouped);
+                    } else {
+                        open.push(node);
+                    }
+                }
+                "edge" => {
+                    let directed = match attribute(attributes, "directed") {
+                        Some(d) => d == "true",
+                        None => directed_stack.last().copied().unwrap_or(true),
+                    };
+                    let (Some(source), Some(target)) =
+                        (attribute(attributes, "source"), attribute(attributes, "target"))
+                    else {
+                        return Err((*offset, "an <edge> lacks its source or target attribute".to_owned()));
+                    };
+                    let record = EdgeRecord {
+                        id: attribute(attributes, "id").map(str::to_owned),
+                        source: source.to_owned(),
+                        target: target.to_owned(),
+                        directed,
+                        offset: *offset,
+                        ..EdgeRecord::default()
+                    };
+                    let edge = Open::Edge { record, graphics_label: None };
+                    if *empty {
+                        finish(edge, &mut open, &mut records, &keys, &mut grouped);
+                    } else {
+                        open.push(edge);
+                    }
+                }
+                "hyperedge" => skipped_hyperedges += 1,
+                "data" if !*empty => {
+                    let key_id = attribute(attributes, "key").unwrap_or_default().to_owned();
+                    let (data, next) = read_data(events, i - 1);
+                    i = next;
+                    let key = keys.get(&key_id).cloned().unwrap_or(Key { name: key_id.clone(), ..Key::default() });
+                    match open.last_mut() {
+                        Some(Open::Node { record, graphics_label, x, y, .. }) => {
+                            if let Some([gx, gy, w, h]) = data.geometry {
+                                record.position.get_or_insert([gx + w / 2.0, gy + h / 2.0]);
+                            }
+                            if data.label.is_some() && graphics_label.is_none() {
+                                graphics_label.clone_from(&data.label);
+                            }
+                            let value = data.text.trim().to_owned();
+                            if key.yfiles || value.is_empty() && data.label.is_some() {
+                                continue;
+                            }
+                            match key.name.to_lowercase().as_str() {
+                                "label" | "name" if record.label.is_none() => record.label = Some(value),
+                                "x" => *x = parse_f32(Some(&value)),
+                                "y" => *y = parse_f32(Some(&value)),
+                                _ => record.attributes.push((key.name.clone(), value)),
+                            }
+                        }
+                        Some(Open::Edge { record, graphics_label }) => {
+                            if data.label.is_some() && graphics_label.is_none() {
+                                graphics_label.clone_from(&data.label);
+                            }
+                            let value = data.text.trim().to_owned();
+                            if key.yfiles || value.is_empty() && data.label.is_some() {
+                                continue;
+                            }
+                            match key.name.to_lowercase().as_str() {
+                                "weight" => record.weight = Some(value),
+                                "label" | "edge label" if record.label.is_none() => record.label = Some(value),
+                                _ => record.attributes.push((key.name.clone(), value)),
+                            }
+                        }
+                        None => {
+                            let value = data.text.trim();
+                            if !key.yfiles && !value.is_empty() && records.title.is_none() {
+                                match key.name.to_lowercase().as_str() {
+                                    "title" | "name" | "description" => records.title = Some(value.to_owned()),
+                                    _ => {}
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+            XmlEvent::Close { name } => match name.as_str() {
+                "graph" => {
+                    directed_stack.pop();
+                }
+                "node" | "edge" => {
+                    if let Some(element) = open.pop() {
+                        finish(element, &mut open, &mut records, &keys, &mut grouped);
+                    }
+                }
+                _ => {}
+            },
+            XmlEvent::Text(_) => {}
+        }
+    }
+    if !seen_root {
+        return Err((0, "expected a <graphml> document; the file has none".to_owned()));
+    }
+    if grouped > 0 {
+        records.notes.push(format!("{grouped} nodes inside yEd groups were joined to their group by an Affiliation"));
+    }
+    if skipped_hyperedges > 0 {
+        records.notes.push(format!("{skipped_hyperedges} hyperedges were left out (kgx links two actors at a time)"));
+    }
+    Ok(records)
+}
+
+/// Completes a node or edge: defaults of keys it has no value for, graphics labels, Gephi
+/// positions; a node inside a group gets an Affiliation to the group.
+fn finish(element: Open, open: &mut [Open], records: &mut Records, keys: &HashMap<String, Key>, grouped: &mut usize) {
+    let with_defaults = |attributes: &mut Vec<(String, String)>, domain: &str| {
+        let mut defaults: Vec<(&String, &Key)> =
+            keys.iter().filter(|(_, k)| (k.domain == domain || k.domain == "all") && k.default.is_some()).collect();
+        defaults.sort_by(|a, b| a.0.cmp(b.0));
+        for (_, key) in defaults {
+            let skip = matches!(key.name.to_lowercase().as_str(), "label" | "name" | "weight" | "x" | "y");
+            if !skip
+                && !attributes.iter().any(|(k, _)| *k == key.name)
+                && let Some(default) = &key.default
+            {
+                attributes.push((key.name.clone(), default.clone()));
+            }
+        }
+    };
+    match element {
+        Open::Node { mut record, graphics_label, x, y, .. } => {
+            if record.label.is_none() {
+                record.label = graphics_label;
+            }
+            if let (Some(x), Some(y)) = (x, y) {
+                record.position = Some([x, -y]);
+            }
+            with_defaults(&mut record.attributes, "node");
+            // The innermost open node holding a nested graph is this node's group.
+            if let Some(Open::Node { record: group, group: true, .. }) =
+                open.iter().rev().find(|o| matches!(o, Open::Node { group: true, .. }))
+            {
+                *grouped += 1;
+                records.edges.push(EdgeRecord {
+                    id: None,
+                    source: record.id.clone(),
+                    target: group.id.clone(),
+                    directed: true,
+                    label: Some("member of the group".to_owned()),
+                    attributes: vec![("kind".to_owned(), "Affiliation".to_owned())],
+                    offset: record.offset,
+                    ..EdgeRecord::default()
+                });
+            }
+            records.nodes.push(record);
+        }
+        Open::Edge { mut record, graphics_label } => {
+            if record.label.is_none() {
+                record.label = graphics_label;
+            }
+            with_defaults(&mut record.attributes, "edge");
+            records.edges.push(record);
+        }
+    }
+}

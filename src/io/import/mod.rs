@@ -1,0 +1,299 @@
+//! Reading graphs made by other tools: GraphML (Gephi, yEd, igraph, graph-tool, networkx) and
+//! GEXF (Gephi 1.1–1.3). Each reader turns its file into [`Records`] (nodes and edges as the file
+//! states them, with their places in the file); [`build`] turns records into a
+//! [`KnowledgeGraph`], checking that every edge joins declared nodes.
+//!
+//! What kgx has no field for becomes an actor or cooperation attribute; an attribute named `kind`,
+//! `type` or `category` whose value names a kgx kind ("Hospital", "government agency", "Data
+//! sharing") sets the kind, else the kind is Other and the value stays as an attribute.
+
+mod gexf;
+mod graphml;
+mod xml;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::io::{MAX_FILE_BYTES, Position};
+use crate::model::{
+    Actor, ActorId, ActorKind, Attribute, Cooperation, CooperationId, CooperationKind, DateSpan, Kind, KnowledgeGraph,
+    MAX_COORDINATE,
+};
+
+/// Formats kgx imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// GraphML, with Gephi's and yEd's variants.
+    GraphMl,
+    /// GEXF 1.1, 1.2draft and 1.3.
+    Gexf,
+}
+
+impl ImportFormat {
+    /// The format a file's extension names (`.graphml`, `.gexf`), if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "graphml" => Some(Self::GraphMl),
+            "gexf" => Some(Self::Gexf),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file could not be imported. The open graph is never touched by a failed import.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is larger than kgx reads.
+    #[error("{}: the file is {} MB; kgx imports files up to {} MB", path.display(), size / 1_000_000, MAX_FILE_BYTES / 1_000_000)]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The format is not known from the name.
+    #[error("{}: unknown format; kgx imports .graphml and .gexf files", path.display())]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The content is wrong at a place in the file.
+    #[error("{}:{position}: {message}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Line and column.
+        position: Position,
+        /// What is wrong, and what was expected.
+        message: String,
+    },
+}
+
+/// A node as a file states it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NodeRecord {
+    /// The file's id.
+    pub id: String,
+    /// Its label, if the file gives one.
+    pub label: Option<String>,
+    /// Every other value, by attribute name.
+    pub attributes: Vec<(String, String)>,
+    /// Its position in the file's drawing.
+    pub position: Option<[f32; 2]>,
+    /// Byte offset of the node in the file.
+    pub offset: usize,
+}
+
+/// An edge as a file states it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EdgeRecord {
+    /// The file's id, if any.
+    pub id: Option<String>,
+    /// Source node id.
+    pub source: String,
+    /// Target node id.
+    pub target: String,
+    /// Whether it has a direction.
+    pub directed: bool,
+    /// Its weight, as written.
+    pub weight: Option<String>,
+    /// Its label.
+    pub label: Option<String>,
+    /// When it held, if the file dates it.
+    pub date: Option<DateSpan>,
+    /// Every other value, by attribute name.
+    pub attributes: Vec<(String, String)>,
+    /// Byte offset of the edge in the file.
+    pub offset: usize,
+}
+
+/// What a reader found in a file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Records {
+    /// The graph's title or description, if the file names one.
+    pub title: Option<String>,
+    /// Nodes in file order.
+    pub nodes: Vec<NodeRecord>,
+    /// Edges in file order.
+    pub edges: Vec<EdgeRecord>,
+    /// Things the reader left out, for the report.
+    pub notes: Vec<String>,
+}
+
+/// An imported graph and what was left out or changed on the way (shown to the person).
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The graph.
+    pub graph: KnowledgeGraph,
+    /// One line per kind of thing skipped or changed, with counts.
+    pub notes: Vec<String>,
+}
+
+/// Imports a file, its format from its extension.
+///
+/// # Errors
+/// [`ImportError`]: unreadable, too large, unknown format, or invalid at a located place.
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    let format = ImportFormat::from_path(path).ok_or_else(|| ImportError::UnknownFormat { path: path.to_owned() })?;
+    let size = std::fs::metadata(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { path: path.to_owned(), size });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?;
+    import_bytes(&bytes, path, format)
+}
+
+/// Imports a document already in memory (`path` names it in messages).
+///
+/// # Errors
+/// As [`import_file`].
+pub fn import_bytes(bytes: &[u8], path: &Path, format: ImportFormat) -> Result<Imported, ImportError> {
+    let invalid =
+        |position: Position, message: String| ImportError::Invalid { path: path.to_owned(), position, message };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let at = error.valid_up_to();
+            let prefix = std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
+            return Err(invalid(
+                Position::of_offset(prefix, at),
+                "the file is not UTF-8 text (GraphML and GEXF files from Gephi, yEd, igraph and networkx are)"
+                    .to_owned(),
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let events = xml::events(text).map_err(|p| invalid(p.position, p.message))?;
+    let records = match format {
+        ImportFormat::GraphMl => graphml::read(&events),
+        ImportFormat::Gexf => gexf::read(&events),
+    }
+    .map_err(|(offset, message)| invalid(Position::of_offset(text, offset), message))?;
+    build(records).map_err(|(offset, message)| invalid(Position::of_offset(text, offset), message))
+}
+
+/// Normalises a name for matching kinds: lower case, letters only ("Government agency" and
+/// `GovernmentAgency` match).
+fn squash(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The kind named by `value`, by its file name or its label.
+fn kind_named<K: Kind>(value: &str) -> Option<K> {
+    let wanted = squash(value);
+    K::ALL.iter().copied().find(|k| squash(k.name()) == wanted)
+}
+
+/// Takes a kind out of `attributes` (an attribute `kind`, `type` or `category` naming one).
+fn take_kind<K: Kind>(attributes: &mut Vec<(String, String)>) -> Option<K> {
+    let at = attributes.iter().position(|(key, value)| {
+        matches!(key.to_lowercase().as_str(), "kind" | "type" | "category") && kind_named::<K>(value).is_some()
+    })?;
+    let (_, value) = attributes.remove(at);
+    kind_named(&value)
+}
+
+/// Builds the graph from records. O(n + m).
+///
+/// # Errors
+/// (byte offset, message) for a duplicate node id or an edge naming a node the file does not
+/// declare.
+pub fn build(records: Records) -> Result<Imported, (usize, String)> {
+    let mut graph = KnowledgeGraph::new();
+    let mut notes = records.notes;
+    if let Some(title) = records.title {
+        graph.metadata.title = title;
+    }
+    let mut far_positions = 0usize;
+    for node in records.nodes {
+        if node.id.is_empty() {
+            return Err((node.offset, "a node has an empty id; expected id=\"…\"".to_owned()));
+        }
+        let mut attributes = node.attributes;
+        let kind = take_kind::<ActorKind>(&mut attributes).unwrap_or(ActorKind::Other);
+        let label = node.label.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| node.id.clone());
+        let mut actor = Actor::new(ActorId::new(node.id.clone()), label, kind);
+        for (key, value) in attributes {
+            if !key.is_empty() {
+                actor.set_attribute(key, value);
+            }
+        }
+        match node.position {
+            Some([x, y])
+                if x.is_finite() && y.is_finite() && x.abs() <= MAX_COORDINATE && y.abs() <= MAX_COORDINATE =>
+            {
+                actor.position = Some([x, y]);
+            }
+            Some(_) => far_positions += 1,
+            None => {}
+        }
+        if graph.add_actor(actor).is_err() {
+            return Err((node.offset, format!("duplicate node id \"{}\"", node.id)));
+        }
+    }
+    if far_positions > 0 {
+        notes.push(format!("{far_positions} node positions beyond ±{MAX_COORDINATE:e} were left out"));
+    }
+    let mut renamed_edges = 0usize;
+    let mut odd_weights = 0usize;
+    let mut seen_ids = HashSet::new();
+    for edge in records.edges {
+        for end in [&edge.source, &edge.target] {
+            if !graph.contains_actor(&ActorId::new(end.as_str())) {
+                return Err((
+                    edge.offset,
+                    format!(
+                        "an edge names the node \"{end}\", which the file does not declare; expected a declared node id"
+                    ),
+                ));
+            }
+        }
+        let mut attributes = edge.attributes;
+        let kind = take_kind::<CooperationKind>(&mut attributes).unwrap_or(CooperationKind::Other);
+        let id = match edge.id.filter(|id| !id.is_empty() && seen_ids.insert(id.clone())) {
+            Some(id) if graph.cooperation(&CooperationId::new(id.as_str())).is_none() => CooperationId::new(id),
+            _ => {
+                renamed_edges += 1;
+                graph.fresh_cooperation_id(&format!("{}-{}", edge.source, edge.target))
+            }
+        };
+        let mut cooperation = Cooperation::new(id, kind);
+        cooperation.directed = edge.directed;
+        cooperation.label = edge.label.unwrap_or_default();
+        cooperation.date = edge.date;
+        if let Some(weight) = edge.weight {
+            match weight.trim().parse::<f64>() {
+                Ok(w) if w.is_finite() && w >= 0.0 => cooperation.weight = w,
+                _ => {
+                    odd_weights += 1;
+                    attributes.push(("weight".to_owned(), weight));
+                }
+            }
+        }
+        for (key, value) in attributes.into_iter().filter(|(k, _)| !k.is_empty()) {
+            match cooperation.attributes.iter_mut().find(|a| a.key == key) {
+                Some(slot) => slot.value = value,
+                None => cooperation.attributes.push(Attribute { key, value }),
+            }
+        }
+        graph
+            .add_cooperation(&ActorId::new(edge.source), &ActorId::new(edge.target), cooperation)
+            .map_err(|error| (edge.offset, error.to_string()))?;
+    }
+    if renamed_edges > 0 {
+        notes.push(format!("{renamed_edges} edges without a unique id were given one"));
+    }
+    if odd_weights > 0 {
+        notes.push(format!("{odd_weights} edge weights that are not finite numbers ≥ 0 were kept as attributes"));
+    }
+    Ok(Imported { graph, notes })
+}

@@ -1,0 +1,127 @@
+//! Importing real files written by other tools (`../shared/interop/`, described in its
+//! MANIFEST.tsv): every GraphML and GEXF file gives the MANIFEST's node and edge counts, and the
+//! malformed ones a located error.
+
+#![allow(clippy::unwrap_used)] // Helpers of tests: a panic is a test failure.
+
+use std::path::{Path, PathBuf};
+
+use kgx::io::import::{ImportError, import_file};
+use kgx::model::{ActorId, CooperationKind};
+
+const INTEROP: &str = "../shared/interop";
+
+/// The interop folder, or `None` (with a message) where it is not beside the checkout; CI always
+/// has it.
+fn interop() -> Option<PathBuf> {
+    let dir = Path::new(INTEROP);
+    if dir.join("MANIFEST.tsv").exists() {
+        return Some(dir.to_owned());
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must have ../shared/interop beside the clone");
+    eprintln!("skipped: {INTEROP} is not here");
+    None
+}
+
+/// (file, nodes, edges) from the MANIFEST for the formats kgx imports.
+fn manifest(dir: &Path) -> Vec<(String, usize, usize)> {
+    let text = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            Some((cells.first()?.to_string(), cells.get(4)?.parse().ok()?, cells.get(5)?.parse().ok()?))
+        })
+        .filter(|(file, _, _)| {
+            !file.starts_with("malformed/") && (file.ends_with(".graphml") || file.ends_with(".gexf"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_graphml_and_gexf_file_imports_with_the_manifests_counts() {
+    let Some(dir) = interop() else { return };
+    let files = manifest(&dir);
+    assert_eq!(files.len(), 12, "six GEXF and six GraphML files");
+    for (file, nodes, edges) in files {
+        let imported = import_file(&dir.join(&file)).unwrap_or_else(|e| panic!("{e}"));
+        let graph = &imported.graph;
+        assert_eq!(graph.actor_count(), nodes, "{file}: nodes");
+        // yEd groups: each member also gets an Affiliation to its group (on top of the file's edges).
+        let affiliations = graph.cooperations().filter(|c| c.cooperation.label == "member of the group").count();
+        assert_eq!(graph.cooperation_count() - affiliations, edges, "{file}: edges");
+        if file.contains("groups") {
+            assert!(affiliations > 0, "{file}: group members are affiliated to their group");
+        }
+    }
+}
+
+#[test]
+fn labels_attributes_positions_and_direction_come_across() {
+    let Some(dir) = interop() else { return };
+    // Gephi GEXF 1.2draft: non-ASCII labels, typed attributes, viz positions, directed.
+    let migration = import_file(&dir.join("gexf_gephi/gephi-0.8.1_migration-network_v1.2draft_directed_nonascii.gexf"))
+        .unwrap()
+        .graph;
+    let curacao = migration.actors().find(|a| a.label == "Curaçao").expect("non-ASCII labels survive");
+    assert!(curacao.position.is_some(), "viz:position becomes the actor's position");
+    assert!(curacao.attribute("Continent").is_some(), "declared attributes become actor attributes");
+    assert!(migration.cooperations().all(|c| c.cooperation.directed));
+    // igraph GraphML: names from the `name` key, weights, undirected.
+    let got = import_file(&dir.join("graphml_other/igraph_game-of-thrones.graphml")).unwrap().graph;
+    assert!(got.actors().any(|a| a.label == "DAENERYS"), "names from the name key");
+    assert!(got.cooperations().all(|c| !c.cooperation.directed));
+    assert!(got.cooperations().any(|c| c.cooperation.weight > 1.0), "weights come across");
+    // yEd: labels from the graphics, group members affiliated.
+    let yed = import_file(&dir.join("graphml_yed/yed-3.15_pandora-architecture_groups.graphml")).unwrap().graph;
+    assert!(yed.actors().filter(|a| a.label != a.id().as_str()).count() >= 19, "yEd labels are read");
+    assert!(yed.actors().all(|a| a.position.is_some()), "yEd geometry gives positions");
+    assert!(yed.cooperations().any(|c| c.cooperation.kind == CooperationKind::Affiliation));
+    // GEXF 1.3 with parallel edges told apart by kind, and datetimes as cooperation dates.
+    let qatar =
+        import_file(&dir.join("gexf_gephi/gephi-0.9.3_qatar-twitter_v1.3_dynamic-timestamps_directed.gexf")).unwrap();
+    assert!(qatar.graph.cooperations().filter(|c| c.cooperation.date.is_some()).count() > 500, "timestamps → dates");
+    assert!(qatar.graph.cooperations().any(|c| c.cooperation.attributes.iter().any(|a| a.key == "kind")));
+    // Ids stay the file's ids.
+    assert!(got.contains_actor(&ActorId::new("n0")));
+}
+
+#[test]
+fn malformed_files_give_a_located_error() {
+    let Some(dir) = interop() else { return };
+    let truncated =
+        import_file(&dir.join("malformed/truncated_gephi-0.9.3_us-airports_mid-edge-tag.gexf")).unwrap_err();
+    let message = truncated.to_string();
+    assert!(matches!(truncated, ImportError::Invalid { .. }), "{message}");
+    assert!(message.contains("truncated_gephi-0.9.3_us-airports_mid-edge-tag.gexf:"), "{message}");
+    let dangling = import_file(&dir.join("malformed/dangling-edge-target_igraph_game-of-thrones.graphml")).unwrap_err();
+    let message = dangling.to_string();
+    assert!(message.contains("\"n999\""), "{message}");
+    let ImportError::Invalid { position, .. } = dangling else { panic!("{message}") };
+    let text =
+        std::fs::read_to_string(dir.join("malformed/dangling-edge-target_igraph_game-of-thrones.graphml")).unwrap();
+    let line = text.lines().nth(position.line - 1).unwrap();
+    assert!(line.contains("n999"), "the error points at the edge: line {} is {line}", position.line);
+}
+
+#[test]
+fn bad_input_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [
+        ("empty.graphml", ""),
+        ("not-xml.gexf", "this is not xml <<<"),
+        ("wrong-root.graphml", "<gexf><graph/></gexf>"),
+        ("edge-without-ends.gexf", "<gexf><graph><edges><edge id=\"e\"/></edges></graph></gexf>"),
+        ("unknown-entity.graphml", "<graphml><graph><node id=\"&nope;\"/></graph></graphml>"),
+        ("binary.gexf", "\u{0}\u{1}\u{2}"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let error = import_file(&path).unwrap_err().to_string();
+        assert!(error.starts_with(path.to_str().unwrap()), "{name}: {error}");
+    }
+    std::fs::write(dir.path().join("bytes.graphml"), [0xff, 0xfe, 0x00]).unwrap();
+    let error = import_file(&dir.path().join("bytes.graphml")).unwrap_err().to_string();
+    assert!(error.contains(":1:1: the file is not UTF-8"), "{error}");
+    assert!(matches!(import_file(&dir.path().join("x.csv")), Err(ImportError::UnknownFormat { .. })));
+}

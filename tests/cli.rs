@@ -300,3 +300,19 @@ fn convert_reads_graphml_and_gexf_and_writes_every_format() {
     );
     assert!(!never.exists());
 }
+
+#[test]
+fn convert_joins_a_node_table_and_an_edge_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let (nodes, edges, out) = (dir.path().join("n.csv"), dir.path().join("e.csv"), dir.path().join("g.ron"));
+    fs::write(&nodes, "id,label\na,Alpha\nb,Beta\n").unwrap();
+    fs::write(&edges, "source,target,weight\na,b,3\nb,a,1\n").unwrap();
+    let args = ["convert", nodes.to_str().unwrap(), edges.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    let result = kgx(&args);
+    assert_eq!(result.status.code(), Some(0), "{}", text(&result.stderr));
+    let graph = kgx::io::load_file(&out).unwrap();
+    assert_eq!((graph.actor_count(), graph.cooperation_count()), (2, 2));
+    assert_eq!(graph.actor(&kgx::model::ActorId::new("a")).unwrap().label, "Alpha");
+    let three = [nodes.to_str().unwrap(), edges.to_str().unwrap(), nodes.to_str().unwrap()];
+    assert_eq!(kgx(&["convert", three[0], three[1], three[2], "-o", "x.ron"]).status.code(), Some(2));
+}

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use egui_kittest::kittest::Queryable;
 use kgx::io::import::{ImportError, import_file};
 use kgx::model::{ActorId, CooperationKind};
 
@@ -120,8 +121,104 @@ fn bad_input_is_an_error_not_a_panic() {
         let error = import_file(&path).unwrap_err().to_string();
         assert!(error.starts_with(path.to_str().unwrap()), "{name}: {error}");
     }
-    std::fs::write(dir.path().join("bytes.graphml"), [0xff, 0xfe, 0x00]).unwrap();
+    std::fs::write(dir.path().join("bytes.graphml"), [0x80, 0x81, 0x00]).unwrap();
     let error = import_file(&dir.path().join("bytes.graphml")).unwrap_err().to_string();
     assert!(error.contains(":1:1: the file is not UTF-8"), "{error}");
-    assert!(matches!(import_file(&dir.path().join("x.csv")), Err(ImportError::UnknownFormat { .. })));
+    assert!(matches!(import_file(&dir.path().join("x.txt")), Err(ImportError::UnknownFormat { .. })));
+    // A CSV with neither an id column nor source and target columns says what it expected.
+    let odd = dir.path().join("odd.csv");
+    std::fs::write(&odd, "a,b\n1,2\n").unwrap();
+    let error = import_file(&odd).unwrap_err().to_string();
+    assert!(
+        error.contains("odd.csv:1:1: expected an id column (a node table) or source and target columns"),
+        "{error}"
+    );
+}
+
+mod common;
+
+#[test]
+fn the_window_opens_graphml_and_gexf_as_new_unsaved_graphs() {
+    use egui::{Key, Modifiers};
+    let Some(dir) = interop() else { return };
+    let mut harness = common::harness();
+    let airports = dir.join("gexf_gephi/gephi-0.9.3_us-airports_v1.3_undirected.gexf");
+    harness.state_mut().push(kgx::app::command::Command::Open(Some(airports)));
+    harness.run();
+    let app = harness.state();
+    assert_eq!((app.doc.graph.actor_count(), app.doc.graph.cooperation_count()), (235, 1297));
+    assert_eq!(app.window_title(), "gephi-0.9.3_us-airports_v1.3_undirected.gexf (imported) ● — kgx");
+    assert!(app.doc.path.is_none(), "saving never writes over the GEXF file");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(harness.state().dialog_kind(), "path", "Save asks where to put the kgx file");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    // A malformed file: the located problem, and the open graph stays.
+    let bad = dir.join("malformed/dangling-edge-target_igraph_game-of-thrones.graphml");
+    harness.state_mut().push(kgx::app::command::Command::Open(Some(bad)));
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().dialog_kind(), "error");
+    assert_eq!(harness.state().doc.graph.actor_count(), 235, "the open graph is untouched");
+}
+
+#[test]
+fn csv_edge_and_node_tables_import_with_the_manifests_counts() {
+    let Some(dir) = interop() else { return };
+    // An edge list alone: nodes are the distinct sources and targets; repeated rows stay
+    // parallel cooperations and self-loops stay.
+    let edges = import_file(&dir.join("csv/gephi-issue1848_edges_comma.csv")).unwrap();
+    assert_eq!((edges.graph.actor_count(), edges.graph.cooperation_count()), (176, 7346));
+    // A node table with quoted multi-line cells and 40 columns.
+    let labs = import_file(&dir.join("csv/cnrs-labs_nodes_multiline-quoted.csv")).unwrap();
+    assert_eq!((labs.graph.actor_count(), labs.graph.cooperation_count()), (104, 0));
+    assert!(labs.graph.actors().all(|a| a.attributes.len() > 5), "the other columns become attributes");
+    // BOM, CJK, a repeated id (merged) and an empty row (skipped): 4 rows, 2 actors.
+    let bom = import_file(&dir.join("csv/gephi-test_utf8-bom_nodes_timeset.csv")).unwrap();
+    assert_eq!(bom.graph.actor_count(), 2);
+    let uno = bom.graph.actor(&ActorId::new("1")).unwrap();
+    assert_eq!(uno.label, "uno");
+    assert_eq!(uno.attribute("utf8"), Some("漢語"));
+    assert_eq!(uno.attribute("timeset"), Some("[1,5]; [10, 10.5]; [11, 16];"));
+    assert!(bom.notes.iter().any(|n| n.contains("1 node rows repeating an id were merged")), "{:?}", bom.notes);
+    assert!(bom.notes.iter().any(|n| n.contains("1 node rows without an id were skipped")), "{:?}", bom.notes);
+}
+
+#[test]
+fn a_ragged_csv_row_is_a_located_error() {
+    let Some(dir) = interop() else { return };
+    let error = import_file(&dir.join("malformed/ragged-row_gephi-issue1848_edges.csv")).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("ragged-row_gephi-issue1848_edges.csv:500:1: row 499 has 3 cells but the header has 2"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_node_table_and_an_edge_table_import_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let nodes = dir.path().join("nodes.csv");
+    let edges = dir.path().join("edges.csv");
+    std::fs::write(&nodes, "Id;Label;Kind;city\nwho;World Health Organization;International organization;Geneva\nmoh;\"Ministry of Health; Kenya\";Ministry;Nairobi\n").unwrap();
+    std::fs::write(&edges, "Source;Target;Type;Weight;Date;Kind\nwho;moh;Directed;2;2020-03-15;Donation\nmoh;who;Undirected;1;;reporting\n").unwrap();
+    let imported = kgx::io::import::import_csv_pair(&nodes, &edges).unwrap();
+    let graph = imported.graph;
+    let who = graph.actor(&ActorId::new("who")).unwrap();
+    assert_eq!(who.kind, kgx::model::ActorKind::InternationalOrganization, "kinds from a plain-named column");
+    assert_eq!(who.attribute("city"), Some("Geneva"));
+    assert_eq!(graph.actor(&ActorId::new("moh")).unwrap().label, "Ministry of Health; Kenya", "quoted delimiter");
+    let donation = graph.cooperations().find(|c| c.cooperation.kind == CooperationKind::Donation).unwrap();
+    assert!(donation.cooperation.directed);
+    assert_eq!(donation.cooperation.weight, 2.0);
+    assert_eq!(donation.cooperation.date.map(|d| d.to_string()).as_deref(), Some("2020-03-15"));
+    let reporting = graph.cooperations().find(|c| c.cooperation.kind == CooperationKind::Reporting).unwrap();
+    assert!(!reporting.cooperation.directed, "Gephi's Type column sets the direction");
+    // An edge to a node the node table lacks is an error in the edge file, with its row.
+    std::fs::write(&edges, "source,target\nwho,moh\nwho,nobody\n").unwrap();
+    let message = kgx::io::import::import_csv_pair(&nodes, &edges).unwrap_err().to_string();
+    assert!(message.contains("edges.csv:3:1: row 2 names the node \"nobody\""), "{message}");
 }

@@ -8,6 +8,7 @@ use egui::ViewportCommand;
 use super::KgxApp;
 use super::command::Command;
 use super::document::Document;
+use crate::io::import::{ImportFormat, import_file};
 use crate::io::load_file;
 use crate::io::recovery::{self, RecoveryFile, read_header};
 use crate::model::KnowledgeGraph;
@@ -91,6 +92,22 @@ fn ron_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
     dialog.add_filter("kgx graph", &["ron"]).add_filter("All files", &["*"])
 }
 
+/// What the Open dialog offers: kgx graphs and the formats kgx imports.
+fn open_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
+    dialog
+        .add_filter("Graphs (kgx, GraphML, GEXF, CSV)", &["ron", "graphml", "gexf", "csv"])
+        .add_filter("kgx graph", &["ron"])
+        .add_filter("GraphML (Gephi, yEd, igraph, networkx)", &["graphml"])
+        .add_filter("GEXF (Gephi)", &["gexf"])
+        .add_filter("CSV edge list or node table", &["csv", "tsv"])
+        .add_filter("All files", &["*"])
+}
+
+/// Whether kgx opens files with this name (its own graphs or a format it imports).
+pub(super) fn opens(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) || ImportFormat::from_path(path).is_some()
+}
+
 impl KgxApp {
     pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
@@ -140,7 +157,7 @@ impl KgxApp {
 
     fn ask_open_path(&mut self) {
         if self.native_dialogs && native_dialogs_available() {
-            if let Some(path) = ron_filter(rfd::FileDialog::new()).set_title("Open graph").pick_file() {
+            if let Some(path) = open_filter(rfd::FileDialog::new()).set_title("Open graph").pick_file() {
                 self.open_path(&path);
             }
         } else {
@@ -170,6 +187,10 @@ impl KgxApp {
 
     /// Opens a file; on failure shows every problem and keeps the current graph.
     pub(super) fn open_path(&mut self, path: &Path) {
+        if ImportFormat::from_path(path).is_some() {
+            self.import_path(path);
+            return;
+        }
         match load_file(path) {
             Ok(graph) => {
                 let doc = Document::new(graph, Some(path.to_owned()));
@@ -182,6 +203,36 @@ impl KgxApp {
                 let lines = error.to_string().lines().map(str::to_owned).collect();
                 self.dialog = Dialog::Error { title: format!("Cannot open {}", path.display()), lines };
                 self.set_status(format!("Could not open {}", path.display()));
+            }
+        }
+    }
+
+    /// Opens a GraphML, GEXF or CSV file as a new, unsaved document (saving asks for a kgx file, so
+    /// the original is never overwritten). Says what was left out; on failure shows the located
+    /// problem and keeps the current graph.
+    fn import_path(&mut self, path: &Path) {
+        match import_file(path) {
+            Ok(imported) => {
+                let name = path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
+                let counts = format!(
+                    "{} actors, {} cooperations",
+                    imported.graph.actor_count(),
+                    imported.graph.cooperation_count()
+                );
+                let mut doc = Document::new(imported.graph, None);
+                doc.untitled_name = format!("{name} (imported)");
+                doc.history.mark_unsaved();
+                self.autosave.discard();
+                self.replace_document(doc);
+                self.remember_recent(path.to_owned());
+                let notes =
+                    if imported.notes.is_empty() { String::new() } else { format!("; {}", imported.notes.join("; ")) };
+                self.set_status(format!("Imported {}: {counts}{notes}", path.display()));
+            }
+            Err(error) => {
+                let lines = error.to_string().lines().map(str::to_owned).collect();
+                self.dialog = Dialog::Error { title: format!("Cannot import {}", path.display()), lines };
+                self.set_status(format!("Could not import {}", path.display()));
             }
         }
     }
@@ -288,7 +339,7 @@ impl KgxApp {
             self.dialog = Dialog::Confirm(Pending::Quit);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
-        if let Some(path) = dropped.into_iter().find(|p| p.extension().is_some_and(|e| e == "ron")) {
+        if let Some(path) = dropped.into_iter().find(|p| opens(p)) {
             self.commands.push(Command::Open(Some(path)));
         }
         if let Some(pending) = self.pending_after_save.take() {

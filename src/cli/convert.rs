@@ -1,25 +1,36 @@
-//! `kgx convert`: from a kgx graph, GraphML or GEXF file to a kgx graph, GraphML or node-link
-//! JSON, formats from the file extensions.
+//! `kgx convert`: from a kgx graph, GraphML, GEXF or CSV (an edge list, a node table, or both) to
+//! a kgx graph, GraphML or node-link JSON, formats from the file extensions.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::io::export::{ExportFormat, export};
-use crate::io::import::{ImportFormat, import_file};
+use crate::io::import::{ImportFormat, Imported, import_csv_pair, import_file};
 use crate::io::{load_file, save_file, write_atomic};
 use crate::model::KnowledgeGraph;
 
-fn read(input: &Path) -> Result<KnowledgeGraph, String> {
-    if ImportFormat::from_path(input).is_some() {
-        let imported = import_file(input).map_err(|e| e.to_string())?;
+fn read(inputs: &[PathBuf]) -> Result<KnowledgeGraph, String> {
+    let report = |imported: Imported, input: &Path| {
         for note in &imported.notes {
             eprintln!("{}: {note}", input.display());
         }
-        Ok(imported.graph)
+        imported.graph
+    };
+    let input = match inputs {
+        [input] => input,
+        [nodes, edges] => {
+            let imported = import_csv_pair(nodes, edges).map_err(|e| e.to_string())?;
+            return Ok(report(imported, edges));
+        }
+        _ => return Err("give one input file, or a node table and an edge table (nodes.csv edges.csv)".to_owned()),
+    };
+    if ImportFormat::from_path(input).is_some() {
+        let imported = import_file(input).map_err(|e| e.to_string())?;
+        Ok(report(imported, input))
     } else if input.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
         load_file(input).map_err(|e| e.to_string())
     } else {
-        Err(format!("{}: unknown input format; kgx converts .ron, .graphml and .gexf files", input.display()))
+        Err(format!("{}: unknown input format; kgx converts .ron, .graphml, .gexf and .csv files", input.display()))
     }
 }
 
@@ -41,8 +52,8 @@ fn write(graph: &KnowledgeGraph, output: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", output.display()))
 }
 
-pub(super) fn run(input: &Path, output: &Path) -> ExitCode {
-    let graph = match read(input) {
+pub(super) fn run(inputs: &[PathBuf], output: &Path) -> ExitCode {
+    let graph = match read(inputs) {
         Ok(graph) => graph,
         Err(message) => {
             eprintln!("{message}");

@@ -125,10 +125,12 @@ pub enum Command {
         samples: usize,
     },
     /// Convert a graph between formats, chosen by the extensions: IN is .ron, .graphml (Gephi,
-    /// yEd, igraph, networkx) or .gexf (Gephi); OUT is .ron, .graphml or .json (node-link).
+    /// yEd, igraph, networkx), .gexf (Gephi) or .csv (an edge list or a node table; or give
+    /// nodes.csv edges.csv); OUT is .ron, .graphml or .json (node-link).
     Convert {
-        /// The file to read.
-        input: std::path::PathBuf,
+        /// The file to read, or a node table and an edge table.
+        #[arg(required = true, num_args = 1..=2)]
+        inputs: Vec<std::path::PathBuf>,
         /// The file to write (atomically).
         #[arg(short = 'o', long = "output")]
         output: std::path::PathBuf,
@@ -203,7 +205,7 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
         Command::Export { file, to, output } => export::run(&file, to, &output),
-        Command::Convert { input, output } => convert::run(&input, &output),
+        Command::Convert { inputs, output } => convert::run(&inputs, &output),
         Command::Recover { file, output, list } => recover::run(file.as_deref(), output.as_deref(), list),
     }
 }

@@ -28,6 +28,10 @@ pub fn menu_bar_ui(
             if ui.button("Open…  (Ctrl+O)").clicked() {
                 commands.push(Command::Open(None));
             }
+            if ui.button("Import GraphML, GEXF or CSV…").on_hover_text("Opens it as a new, unsaved kgx graph").clicked()
+            {
+                commands.push(Command::Open(None));
+            }
             ui.menu_button("Open recent", |ui| {
                 if recent.is_empty() {
                     ui.label("No recent files");

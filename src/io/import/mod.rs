@@ -7,6 +7,7 @@
 //! `type` or `category` whose value names a kgx kind ("Hospital", "government agency", "Data
 //! sharing") sets the kind, else the kind is Other and the value stays as an attribute.
 
+mod csv;
 mod gexf;
 mod graphml;
 mod xml;
@@ -27,6 +28,8 @@ pub enum ImportFormat {
     GraphMl,
     /// GEXF 1.1, 1.2draft and 1.3.
     Gexf,
+    /// A CSV node table or edge table (delimiter detected).
+    Csv,
 }
 
 impl ImportFormat {
@@ -35,6 +38,7 @@ impl ImportFormat {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "graphml" => Some(Self::GraphMl),
             "gexf" => Some(Self::Gexf),
+            "csv" | "tsv" => Some(Self::Csv),
             _ => None,
         }
     }
@@ -61,7 +65,7 @@ pub enum ImportError {
         size: u64,
     },
     /// The format is not known from the name.
-    #[error("{}: unknown format; kgx imports .graphml and .gexf files", path.display())]
+    #[error("{}: unknown format; kgx imports .graphml, .gexf and .csv files", path.display())]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -159,26 +163,92 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
 pub fn import_bytes(bytes: &[u8], path: &Path, format: ImportFormat) -> Result<Imported, ImportError> {
     let invalid =
         |position: Position, message: String| ImportError::Invalid { path: path.to_owned(), position, message };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+    let text = decode(bytes, path)?;
+    let text = text.as_str();
+    let located = |(offset, message): (usize, String)| invalid(Position::of_offset(text, offset), message);
+    let records = match format {
+        ImportFormat::GraphMl | ImportFormat::Gexf => {
+            let events = xml::events(text).map_err(|p| invalid(p.position, p.message))?;
+            let read = if format == ImportFormat::GraphMl { graphml::read } else { gexf::read };
+            read(&events).map_err(located)?
+        }
+        ImportFormat::Csv => {
+            let table = csv::read_table(text).map_err(located)?;
+            let mut records = Records::default();
+            match table.kind().map_err(|message| invalid(Position { line: 1, column: 1 }, message))? {
+                csv::TableKind::Nodes => csv::add_nodes(&table, &mut records),
+                csv::TableKind::Edges => csv::add_edges(&table, &mut records, true).map_err(located)?,
+            }
+            records
+        }
+    };
+    build(records).map_err(located)
+}
+
+/// Imports a CSV node table and a CSV edge table together: every edge must join declared nodes.
+///
+/// # Errors
+/// As [`import_file`], naming the file the problem is in.
+pub fn import_csv_pair(nodes: &Path, edges: &Path) -> Result<Imported, ImportError> {
+    let read = |path: &Path| -> Result<(String, csv::Table), ImportError> {
+        let size = std::fs::metadata(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(ImportError::TooLarge { path: path.to_owned(), size });
+        }
+        let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?;
+        let text = decode(&bytes, path)?;
+        let table = csv::read_table(&text).map_err(|(offset, message)| ImportError::Invalid {
+            path: path.to_owned(),
+            position: Position::of_offset(&text, offset),
+            message,
+        })?;
+        Ok((text, table))
+    };
+    let (_, node_table) = read(nodes)?;
+    let (edge_text, edge_table) = read(edges)?;
+    let mut records = Records::default();
+    csv::add_nodes(&node_table, &mut records);
+    let in_edges = |(offset, message): (usize, String)| ImportError::Invalid {
+        path: edges.to_owned(),
+        position: Position::of_offset(&edge_text, offset),
+        message,
+    };
+    csv::add_edges(&edge_table, &mut records, false).map_err(in_edges)?;
+    build(records).map_err(in_edges)
+}
+
+/// The file's text: UTF-8 (a byte-order mark dropped), or UTF-16 with a byte-order mark (what
+/// Excel saves as "Unicode text").
+fn decode(bytes: &[u8], path: &Path) -> Result<String, ImportError> {
+    let utf16 = |big_endian: bool| {
+        let units = bytes.get(2..).unwrap_or_default().chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) }
+        });
+        char::decode_utf16(units).collect::<Result<String, _>>().ok()
+    };
+    let decoded = match bytes {
+        [0xff, 0xfe, ..] => utf16(false),
+        [0xfe, 0xff, ..] => utf16(true),
+        _ => None,
+    };
+    if let Some(text) = decoded {
+        return Ok(text);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned()),
         Err(error) => {
             let at = error.valid_up_to();
             let prefix = std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
-            return Err(invalid(
-                Position::of_offset(prefix, at),
-                "the file is not UTF-8 text (GraphML and GEXF files from Gephi, yEd, igraph and networkx are)"
+            Err(ImportError::Invalid {
+                path: path.to_owned(),
+                position: Position::of_offset(prefix, at),
+                message: "the file is not UTF-8 or UTF-16 text; save it as UTF-8 (Gephi, yEd, igraph, networkx and \
+                          spreadsheets can)"
                     .to_owned(),
-            ));
+            })
         }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let events = xml::events(text).map_err(|p| invalid(p.position, p.message))?;
-    let records = match format {
-        ImportFormat::GraphMl => graphml::read(&events),
-        ImportFormat::Gexf => gexf::read(&events),
     }
-    .map_err(|(offset, message)| invalid(Position::of_offset(text, offset), message))?;
-    build(records).map_err(|(offset, message)| invalid(Position::of_offset(text, offset), message))
 }
 
 /// Normalises a name for matching kinds: lower case, letters only ("Government agency" and

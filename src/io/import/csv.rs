@@ -1,0 +1,262 @@
+//! CSV node and edge tables (Gephi's data laboratory, spreadsheets): the delimiter (`,` `;` tab
+//! `|`) and a byte-order mark are detected, quoted cells may hold delimiters, quotes and line
+//! breaks. A table with `source` and `target` columns (or `from` and `to`) is an edge table; one
+//! with an `id` column a node table. Columns are matched by name, ignoring case: `id`,
+//! `label`/`name`/`title`, `kind`/`category`, `x`/`y`; for edges `id`, `weight`, `label`,
+//! `date`/`start`/`end`/`timestamp`, and Gephi's `type` (Directed or Undirected). Every other
+//! column becomes an attribute.
+
+use std::collections::HashMap;
+
+use super::{EdgeRecord, NodeRecord, Records};
+use crate::model::DateSpan;
+
+/// A CSV table: its header and rows, each with the byte offset where it starts.
+pub struct Table {
+    headers: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+/// What a table holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    /// One row per node.
+    Nodes,
+    /// One row per edge.
+    Edges,
+}
+
+/// The delimiter the header line uses most (outside quotes), `,` if none.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0), (b'|', 0)];
+    let mut quoted = false;
+    for c in header.bytes() {
+        if c == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(slot) = counts.iter_mut().find(|(d, _)| *d == c) {
+            slot.1 += 1;
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
+}
+
+/// Reads a table. Every row must have as many cells as the header.
+///
+/// # Errors
+/// (byte offset, message): bad quoting, or a row of the wrong length, naming its row and what
+/// was expected.
+pub fn read_table(text: &str) -> Result<Table, (usize, String)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| (0, format!("cannot read the header row: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err((
+            0,
+            "the file has no header row; expected column names such as id,label or source,target".to_owned(),
+        ));
+    }
+    let mut rows = Vec::new();
+    for (k, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            let offset = e.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+            (offset, format!("row {}: {e}", k + 1))
+        })?;
+        let offset = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+        if record.iter().all(|cell| cell.trim().is_empty()) && record.len() <= headers.len() {
+            rows.push((offset, vec![String::new(); headers.len()]));
+            continue;
+        }
+        if record.len() != headers.len() {
+            return Err((
+                offset,
+                format!(
+                    "row {} has {} cells but the header has {} ({}); quote cells that contain the delimiter",
+                    k + 1,
+                    record.len(),
+                    headers.len(),
+                    headers.join(", ")
+                ),
+            ));
+        }
+        rows.push((offset, record.iter().map(str::to_owned).collect()));
+    }
+    Ok(Table { headers, rows })
+}
+
+impl Table {
+    fn column(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|name| self.headers.iter().position(|h| h.eq_ignore_ascii_case(name)))
+    }
+
+    /// Whether this is a node or an edge table, from its columns.
+    ///
+    /// # Errors
+    /// A message when it is neither.
+    pub fn kind(&self) -> Result<TableKind, String> {
+        if self.column(&["source", "from"]).is_some() && self.column(&["target", "to"]).is_some() {
+            Ok(TableKind::Edges)
+        } else if self.column(&["id"]).is_some() {
+            Ok(TableKind::Nodes)
+        } else {
+            Err(format!(
+                "expected an id column (a node table) or source and target columns (an edge table); the columns are {}",
+                self.headers.join(", ")
+            ))
+        }
+    }
+}
+
+/// Cell `i` of a row, trimmed, if not empty.
+fn cell(row: &[String], i: Option<usize>) -> Option<String> {
+    i.and_then(|i| row.get(i)).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Adds a node table's rows to `records`. Rows without an id are skipped; a repeated id updates
+/// the first row's node.
+pub fn add_nodes(table: &Table, records: &mut Records) {
+    let id = table.column(&["id"]);
+    let label = table.column(&["label", "name", "title"]);
+    let (x, y) = (table.column(&["x"]), table.column(&["y"]));
+    let taken: Vec<Option<usize>> = vec![id, label, x, y];
+    let mut index: HashMap<String, usize> = records.nodes.iter().enumerate().map(|(k, n)| (n.id.clone(), k)).collect();
+    let (mut skipped, mut merged) = (0usize, 0usize);
+    for (offset, row) in &table.rows {
+        let Some(node_id) = cell(row, id) else {
+            skipped += 1;
+            continue;
+        };
+        let mut attributes = Vec::new();
+        for (k, header) in table.headers.iter().enumerate() {
+            if !taken.contains(&Some(k))
+                && let Some(value) = cell(row, Some(k))
+            {
+                attributes.push((header.clone(), value));
+            }
+        }
+        let coordinate = |i| cell(row, i).and_then(|v| v.parse::<f32>().ok());
+        let position = coordinate(x).zip(coordinate(y)).map(|(x, y)| [x, -y]);
+        match index.get(&node_id) {
+            Some(&k) => {
+                merged += 1;
+                if let Some(node) = records.nodes.get_mut(k) {
+                    if let Some(label) = cell(row, label) {
+                        node.label = Some(label);
+                    }
+                    for (key, value) in attributes {
+                        match node.attributes.iter_mut().find(|(k, _)| *k == key) {
+                            Some(slot) => slot.1 = value,
+                            None => node.attributes.push((key, value)),
+                        }
+                    }
+                    node.position = position.or(node.position);
+                }
+            }
+            None => {
+                index.insert(node_id.clone(), records.nodes.len());
+                records.nodes.push(NodeRecord {
+                    id: node_id,
+                    label: cell(row, label),
+                    attributes,
+                    position,
+                    offset: *offset,
+                });
+            }
+        }
+    }
+    if skipped > 0 {
+        records.notes.push(format!("{skipped} node rows without an id were skipped"));
+    }
+    if merged > 0 {
+        records.notes.push(format!("{merged} node rows repeating an id were merged into the first"));
+    }
+}
+
+/// Adds an edge table's rows to `records`. With `implied` true, nodes the edges name but no node
+/// table declares are added (an edge list alone); otherwise such an edge is an error.
+///
+/// # Errors
+/// (byte offset, message) for an edge naming an undeclared node when nodes are not implied, or a
+/// row without a source or target.
+pub fn add_edges(table: &Table, records: &mut Records, implied: bool) -> Result<(), (usize, String)> {
+    let source = table.column(&["source", "from"]);
+    let target = table.column(&["target", "to"]);
+    let id = table.column(&["id"]);
+    let weight = table.column(&["weight"]);
+    let label = table.column(&["label"]);
+    let kind_or_direction = table.column(&["type"]);
+    let date = table.column(&["date", "timestamp", "time"]);
+    let (start, end) = (table.column(&["start"]), table.column(&["end"]));
+    let taken: Vec<Option<usize>> = vec![source, target, id, weight, label, kind_or_direction, date, start, end];
+    let mut known: std::collections::HashSet<String> = records.nodes.iter().map(|n| n.id.clone()).collect();
+    let mut blank = 0usize;
+    for (k, (offset, row)) in table.rows.iter().enumerate() {
+        let (Some(from), Some(to)) = (cell(row, source), cell(row, target)) else {
+            if row.iter().all(|c| c.trim().is_empty()) {
+                blank += 1;
+                continue;
+            }
+            return Err((*offset, format!("row {} has no source or no target", k + 1)));
+        };
+        for end in [&from, &to] {
+            if !known.contains(end) {
+                if !implied {
+                    return Err((
+                        *offset,
+                        format!("row {} names the node \"{end}\", which the node table does not declare", k + 1),
+                    ));
+                }
+                known.insert(end.clone());
+                records.nodes.push(NodeRecord { id: end.clone(), offset: *offset, ..NodeRecord::default() });
+            }
+        }
+        let mut attributes = Vec::new();
+        for (c, header) in table.headers.iter().enumerate() {
+            if !taken.contains(&Some(c))
+                && let Some(value) = cell(row, Some(c))
+            {
+                attributes.push((header.clone(), value));
+            }
+        }
+        let mut directed = true;
+        match cell(row, kind_or_direction) {
+            Some(t) if t.eq_ignore_ascii_case("undirected") => directed = false,
+            Some(t) if t.eq_ignore_ascii_case("directed") => {}
+            Some(t) => attributes.push(("type".to_owned(), t)),
+            None => {}
+        }
+        let span = match (cell(row, date), cell(row, start), cell(row, end)) {
+            (Some(d), _, _) => Some(d),
+            (None, Some(s), Some(e)) => Some(format!("{s}/{e}")),
+            (None, Some(s), None) => Some(s),
+            _ => None,
+        };
+        let date = span.as_deref().and_then(|s| s.parse::<DateSpan>().ok());
+        if let (Some(text), None) = (span, date) {
+            attributes.push(("date".to_owned(), text));
+        }
+        records.edges.push(EdgeRecord {
+            id: cell(row, id),
+            source: from,
+            target: to,
+            directed,
+            weight: cell(row, weight),
+            label: cell(row, label),
+            date,
+            attributes,
+            offset: *offset,
+        });
+    }
+    if blank > 0 {
+        records.notes.push(format!("{blank} empty rows were skipped"));
+    }
+    Ok(())
+}

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use kgx::io::export::{to_graphml, to_node_link_json};
+use kgx::io::export::{to_gexf, to_graphml, to_node_link_json};
 use kgx::io::load_file;
 
 const SEED: &str = "graphs/covid19-cooperation.ron";
@@ -40,7 +40,7 @@ fn node_link_json_has_every_actor_and_cooperation() {
 /// networkx is the reference reader. CI installs it; elsewhere the test says so and passes only
 /// when python3 or networkx is missing and `CI` is unset.
 #[test]
-fn networkx_reads_both_exports() {
+fn networkx_reads_every_export() {
     let available = Command::new("python3").args(["-c", "import networkx"]).output().is_ok_and(|o| o.status.success());
     if !available {
         assert!(std::env::var_os("CI").is_none(), "CI must install networkx (pip install networkx)");
@@ -51,8 +51,10 @@ fn networkx_reads_both_exports() {
     let dir = tempfile::tempdir().unwrap();
     let graphml = dir.path().join("g.graphml");
     let json = dir.path().join("g.json");
+    let gexf = dir.path().join("g.gexf");
     std::fs::write(&graphml, to_graphml(&graph)).unwrap();
     std::fs::write(&json, to_node_link_json(&graph)).unwrap();
+    std::fs::write(&gexf, to_gexf(&graph)).unwrap();
     let script = r#"
 import json, sys
 import networkx as nx
@@ -67,10 +69,26 @@ for x in (g, h):
 assert g.edges["mammoth-foundation", "serbian-government", "mammoth-donates-kits-to-serbia"]["date"] == "2020-03-15"
 assert g.edges["zhongnan-hospital", "kenyan-counterparts", "zhongnan-kenya-video-call"]["directed"] is False
 assert h.edges["bgi-genomics", "international-community", "bgi-kit-orders-worldwide"]["weight"] == 1.0
+# GEXF, as Gephi reads it: counts, attributes, colours and positions, dates as spells.
+x = nx.read_gexf(sys.argv[3])
+# networkx reads a GEXF "mutual" edge (a cooperation both ways) as two directed edges.
+mutual = int(sys.argv[4])
+assert x.number_of_nodes() == 26 and x.number_of_edges() == 29 + mutual, (x.number_of_nodes(), x.number_of_edges())
+assert x.nodes["ngdc"]["database visitors"] == "over 76,000"
+assert x.nodes["who"]["label"] == "World Health Organization"
+assert x.nodes["who"]["kind"] == "InternationalOrganization"
+assert x.nodes["who"]["viz"]["color"]["b"] == 240
 print("ok")
 "#;
     let out = Command::new("python3")
-        .args(["-c", script, graphml.to_str().unwrap(), json.to_str().unwrap()])
+        .args([
+            "-c",
+            script,
+            graphml.to_str().unwrap(),
+            json.to_str().unwrap(),
+            gexf.to_str().unwrap(),
+            &graph.cooperations().filter(|c| !c.cooperation.directed).count().to_string(),
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

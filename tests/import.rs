@@ -222,3 +222,100 @@ fn a_node_table_and_an_edge_table_import_together() {
     let message = kgx::io::import::import_csv_pair(&nodes, &edges).unwrap_err().to_string();
     assert!(message.contains("edges.csv:3:1: row 2 names the node \"nobody\""), "{message}");
 }
+
+mod round_trip {
+    use std::path::Path;
+
+    use kgx::io::export::{ExportFormat, export};
+    use kgx::io::import::{ImportFormat, import_bytes};
+    use kgx::model::{Actor, ActorKind, Cooperation, CooperationKind, DateSpan, Kind, KnowledgeGraph, PartialDate};
+    use proptest::prelude::*;
+
+    /// Text that needs escaping in XML (quotes, ampersands, angle brackets, non-ASCII).
+    fn text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[a-zA-Z0-9é漢\"'&<>][a-zA-Z0-9é漢\"'&<>_-]{0,10}").unwrap()
+    }
+
+    prop_compose! {
+        fn graph()(
+            actors in proptest::collection::vec(
+                (text(), 0..12usize, proptest::option::of(text()), proptest::option::of((-500i32..500, -500i32..500)), proptest::option::of(text())),
+                1..8,
+            ),
+            links in proptest::collection::vec(
+                (0..8usize, 0..8usize, 0..10usize, any::<bool>(), 0..4u32, proptest::option::of(text()), proptest::option::of((1990..2030i32, 1..=12u32, 1..=28u32))),
+                0..12,
+            ),
+        ) -> KnowledgeGraph {
+            let mut graph = KnowledgeGraph::new();
+            let n = actors.len();
+            for (i, (label, kind, country, position, value)) in actors.into_iter().enumerate() {
+                let mut actor = Actor::new(format!("a{i}"), label, ActorKind::ALL[kind]);
+                actor.country = country;
+                actor.position = position.map(|(x, y)| [x as f32 * 0.5, y as f32 * 0.25]);
+                if let Some(value) = value {
+                    actor.set_attribute("note-like", value);
+                }
+                graph.add_actor(actor).unwrap();
+            }
+            for (j, (from, to, kind, directed, weight, label, date)) in links.into_iter().enumerate() {
+                let mut cooperation = Cooperation::new(format!("c{j}"), CooperationKind::ALL[kind]);
+                cooperation.directed = directed;
+                cooperation.weight = f64::from(weight) * 0.5;
+                cooperation.label = label.unwrap_or_default();
+                cooperation.date = date.map(|(y, m, d)| DateSpan::on(PartialDate::ymd(y, m, d).unwrap()));
+                graph.add_cooperation(&format!("a{}", from % n).into(), &format!("a{}", to % n).into(), cooperation).unwrap();
+            }
+            graph
+        }
+    }
+
+    fn same(a: &KnowledgeGraph, b: &KnowledgeGraph, format: &str) {
+        assert_eq!(a.actor_count(), b.actor_count(), "{format}: actors");
+        for x in a.actors() {
+            let y = b.actor(x.id()).unwrap_or_else(|| panic!("{format}: {} lost", x.id()));
+            assert_eq!(
+                (&x.label, x.kind, &x.country, &x.attributes),
+                (&y.label, y.kind, &y.country, &y.attributes),
+                "{format}"
+            );
+            match (x.position, y.position) {
+                (Some(p), Some(q)) => {
+                    assert!((p[0] - q[0]).abs() < 1e-3 && (p[1] - q[1]).abs() < 1e-3, "{format}: {p:?} {q:?}")
+                }
+                (p, q) => assert_eq!(p, q, "{format}: position"),
+            }
+        }
+        assert_eq!(a.cooperation_count(), b.cooperation_count(), "{format}: cooperations");
+        for x in a.cooperations() {
+            let y =
+                b.cooperation(x.cooperation.id()).unwrap_or_else(|| panic!("{format}: {} lost", x.cooperation.id()));
+            assert_eq!((x.from, x.to), (y.from, y.to), "{format}");
+            let (p, q) = (x.cooperation, y.cooperation);
+            assert_eq!(
+                (p.kind, p.directed, p.weight, &p.label, p.date),
+                (q.kind, q.directed, q.weight, &q.label, q.date),
+                "{format}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// What kgx exports as GraphML or GEXF, kgx imports back as the same graph (evidence
+        /// aside, which those formats carry only as flattened text).
+        #[test]
+        fn export_then_import_gives_back_the_same_graph(graph in graph()) {
+            for (format, export_format, import_format) in [
+                ("GraphML", ExportFormat::GraphMl, ImportFormat::GraphMl),
+                ("GEXF", ExportFormat::Gexf, ImportFormat::Gexf),
+            ] {
+                let text = export(&graph, export_format);
+                let back = import_bytes(text.as_bytes(), Path::new("round-trip"), import_format)
+                    .unwrap_or_else(|e| panic!("{format}: {e}\n{text}"));
+                same(&graph, &back.graph, format);
+            }
+        }
+    }
+}

@@ -40,9 +40,10 @@ fn write(graph: &KnowledgeGraph, output: &Path) -> Result<(), String> {
         "ron" => return save_file(graph, output).map_err(|e| e.to_string()),
         "graphml" => ExportFormat::GraphMl,
         "json" => ExportFormat::NodeLinkJson,
+        "gexf" => ExportFormat::Gexf,
         _ => {
             return Err(format!(
-                "{}: unknown output format; kgx writes .ron, .graphml and .json (node-link) files",
+                "{}: unknown output format; kgx writes .ron, .graphml, .gexf and .json (node-link) files",
                 output.display()
             ));
         }

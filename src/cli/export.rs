@@ -18,6 +18,7 @@ pub(super) fn run(file: &Path, to: ExportTarget, output: &Path) -> ExitCode {
     let format = match to {
         ExportTarget::Graphml => ExportFormat::GraphMl,
         ExportTarget::Json => ExportFormat::NodeLinkJson,
+        ExportTarget::Gexf => ExportFormat::Gexf,
     };
     let text = export(&graph, format);
     match write_atomic(output, |w| w.write_all(text.as_bytes())) {

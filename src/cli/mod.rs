@@ -126,7 +126,7 @@ pub enum Command {
     },
     /// Convert a graph between formats, chosen by the extensions: IN is .ron, .graphml (Gephi,
     /// yEd, igraph, networkx), .gexf (Gephi) or .csv (an edge list or a node table; or give
-    /// nodes.csv edges.csv); OUT is .ron, .graphml or .json (node-link).
+    /// nodes.csv edges.csv); OUT is .ron, .graphml, .gexf or .json (node-link).
     Convert {
         /// The file to read, or a node table and an edge table.
         #[arg(required = true, num_args = 1..=2)]
@@ -188,6 +188,8 @@ pub enum ExportTarget {
     Graphml,
     /// Node-link JSON (networkx `node_link_graph`).
     Json,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
 }
 
 /// Runs a subcommand and returns the process exit code: 0 on success, 1 when a file is invalid

@@ -126,6 +126,46 @@ kind_enum!(
     }
 );
 
+impl ActorKind {
+    /// Its colour (red, green, blue) on the canvas, in the legend and in exports that carry
+    /// colours (GEXF), so every picture of a graph agrees.
+    pub const fn rgb(self) -> [u8; 3] {
+        match self {
+            ActorKind::Country => [0xE4, 0x57, 0x56],
+            ActorKind::Ministry => [0x4C, 0x78, 0xA8],
+            ActorKind::GovernmentAgency => [0x72, 0xB7, 0xB2],
+            ActorKind::Hospital => [0xF5, 0x85, 0x18],
+            ActorKind::ResearchInstitute => [0x54, 0xA2, 0x4B],
+            ActorKind::University => [0x9D, 0xD8, 0x66],
+            ActorKind::Company => [0xB2, 0x79, 0xA2],
+            ActorKind::Foundation => [0xFF, 0x9D, 0xA6],
+            ActorKind::InternationalOrganization => [0x43, 0x9C, 0xF0],
+            ActorKind::Media => [0xEE, 0xCA, 0x3B],
+            ActorKind::Person => [0xD6, 0xA5, 0xC9],
+            ActorKind::Other => [0xA0, 0xA0, 0xA0],
+        }
+    }
+}
+
+impl CooperationKind {
+    /// Its colour (red, green, blue) on the canvas, in the legend and in exports that carry
+    /// colours (GEXF), so every picture of a graph agrees.
+    pub const fn rgb(self) -> [u8; 3] {
+        match self {
+            CooperationKind::DataSharing => [0x3B, 0x8E, 0xD0],
+            CooperationKind::Donation => [0xE0, 0x4F, 0x5F],
+            CooperationKind::Supply => [0xF0, 0x8A, 0x24],
+            CooperationKind::ExpertConsultation => [0x2B, 0xA8, 0x84],
+            CooperationKind::JointResearch => [0x8E, 0x6C, 0xD0],
+            CooperationKind::Funding => [0xC9, 0xA2, 0x27],
+            CooperationKind::Reporting => [0x9A, 0x9A, 0x9A],
+            CooperationKind::Endorsement => [0xD4, 0x6F, 0xB0],
+            CooperationKind::Affiliation => [0x6F, 0x86, 0x9E],
+            CooperationKind::Other => [0x80, 0x80, 0x80],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

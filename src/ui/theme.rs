@@ -45,20 +45,8 @@ impl NodeShape {
 
 /// Fill colour of an actor kind.
 pub fn actor_color(kind: ActorKind) -> Color32 {
-    match kind {
-        ActorKind::Country => Color32::from_rgb(0xE4, 0x57, 0x56),
-        ActorKind::Ministry => Color32::from_rgb(0x4C, 0x78, 0xA8),
-        ActorKind::GovernmentAgency => Color32::from_rgb(0x72, 0xB7, 0xB2),
-        ActorKind::Hospital => Color32::from_rgb(0xF5, 0x85, 0x18),
-        ActorKind::ResearchInstitute => Color32::from_rgb(0x54, 0xA2, 0x4B),
-        ActorKind::University => Color32::from_rgb(0x9D, 0xD8, 0x66),
-        ActorKind::Company => Color32::from_rgb(0xB2, 0x79, 0xA2),
-        ActorKind::Foundation => Color32::from_rgb(0xFF, 0x9D, 0xA6),
-        ActorKind::InternationalOrganization => Color32::from_rgb(0x43, 0x9C, 0xF0),
-        ActorKind::Media => Color32::from_rgb(0xEE, 0xCA, 0x3B),
-        ActorKind::Person => Color32::from_rgb(0xD6, 0xA5, 0xC9),
-        ActorKind::Other => Color32::from_rgb(0xA0, 0xA0, 0xA0),
-    }
+    let [r, g, b] = kind.rgb();
+    Color32::from_rgb(r, g, b)
 }
 
 /// Shape of an actor kind, so kinds stay apart for colour-blind readers too.
@@ -77,18 +65,8 @@ pub fn actor_shape(kind: ActorKind) -> NodeShape {
 
 /// Colour of a cooperation kind's edges.
 pub fn cooperation_color(kind: CooperationKind) -> Color32 {
-    match kind {
-        CooperationKind::DataSharing => Color32::from_rgb(0x3B, 0x8E, 0xD0),
-        CooperationKind::Donation => Color32::from_rgb(0xE0, 0x4F, 0x5F),
-        CooperationKind::Supply => Color32::from_rgb(0xF0, 0x8A, 0x24),
-        CooperationKind::ExpertConsultation => Color32::from_rgb(0x2B, 0xA8, 0x84),
-        CooperationKind::JointResearch => Color32::from_rgb(0x8E, 0x6C, 0xD0),
-        CooperationKind::Funding => Color32::from_rgb(0xC9, 0xA2, 0x27),
-        CooperationKind::Reporting => Color32::from_rgb(0x9A, 0x9A, 0x9A),
-        CooperationKind::Endorsement => Color32::from_rgb(0xD4, 0x6F, 0xB0),
-        CooperationKind::Affiliation => Color32::from_rgb(0x6F, 0x86, 0x9E),
-        CooperationKind::Other => Color32::from_rgb(0x80, 0x80, 0x80),
-    }
+    let [r, g, b] = kind.rgb();
+    Color32::from_rgb(r, g, b)
 }
 
 /// Canvas background.

@@ -52,13 +52,18 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
 }
 
 /// A declared key: its XML id and GraphML type.
-struct Key {
-    id: String,
-    attr_type: &'static str,
+pub(super) struct Key {
+    /// The XML id.
+    pub(super) id: String,
+    /// The GraphML type: string, double, boolean or long.
+    pub(super) attr_type: &'static str,
 }
 
 /// One key per attribute name, in first-seen order, typed by the first value seen.
-fn declare_keys<'a>(rows: impl Iterator<Item = &'a Vec<(String, FieldValue)>>, prefix: &str) -> Vec<(String, Key)> {
+pub(super) fn declare_keys<'a>(
+    rows: impl Iterator<Item = &'a Vec<(String, FieldValue)>>,
+    prefix: &str,
+) -> Vec<(String, Key)> {
     let mut keys: Vec<(String, Key)> = Vec::new();
     let mut seen = BTreeMap::new();
     for fields in rows {
@@ -105,7 +110,7 @@ fn write_data(out: &mut String, keys: &[(String, Key)], fields: &[(String, Field
 }
 
 /// Escapes XML special characters and drops characters XML 1.0 cannot carry.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -1,9 +1,12 @@
-//! Exports for other tools: GraphML (Gephi, yEd, networkx) and node-link JSON (networkx, d3).
+//! Exports for other tools: GraphML (Gephi, yEd, networkx), GEXF (Gephi) and node-link JSON
+//! (networkx, d3).
 
 mod fields;
+mod gexf;
 mod graphml;
 mod node_link;
 
+pub use gexf::to_gexf;
 pub use graphml::to_graphml;
 pub use node_link::to_node_link_json;
 
@@ -14,6 +17,8 @@ pub enum ExportFormat {
     GraphMl,
     /// Node-link JSON as networkx's `node_link_graph` reads it.
     NodeLinkJson,
+    /// GEXF 1.3 for Gephi, with positions, sizes, colours and dates as spells.
+    Gexf,
 }
 
 /// Renders the graph in the given format.
@@ -21,5 +26,6 @@ pub fn export(graph: &crate::model::KnowledgeGraph, format: ExportFormat) -> Str
     match format {
         ExportFormat::GraphMl => to_graphml(graph),
         ExportFormat::NodeLinkJson => to_node_link_json(graph),
+        ExportFormat::Gexf => to_gexf(graph),
     }
 }

@@ -1,5 +1,6 @@
 //! GEXF 1.1, 1.2draft and 1.3 (both namespaces; elements are read by local name): declared
-//! attributes with types and defaults, `viz` positions, parallel edges, and dynamics — `start`,
+//! attributes with types and defaults, `viz` positions (sizes and colours are Gephi's drawing,
+//! which kgx redraws by kind or metric), parallel edges, and dynamics — `start`,
 //! `end`, `timestamp` and `<spells>` become cooperation dates when the graph's time format is a
 //! date, and attributes otherwise.
 
@@ -177,8 +178,9 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                         Some(Open::Edge(record, _)) => {
                             let title =
                                 declared.get(&("edge".to_owned(), key.to_owned())).map_or(key, |d| d.title.as_str());
-                            if title.eq_ignore_ascii_case("weight") && record.weight.is_none() {
-                                record.weight = Some(value);
+                            if title.eq_ignore_ascii_case("weight") {
+                                // The edge's own weight attribute wins; a declared one fills in.
+                                record.weight.get_or_insert(value);
                             } else {
                                 push_value(&mut record.attributes, title, value);
                             }
@@ -197,15 +199,6 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                             // Gephi's y axis points up; the canvas's down.
                             record.position = Some([x, -y]);
                         }
-                    }
-                }
-                "size" | "color" | "shape" | "thickness" => {
-                    if let Some(Open::Node(record, _)) = open.last_mut()
-                        && name == "color"
-                    {
-                        let channel = |k: &str| attribute(attributes, k).unwrap_or("0");
-                        let rgb = format!("rgb({}, {}, {})", channel("r"), channel("g"), channel("b"));
-                        record.attributes.push(("color".to_owned(), rgb));
                     }
                 }
                 _ => {}

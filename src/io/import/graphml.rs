@@ -291,8 +291,9 @@ fn finish(element: Open, open: &mut [Open], records: &mut Records, keys: &HashMa
             if record.label.is_none() {
                 record.label = graphics_label;
             }
+            // x and y keys (Gephi's, kgx's) are taken as written.
             if let (Some(x), Some(y)) = (x, y) {
-                record.position = Some([x, -y]);
+                record.position = Some([x, y]);
             }
             with_defaults(&mut record.attributes, "node");
             // The innermost open node holding a nested graph is this node's group.

@@ -292,12 +292,28 @@ pub fn build(records: Records) -> Result<Imported, (usize, String)> {
         let kind = take_kind::<ActorKind>(&mut attributes).unwrap_or(ActorKind::Other);
         let label = node.label.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| node.id.clone());
         let mut actor = Actor::new(ActorId::new(node.id.clone()), label, kind);
+        let mut coordinates = [None, None];
         for (key, value) in attributes {
-            if !key.is_empty() {
-                actor.set_attribute(key, value);
+            // kgx's own fields (as kgx exports them, or as a spreadsheet names them).
+            match key.as_str() {
+                "" => {}
+                "label" if value == actor.label => {}
+                "country" => actor.country = Some(value),
+                "aliases" => actor.aliases = value.split("; ").filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+                "notes" => actor.notes = value,
+                "pinned" if value == "true" || value == "false" => actor.pinned = value == "true",
+                "x" | "y" if value.parse::<f32>().is_ok() => {
+                    coordinates[usize::from(key == "y")] = value.parse::<f32>().ok();
+                }
+                _ => actor.set_attribute(key.strip_prefix("attribute:").unwrap_or(&key).to_owned(), value),
             }
         }
-        match node.position {
+        // Coordinates given as values (kgx's GEXF) place a node the file does not draw.
+        let position = node.position.or(match coordinates {
+            [Some(x), Some(y)] => Some([x, y]),
+            _ => None,
+        });
+        match position {
             Some([x, y])
                 if x.is_finite() && y.is_finite() && x.abs() <= MAX_COORDINATE && y.abs() <= MAX_COORDINATE =>
             {
@@ -350,6 +366,25 @@ pub fn build(records: Records) -> Result<Imported, (usize, String)> {
             }
         }
         for (key, value) in attributes.into_iter().filter(|(k, _)| !k.is_empty()) {
+            match key.as_str() {
+                // kgx's own fields, as kgx exports them: already taken from the edge itself.
+                "directed" if value == "true" || value == "false" => {
+                    // kgx's GraphML marks mutual cooperations this way in a directed graph.
+                    cooperation.directed = value == "true";
+                    continue;
+                }
+                "label" if value == cooperation.label => continue,
+                "date" => match (cooperation.date, value.parse::<DateSpan>()) {
+                    (None, Ok(date)) => {
+                        cooperation.date = Some(date);
+                        continue;
+                    }
+                    (Some(date), _) if date.to_string() == value => continue,
+                    _ => {}
+                },
+                _ => {}
+            }
+            let key = key.strip_prefix("attribute:").map_or(key.clone(), str::to_owned);
             match cooperation.attributes.iter_mut().find(|a| a.key == key) {
                 Some(slot) => slot.value = value,
                 None => cooperation.attributes.push(Attribute { key, value }),

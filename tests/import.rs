@@ -319,3 +319,30 @@ mod round_trip {
         }
     }
 }
+
+/// Every input committed to the importers' fuzz corpora (`fuzz/corpus/import_*/seed-*`) imports
+/// or fails cleanly, and what imports saves and loads back equal.
+#[test]
+fn the_importers_fuzz_corpora_import_or_fail_cleanly() {
+    use kgx::io::import::{ImportFormat, import_bytes};
+    let mut count = 0;
+    for (folder, format) in [
+        ("import_graphml", ImportFormat::GraphMl),
+        ("import_gexf", ImportFormat::Gexf),
+        ("import_csv", ImportFormat::Csv),
+    ] {
+        for entry in std::fs::read_dir(Path::new("fuzz/corpus").join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.file_name().unwrap().to_str().unwrap().starts_with("seed-") {
+                continue;
+            }
+            count += 1;
+            if let Ok(imported) = import_bytes(&std::fs::read(&path).unwrap(), &path, format) {
+                let text = kgx::io::to_ron_string(&imported.graph).unwrap();
+                let again = kgx::io::load_str(&text, &path).unwrap();
+                assert!(again == imported.graph, "{} does not round-trip", path.display());
+            }
+        }
+    }
+    assert!(count >= 6, "the corpora are committed ({count} files)");
+}

@@ -48,20 +48,22 @@ fn write(graph: &KnowledgeGraph, output: &Path) -> Result<(), String> {
             ));
         }
     };
+    write_export(graph, format, output)
+}
+
+/// Writes `graph` in an export format to `output` (atomically).
+///
+/// # Errors
+/// A message naming the file.
+pub(super) fn write_export(graph: &KnowledgeGraph, format: ExportFormat, output: &Path) -> Result<(), String> {
     let text = export(graph, format);
     write_atomic(output, |w| w.write_all(text.as_bytes()))
         .map_err(|e| format!("{}: cannot write: {e}", output.display()))
 }
 
-pub(super) fn run(inputs: &[PathBuf], output: &Path) -> ExitCode {
-    let graph = match read(inputs) {
-        Ok(graph) => graph,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match write(&graph, output) {
+/// Reports a write: what was written, or why not; the exit code.
+pub(super) fn report(graph: &KnowledgeGraph, output: &Path, written: Result<(), String>) -> ExitCode {
+    match written {
         Ok(()) => {
             println!(
                 "{}: wrote {} actors and {} cooperations",
@@ -76,4 +78,16 @@ pub(super) fn run(inputs: &[PathBuf], output: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+pub(super) fn run(inputs: &[PathBuf], output: &Path) -> ExitCode {
+    let graph = match read(inputs) {
+        Ok(graph) => graph,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let written = write(&graph, output);
+    report(&graph, output, written)
 }

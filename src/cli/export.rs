@@ -4,8 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::ExportTarget;
-use crate::io::export::{ExportFormat, export};
-use crate::io::{load_file, write_atomic};
+use crate::io::export::ExportFormat;
+use crate::io::load_file;
 
 pub(super) fn run(file: &Path, to: ExportTarget, output: &Path) -> ExitCode {
     let graph = match load_file(file) {
@@ -20,20 +20,6 @@ pub(super) fn run(file: &Path, to: ExportTarget, output: &Path) -> ExitCode {
         ExportTarget::Json => ExportFormat::NodeLinkJson,
         ExportTarget::Gexf => ExportFormat::Gexf,
     };
-    let text = export(&graph, format);
-    match write_atomic(output, |w| w.write_all(text.as_bytes())) {
-        Ok(()) => {
-            println!(
-                "{}: wrote {} actors and {} cooperations",
-                output.display(),
-                graph.actor_count(),
-                graph.cooperation_count()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("{}: cannot write: {error}", output.display());
-            ExitCode::FAILURE
-        }
-    }
+    let written = super::convert::write_export(&graph, format, output);
+    super::convert::report(&graph, output, written)
 }

@@ -15,6 +15,18 @@ pub enum FieldValue {
     Count(usize),
 }
 
+impl FieldValue {
+    /// The value as text, as XML formats write it (text escaped by `escape`).
+    pub fn to_text(&self, escape: impl Fn(&str) -> String) -> String {
+        match self {
+            FieldValue::Text(s) => escape(s),
+            FieldValue::Number(n) => n.to_string(),
+            FieldValue::Flag(b) => b.to_string(),
+            FieldValue::Count(c) => c.to_string(),
+        }
+    }
+}
+
 /// Built-in node attribute names; free attributes with one of these names get an `attribute:`
 /// prefix so they never overwrite them.
 const NODE_BUILTINS: &[&str] = &["id", "label", "kind", "country", "aliases", "notes", "x", "y", "pinned"];

@@ -55,12 +55,7 @@ fn write_values(out: &mut String, keys: &[(String, Key)], fields: &[(String, Fie
     out.push_str("        <attvalues>\n");
     for (name, value) in fields {
         let Some((_, key)) = keys.iter().find(|(n, _)| n == name) else { continue };
-        let text = match value {
-            FieldValue::Text(s) => escape(s),
-            FieldValue::Number(n) => n.to_string(),
-            FieldValue::Flag(b) => b.to_string(),
-            FieldValue::Count(c) => c.to_string(),
-        };
+        let text = value.to_text(escape);
         let _ = writeln!(out, "          <attvalue for=\"{}\" value=\"{text}\"/>", key.id);
     }
     out.push_str("        </attvalues>\n");

@@ -99,12 +99,7 @@ fn write_key_declarations(out: &mut String, domain: &str, keys: &[(String, Key)]
 fn write_data(out: &mut String, keys: &[(String, Key)], fields: &[(String, FieldValue)]) {
     for (name, value) in fields {
         let Some((_, key)) = keys.iter().find(|(n, _)| n == name) else { continue };
-        let text = match value {
-            FieldValue::Text(s) => escape(s),
-            FieldValue::Number(n) => n.to_string(),
-            FieldValue::Flag(b) => b.to_string(),
-            FieldValue::Count(c) => c.to_string(),
-        };
+        let text = value.to_text(escape);
         let _ = writeln!(out, "      <data key=\"{}\">{text}</data>", key.id);
     }
 }

@@ -346,3 +346,27 @@ fn the_importers_fuzz_corpora_import_or_fail_cleanly() {
     }
     assert!(count >= 6, "the corpora are committed ({count} files)");
 }
+
+#[test]
+fn the_window_exports_for_gephi_through_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("for-gephi.gexf");
+    let mut harness = common::harness();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export as GraphML, GEXF or JSON…").click();
+    harness.run();
+    harness.get_by_label("File path").type_text(path.to_str().unwrap());
+    harness.get_by_label("Export").click();
+    harness.run();
+    let back = import_file(&path).unwrap().graph;
+    assert_eq!((back.actor_count(), back.cooperation_count()), (26, 29));
+    assert!(back.actors().all(|a| a.position.is_some()), "the picture goes along");
+    assert!(!harness.state().doc.is_dirty(), "exporting is not saving, and changes nothing");
+    assert!(harness.state().doc.path.is_none());
+    // A name kgx cannot export to says why.
+    harness.state_mut().push(kgx::app::command::Command::Export(Some(dir.path().join("x.pdf"))));
+    harness.run();
+    assert_eq!(harness.state().dialog_kind(), "error");
+    harness.get_by_label_contains("choose a name ending in .graphml, .gexf or .json");
+}

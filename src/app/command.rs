@@ -96,4 +96,6 @@ pub enum Command {
     ShowRecovery,
     /// Check whether the document's file changed on disk, and ask what to do if so.
     CheckDisk,
+    /// Export for other tools (GraphML, GEXF, node-link JSON by the extension); `None` asks.
+    Export(Option<PathBuf>),
 }

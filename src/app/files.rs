@@ -8,9 +8,10 @@ use egui::ViewportCommand;
 use super::KgxApp;
 use super::command::Command;
 use super::document::Document;
+use crate::io::export::{ExportFormat, export};
 use crate::io::import::{ImportFormat, import_file};
-use crate::io::load_file;
 use crate::io::recovery::{self, RecoveryFile, read_header};
+use crate::io::{load_file, write_atomic};
 use crate::model::KnowledgeGraph;
 use crate::ui::dialogs::{
     ConfirmChoice, DiskChoice, PathChoice, RecoveryChoice, changed_on_disk_ui, confirm_discard_ui, error_ui,
@@ -48,6 +49,8 @@ pub(super) enum PathPurpose {
     Open,
     /// Save to it, then do the pending action, if any.
     SaveAs(Option<Pending>),
+    /// Export to it, in the format its extension names.
+    Export,
 }
 
 /// The modal dialog on screen, if any.
@@ -123,6 +126,8 @@ impl KgxApp {
             Command::Restore(path) => self.unless_dirty(Pending::Restore(path), ctx),
             Command::ShowRecovery => self.offer_recovery(true),
             Command::CheckDisk => self.check_disk(),
+            Command::Export(Some(path)) => self.export_to(&path),
+            Command::Export(None) => self.ask_export_path(),
             _ => {}
         }
     }
@@ -203,6 +208,47 @@ impl KgxApp {
                 let lines = error.to_string().lines().map(str::to_owned).collect();
                 self.dialog = Dialog::Error { title: format!("Cannot open {}", path.display()), lines };
                 self.set_status(format!("Could not open {}", path.display()));
+            }
+        }
+    }
+
+    /// Asks where to export, with the operating system's dialog where there is one.
+    fn ask_export_path(&mut self) {
+        if self.native_dialogs && native_dialogs_available() {
+            let dialog = rfd::FileDialog::new()
+                .set_title("Export graph")
+                .add_filter("GraphML (Gephi, yEd, networkx)", &["graphml"])
+                .add_filter("GEXF (Gephi)", &["gexf"])
+                .add_filter("Node-link JSON (networkx, d3)", &["json"]);
+            if let Some(path) = dialog.save_file() {
+                self.export_to(&path);
+            }
+        } else {
+            self.dialog = Dialog::Path { purpose: PathPurpose::Export, text: String::new() };
+        }
+    }
+
+    /// Writes the graph for other tools in the format `path`'s extension names (atomically). The
+    /// document keeps its own file and stays as saved or unsaved as it was.
+    fn export_to(&mut self, path: &Path) {
+        let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("graphml") => ExportFormat::GraphMl,
+            Some("gexf") => ExportFormat::Gexf,
+            Some("json") => ExportFormat::NodeLinkJson,
+            _ => {
+                let lines =
+                    vec![format!("{}: choose a name ending in .graphml, .gexf or .json (node-link)", path.display())];
+                self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
+                return;
+            }
+        };
+        self.doc.capture_positions();
+        let text = export(&self.doc.graph, format);
+        match write_atomic(path, |w| w.write_all(text.as_bytes())) {
+            Ok(()) => self.set_status(format!("Exported {}", path.display())),
+            Err(error) => {
+                let lines = vec![format!("{}: cannot write: {error}", path.display())];
+                self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
             }
         }
     }
@@ -380,6 +426,9 @@ impl KgxApp {
                 let (title, verb) = match purpose {
                     PathPurpose::Open => ("Open graph", "Open"),
                     PathPurpose::SaveAs(_) => ("Save graph as", "Save"),
+                    PathPurpose::Export => {
+                        ("Export as GraphML (.graphml), GEXF (.gexf) or node-link JSON (.json)", "Export")
+                    }
                 };
                 match path_prompt_ui(ctx, title, verb, text) {
                     Some(PathChoice::Accept(path)) => {
@@ -389,6 +438,7 @@ impl KgxApp {
                         match purpose {
                             PathPurpose::Open => self.open_path(&path),
                             PathPurpose::SaveAs(then) => self.save_to(&path, then),
+                            PathPurpose::Export => self.export_to(&path),
                         }
                     }
                     Some(PathChoice::Cancel) => self.dialog = Dialog::None,

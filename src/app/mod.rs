@@ -374,7 +374,8 @@ impl KgxApp {
             | Command::Quit
             | Command::Restore(_)
             | Command::ShowRecovery
-            | Command::CheckDisk => {
+            | Command::CheckDisk
+            | Command::Export(_) => {
                 self.run_file_command(ctx, command);
             }
         }

@@ -48,6 +48,9 @@ pub fn menu_bar_ui(
             if ui.button("Save as…  (Ctrl+Shift+S)").clicked() {
                 commands.push(Command::SaveAs(None));
             }
+            if ui.button("Export as GraphML, GEXF or JSON…").clicked() {
+                commands.push(Command::Export(None));
+            }
             ui.separator();
             if ui.button("Recover unsaved work…").clicked() {
                 commands.push(Command::ShowRecovery);

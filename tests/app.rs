@@ -100,8 +100,7 @@ fn add_connect_and_delete_an_actor() {
     harness.run();
     assert_eq!(harness.state().doc.graph.actor_count(), 27);
     assert_eq!(selected(&harness), ["new-actor"]);
-    harness.state_mut().doc.layout.settle_now();
-    harness.run();
+    common::quiesce(&mut harness);
     // Select the new actor and Kenya on the canvas, then Connect.
     let new_actor = screen_position(&harness, "new-actor");
     click_at(&mut harness, new_actor, Modifiers::NONE);
@@ -110,6 +109,7 @@ fn add_connect_and_delete_an_actor() {
     assert_eq!(selected(&harness), ["kenyan-counterparts", "new-actor"]);
     harness.get_by_label("Connect").click();
     harness.run();
+    common::wait_until_settled(&mut harness);
     let app = harness.state();
     assert_eq!(app.doc.graph.cooperation_count(), 30);
     assert!(app.doc.layout.engine().iteration() > 0, "the layout adapts to the new cooperation");

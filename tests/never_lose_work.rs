@@ -30,8 +30,7 @@ fn harness_with_new_actor() -> (Harness<'static, KgxApp>, egui::Pos2) {
     let mut harness = harness();
     harness.get_by_label("Add actor").click();
     harness.run();
-    harness.state_mut().doc.layout.settle_now();
-    harness.run();
+    common::quiesce(&mut harness);
     let at = screen_position(&harness, "new-actor");
     (harness, at)
 }

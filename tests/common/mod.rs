@@ -130,3 +130,14 @@ pub fn quiesce(harness: &mut Harness<'_, KgxApp>) {
         harness.run();
     }
 }
+
+/// Steps frames until the layout thread has brought the layout to rest by itself (at most 30 s).
+pub fn wait_until_settled(harness: &mut Harness<'_, KgxApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().doc.layout_running() || !harness.state().doc.layout.engine().is_up_to_date() {
+        assert!(started.elapsed().as_secs() < 30, "the layout did not settle");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        harness.step();
+    }
+    harness.run();
+}

@@ -316,3 +316,29 @@ fn convert_joins_a_node_table_and_an_edge_table() {
     let three = [nodes.to_str().unwrap(), edges.to_str().unwrap(), nodes.to_str().unwrap()];
     assert_eq!(kgx(&["convert", three[0], three[1], three[2], "-o", "x.ron"]).status.code(), Some(2));
 }
+
+#[test]
+fn convert_writes_csv_tables_and_reads_node_link_json_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("seed.csv");
+    let out = kgx(&["convert", SEED, "-o", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let (nodes, edges) = (dir.path().join("seed.nodes.csv"), dir.path().join("seed.edges.csv"));
+    assert!(fs::read_to_string(&nodes).unwrap().starts_with("id,label,kind"));
+    let back = dir.path().join("back.ron");
+    let out = kgx(&["convert", nodes.to_str().unwrap(), edges.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let graph = kgx::io::load_file(&back).unwrap();
+    assert_eq!((graph.actor_count(), graph.cooperation_count()), (26, 29));
+    // networkx's node-link JSON (here kgx's own) converts back too.
+    let json = dir.path().join("seed.json");
+    assert_eq!(kgx(&["export", SEED, "--to", "json", "-o", json.to_str().unwrap()]).status.code(), Some(0));
+    let from_json = dir.path().join("from-json.ron");
+    let out = kgx(&["convert", json.to_str().unwrap(), "-o", from_json.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let graph = kgx::io::load_file(&from_json).unwrap();
+    assert_eq!(
+        graph.actor(&kgx::model::ActorId::new("who")).unwrap().kind,
+        kgx::model::ActorKind::InternationalOrganization
+    );
+}

@@ -303,19 +303,24 @@ mod round_trip {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
-        /// What kgx exports as GraphML or GEXF, kgx imports back as the same graph (evidence
-        /// aside, which those formats carry only as flattened text).
+        /// What kgx exports as GraphML, GEXF, node-link JSON or CSV tables, kgx imports back as
+        /// the same graph (evidence aside, which those formats carry only as flattened text).
         #[test]
         fn export_then_import_gives_back_the_same_graph(graph in graph()) {
             for (format, export_format, import_format) in [
                 ("GraphML", ExportFormat::GraphMl, ImportFormat::GraphMl),
                 ("GEXF", ExportFormat::Gexf, ImportFormat::Gexf),
+                ("node-link JSON", ExportFormat::NodeLinkJson, ImportFormat::NodeLinkJson),
             ] {
                 let text = export(&graph, export_format);
                 let back = import_bytes(text.as_bytes(), Path::new("round-trip"), import_format)
                     .unwrap_or_else(|e| panic!("{format}: {e}\n{text}"));
                 same(&graph, &back.graph, format);
             }
+            let (nodes, edges) = kgx::io::export::to_csv_tables(&graph);
+            let back = kgx::io::import::import_csv_tables((&nodes, Path::new("n.csv")), (&edges, Path::new("e.csv")))
+                .unwrap_or_else(|e| panic!("CSV: {e}\n{nodes}\n{edges}"));
+            same(&graph, &back.graph, "CSV");
         }
     }
 }

@@ -98,11 +98,12 @@ fn ron_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
 /// What the Open dialog offers: kgx graphs and the formats kgx imports.
 fn open_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
     dialog
-        .add_filter("Graphs (kgx, GraphML, GEXF, CSV)", &["ron", "graphml", "gexf", "csv"])
+        .add_filter("Graphs (kgx, GraphML, GEXF, CSV, node-link JSON)", &["ron", "graphml", "gexf", "csv", "json"])
         .add_filter("kgx graph", &["ron"])
         .add_filter("GraphML (Gephi, yEd, igraph, networkx)", &["graphml"])
         .add_filter("GEXF (Gephi)", &["gexf"])
         .add_filter("CSV edge list or node table", &["csv", "tsv"])
+        .add_filter("Node-link JSON (networkx, d3)", &["json"])
         .add_filter("All files", &["*"])
 }
 
@@ -253,7 +254,7 @@ impl KgxApp {
         }
     }
 
-    /// Opens a GraphML, GEXF or CSV file as a new, unsaved document (saving asks for a kgx file, so
+    /// Opens a GraphML, GEXF, CSV or node-link JSON file as a new, unsaved document (saving asks for a kgx file, so
     /// the original is never overwritten). Says what was left out; on failure shows the located
     /// problem and keeps the current graph.
     fn import_path(&mut self, path: &Path) {

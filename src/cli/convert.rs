@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::io::export::{ExportFormat, export};
+use crate::io::export::{ExportFormat, export, to_csv_tables};
 use crate::io::import::{ImportFormat, Imported, import_csv_pair, import_file};
 use crate::io::{load_file, save_file, write_atomic};
 use crate::model::KnowledgeGraph;
@@ -41,9 +41,20 @@ fn write(graph: &KnowledgeGraph, output: &Path) -> Result<(), String> {
         "graphml" => ExportFormat::GraphMl,
         "json" => ExportFormat::NodeLinkJson,
         "gexf" => ExportFormat::Gexf,
+        "csv" => {
+            // Two tables beside each other: NAME.nodes.csv and NAME.edges.csv.
+            let (nodes, edges) = to_csv_tables(graph);
+            for (table, text) in [("nodes", nodes), ("edges", edges)] {
+                let path = output.with_extension(format!("{table}.csv"));
+                write_atomic(&path, |w| w.write_all(text.as_bytes()))
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+                println!("{}: the {table} table", path.display());
+            }
+            return Ok(());
+        }
         _ => {
             return Err(format!(
-                "{}: unknown output format; kgx writes .ron, .graphml, .gexf and .json (node-link) files",
+                "{}: unknown output format; kgx writes .ron, .graphml, .gexf, .json (node-link) and .csv (two tables) files",
                 output.display()
             ));
         }

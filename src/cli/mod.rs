@@ -125,8 +125,9 @@ pub enum Command {
         samples: usize,
     },
     /// Convert a graph between formats, chosen by the extensions: IN is .ron, .graphml (Gephi,
-    /// yEd, igraph, networkx), .gexf (Gephi) or .csv (an edge list or a node table; or give
-    /// nodes.csv edges.csv); OUT is .ron, .graphml, .gexf or .json (node-link).
+    /// yEd, igraph, networkx), .gexf (Gephi), .json (node-link) or .csv (an edge list or a node
+    /// table; or give nodes.csv edges.csv); OUT is .ron, .graphml, .gexf, .json (node-link) or
+    /// .csv (writes OUT.nodes.csv and OUT.edges.csv).
     Convert {
         /// The file to read, or a node table and an edge table.
         #[arg(required = true, num_args = 1..=2)]

@@ -1,11 +1,13 @@
 //! Exports for other tools: GraphML (Gephi, yEd, networkx), GEXF (Gephi) and node-link JSON
 //! (networkx, d3).
 
+mod csv;
 mod fields;
 mod gexf;
 mod graphml;
 mod node_link;
 
+pub use csv::to_csv_tables;
 pub use gexf::to_gexf;
 pub use graphml::to_graphml;
 pub use node_link::to_node_link_json;

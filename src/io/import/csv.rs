@@ -143,7 +143,8 @@ pub fn add_nodes(table: &Table, records: &mut Records) {
             }
         }
         let coordinate = |i| cell(row, i).and_then(|v| v.parse::<f32>().ok());
-        let position = coordinate(x).zip(coordinate(y)).map(|(x, y)| [x, -y]);
+        // Taken as written, like GraphML's x and y (and as kgx writes them).
+        let position = coordinate(x).zip(coordinate(y)).map(|(x, y)| [x, y]);
         match index.get(&node_id) {
             Some(&k) => {
                 merged += 1;

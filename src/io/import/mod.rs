@@ -1,5 +1,5 @@
-//! Reading graphs made by other tools: GraphML (Gephi, yEd, igraph, graph-tool, networkx) and
-//! GEXF (Gephi 1.1–1.3). Each reader turns its file into [`Records`] (nodes and edges as the file
+//! Reading graphs made by other tools: GraphML (Gephi, yEd, igraph, graph-tool, networkx), GEXF
+//! (Gephi 1.1–1.3), CSV tables and node-link JSON (networkx, d3). Each reader turns its file into [`Records`] (nodes and edges as the file
 //! states them, with their places in the file); [`build`] turns records into a
 //! [`KnowledgeGraph`], checking that every edge joins declared nodes.
 //!
@@ -10,6 +10,7 @@
 mod csv;
 mod gexf;
 mod graphml;
+mod node_link;
 mod xml;
 
 use std::collections::HashSet;
@@ -30,6 +31,8 @@ pub enum ImportFormat {
     Gexf,
     /// A CSV node table or edge table (delimiter detected).
     Csv,
+    /// Node-link JSON (networkx, d3).
+    NodeLinkJson,
 }
 
 impl ImportFormat {
@@ -39,6 +42,7 @@ impl ImportFormat {
             "graphml" => Some(Self::GraphMl),
             "gexf" => Some(Self::Gexf),
             "csv" | "tsv" => Some(Self::Csv),
+            "json" => Some(Self::NodeLinkJson),
             _ => None,
         }
     }
@@ -65,7 +69,7 @@ pub enum ImportError {
         size: u64,
     },
     /// The format is not known from the name.
-    #[error("{}: unknown format; kgx imports .graphml, .gexf and .csv files", path.display())]
+    #[error("{}: unknown format; kgx imports .graphml, .gexf, .csv and node-link .json files", path.display())]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -172,6 +176,12 @@ pub fn import_bytes(bytes: &[u8], path: &Path, format: ImportFormat) -> Result<I
             let read = if format == ImportFormat::GraphMl { graphml::read } else { gexf::read };
             read(&events).map_err(located)?
         }
+        ImportFormat::NodeLinkJson => {
+            let document: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+                invalid(Position { line: e.line().max(1), column: e.column().max(1) }, format!("not JSON: {e}"))
+            })?;
+            node_link::read(&document).map_err(located)?
+        }
         ImportFormat::Csv => {
             let table = csv::read_table(text).map_err(located)?;
             let mut records = Records::default();
@@ -190,31 +200,34 @@ pub fn import_bytes(bytes: &[u8], path: &Path, format: ImportFormat) -> Result<I
 /// # Errors
 /// As [`import_file`], naming the file the problem is in.
 pub fn import_csv_pair(nodes: &Path, edges: &Path) -> Result<Imported, ImportError> {
-    let read = |path: &Path| -> Result<(String, csv::Table), ImportError> {
+    let read = |path: &Path| -> Result<String, ImportError> {
         let size = std::fs::metadata(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?.len();
         if size > MAX_FILE_BYTES {
             return Err(ImportError::TooLarge { path: path.to_owned(), size });
         }
         let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?;
-        let text = decode(&bytes, path)?;
-        let table = csv::read_table(&text).map_err(|(offset, message)| ImportError::Invalid {
-            path: path.to_owned(),
-            position: Position::of_offset(&text, offset),
-            message,
-        })?;
-        Ok((text, table))
+        decode(&bytes, path)
     };
-    let (_, node_table) = read(nodes)?;
-    let (edge_text, edge_table) = read(edges)?;
+    import_csv_tables((&read(nodes)?, nodes), (&read(edges)?, edges))
+}
+
+/// Imports a node table and an edge table given as text (`(text, name)` each; the names appear in
+/// messages).
+///
+/// # Errors
+/// As [`import_csv_pair`].
+pub fn import_csv_tables(nodes: (&str, &Path), edges: (&str, &Path)) -> Result<Imported, ImportError> {
+    let node_table = csv::read_table(nodes.0).map_err(|problem| located(nodes, problem))?;
+    let edge_table = csv::read_table(edges.0).map_err(|problem| located(edges, problem))?;
     let mut records = Records::default();
     csv::add_nodes(&node_table, &mut records);
-    let in_edges = |(offset, message): (usize, String)| ImportError::Invalid {
-        path: edges.to_owned(),
-        position: Position::of_offset(&edge_text, offset),
-        message,
-    };
-    csv::add_edges(&edge_table, &mut records, false).map_err(in_edges)?;
-    build(records).map_err(in_edges)
+    csv::add_edges(&edge_table, &mut records, false).map_err(|problem| located(edges, problem))?;
+    build(records).map_err(|problem| located(edges, problem))
+}
+
+/// A problem at a byte offset of a text, as an error naming its file and line:column.
+fn located((text, path): (&str, &Path), (offset, message): (usize, String)) -> ImportError {
+    ImportError::Invalid { path: path.to_owned(), position: Position::of_offset(text, offset), message }
 }
 
 /// The file's text: UTF-8 (a byte-order mark dropped), or UTF-16 with a byte-order mark (what

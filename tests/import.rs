@@ -335,6 +335,7 @@ fn the_importers_fuzz_corpora_import_or_fail_cleanly() {
         ("import_graphml", ImportFormat::GraphMl),
         ("import_gexf", ImportFormat::Gexf),
         ("import_csv", ImportFormat::Csv),
+        ("import_json", ImportFormat::NodeLinkJson),
     ] {
         for entry in std::fs::read_dir(Path::new("fuzz/corpus").join(folder)).unwrap() {
             let path = entry.unwrap().path();

@@ -97,6 +97,17 @@ impl Table {
         names.iter().find_map(|name| self.headers.iter().position(|h| h.eq_ignore_ascii_case(name)))
     }
 
+    /// The non-empty cells of the columns not in `taken`, by column name: what becomes
+    /// attributes.
+    fn other_cells(&self, row: &[String], taken: &[Option<usize>]) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !taken.contains(&Some(*k)))
+            .filter_map(|(k, header)| Some((header.clone(), cell(row, Some(k))?)))
+            .collect()
+    }
+
     /// Whether this is a node or an edge table, from its columns.
     ///
     /// # Errors
@@ -134,14 +145,7 @@ pub fn add_nodes(table: &Table, records: &mut Records) {
             skipped += 1;
             continue;
         };
-        let mut attributes = Vec::new();
-        for (k, header) in table.headers.iter().enumerate() {
-            if !taken.contains(&Some(k))
-                && let Some(value) = cell(row, Some(k))
-            {
-                attributes.push((header.clone(), value));
-            }
-        }
+        let attributes = table.other_cells(row, &taken);
         let coordinate = |i| cell(row, i).and_then(|v| v.parse::<f32>().ok());
         // Taken as written, like GraphML's x and y (and as kgx writes them).
         let position = coordinate(x).zip(coordinate(y)).map(|(x, y)| [x, y]);
@@ -219,14 +223,7 @@ pub fn add_edges(table: &Table, records: &mut Records, implied: bool) -> Result<
                 records.nodes.push(NodeRecord { id: end.clone(), offset: *offset, ..NodeRecord::default() });
             }
         }
-        let mut attributes = Vec::new();
-        for (c, header) in table.headers.iter().enumerate() {
-            if !taken.contains(&Some(c))
-                && let Some(value) = cell(row, Some(c))
-            {
-                attributes.push((header.clone(), value));
-            }
-        }
+        let mut attributes = table.other_cells(row, &taken);
         let mut directed = true;
         match cell(row, kind_or_direction) {
             Some(t) if t.eq_ignore_ascii_case("undirected") => directed = false,

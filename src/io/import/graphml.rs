@@ -31,6 +31,18 @@ struct Data {
     geometry: Option<[f32; 4]>,
 }
 
+impl Data {
+    /// Keeps the first graphics label (yEd) in `graphics_label`, and returns the data's own value:
+    /// none for a graphics key or a `<data>` that only held a label.
+    fn value(&self, key: &Key, graphics_label: &mut Option<String>) -> Option<String> {
+        if self.label.is_some() && graphics_label.is_none() {
+            graphics_label.clone_from(&self.label);
+        }
+        let value = self.text.trim();
+        (!key.yfiles && !(value.is_empty() && self.label.is_some())).then(|| value.to_owned())
+    }
+}
+
 /// An element being read: a node (possibly a group holding a nested graph) or an edge.
 enum Open {
     Node { record: NodeRecord, group: bool, graphics_label: Option<String>, x: Option<f32>, y: Option<f32> },
@@ -202,13 +214,7 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                             if let Some([gx, gy, w, h]) = data.geometry {
                                 record.position.get_or_insert([gx + w / 2.0, gy + h / 2.0]);
                             }
-                            if data.label.is_some() && graphics_label.is_none() {
-                                graphics_label.clone_from(&data.label);
-                            }
-                            let value = data.text.trim().to_owned();
-                            if key.yfiles || value.is_empty() && data.label.is_some() {
-                                continue;
-                            }
+                            let Some(value) = data.value(&key, graphics_label) else { continue };
                             match key.name.to_lowercase().as_str() {
                                 "label" | "name" if record.label.is_none() => record.label = Some(value),
                                 "x" => *x = parse_f32(Some(&value)),
@@ -217,13 +223,7 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                             }
                         }
                         Some(Open::Edge { record, graphics_label }) => {
-                            if data.label.is_some() && graphics_label.is_none() {
-                                graphics_label.clone_from(&data.label);
-                            }
-                            let value = data.text.trim().to_owned();
-                            if key.yfiles || value.is_empty() && data.label.is_some() {
-                                continue;
-                            }
+                            let Some(value) = data.value(&key, graphics_label) else { continue };
                             match key.name.to_lowercase().as_str() {
                                 "weight" => record.weight = Some(value),
                                 "label" | "edge label" if record.label.is_none() => record.label = Some(value),

@@ -39,7 +39,8 @@ impl Data {
             graphics_label.clone_from(&self.label);
         }
         let value = self.text.trim();
-        (!key.yfiles && !(value.is_empty() && self.label.is_some())).then(|| value.to_owned())
+        let label_only = value.is_empty() && self.label.is_some();
+        (!key.yfiles && !label_only).then(|| value.to_owned())
     }
 }
 

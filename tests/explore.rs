@@ -132,6 +132,13 @@ fn a_path_between_two_seed_actors_is_found_listed_and_highlighted() {
         let engine_node = app.doc.layout.engine_node(*node).unwrap();
         assert!(app.styling.node_flags[engine_node] & kgx::ui::paint::flag::ON_PATH != 0);
     }
+    assert!(!app.explore.path.is_searching(), "the search ran on its thread and is done");
+    // Adding or removing actors makes the found paths stale: they are dropped, not misdrawn.
+    harness.get_by_label("Add actor").click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.explore.path.found.is_empty() && !app.explore.path.searched);
+    assert_eq!(app.styling.node_flags.iter().filter(|f| **f & kgx::ui::paint::flag::ON_PATH != 0).count(), 0);
 }
 
 #[test]

@@ -39,8 +39,8 @@ pub struct FoundPath {
     pub length: f64,
 }
 
-/// The path finder's question and answer.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The path finder's question and answer. The search runs on a worker thread.
+#[derive(Default)]
 pub struct PathQuery {
     /// Start actor.
     pub from: Option<ActorId>,
@@ -52,32 +52,81 @@ pub struct PathQuery {
     pub found: Vec<FoundPath>,
     /// Whether a search was run for the current question.
     pub searched: bool,
+    /// The search under way, and the graph structure it was asked on.
+    job: Option<(JoinHandle<Vec<FoundPath>>, u64)>,
+    /// The graph structure the paths found belong to.
+    structure: u64,
 }
 
 /// Most shortest paths listed.
 pub const PATH_LIMIT: usize = 20;
 
 impl PathQuery {
-    /// Finds every shortest path between the chosen actors.
-    pub fn run(&mut self, graph: &KnowledgeGraph) {
+    /// Starts finding every shortest path between the chosen actors on a worker thread
+    /// (abandoning a search under way). O(n + m) here to copy the network; the search, O(m log n),
+    /// runs on the worker.
+    pub fn start(&mut self, graph: &KnowledgeGraph) {
+        self.job = None;
         self.found.clear();
-        self.searched = true;
+        self.searched = false;
         let (Some(from), Some(to)) = (&self.from, &self.to) else { return };
         let net = Network::new(graph);
         let (Some(a), Some(b)) =
             (graph.node_index(from).and_then(|n| net.dense(n)), graph.node_index(to).and_then(|n| net.dense(n)))
         else {
+            self.searched = true;
             return;
         };
         let metric = if self.by_weight { PathMetric::Weight } else { PathMetric::Hops };
-        self.found = shortest_paths(&net, a, b, metric, PATH_LIMIT)
-            .into_iter()
-            .map(|p| FoundPath {
-                nodes: p.nodes.iter().map(|&i| net.nodes[i]).collect(),
-                edges: p.edges,
-                length: p.length,
-            })
-            .collect();
+        let handle = std::thread::spawn(move || {
+            shortest_paths(&net, a, b, metric, PATH_LIMIT)
+                .into_iter()
+                .map(|p| FoundPath {
+                    nodes: p.nodes.iter().filter_map(|&i| net.nodes.get(i).copied()).collect(),
+                    edges: p.edges,
+                    length: p.length,
+                })
+                .collect()
+        });
+        self.job = Some((handle, graph.structure_version()));
+    }
+
+    /// Whether a search is under way.
+    pub fn is_searching(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Abandons the search under way (its result is dropped when it ends).
+    pub fn cancel(&mut self) {
+        self.job = None;
+    }
+
+    /// Forgets the question's answer (the question stays).
+    pub fn clear(&mut self) {
+        self.job = None;
+        self.found.clear();
+        self.searched = false;
+    }
+
+    /// Collects a finished search, and drops paths that belong to an older graph structure (their
+    /// storage indices may now name other elements). Returns whether what is shown changed.
+    pub fn poll(&mut self, graph: &KnowledgeGraph) -> bool {
+        let structure = graph.structure_version();
+        let mut changed = false;
+        if self.searched && self.structure != structure {
+            self.clear();
+            changed = true;
+        }
+        if self.job.as_ref().is_some_and(|(handle, _)| handle.is_finished())
+            && let Some((handle, asked_on)) = self.job.take()
+            && let (Ok(found), true) = (handle.join(), asked_on == structure)
+        {
+            self.found = found;
+            self.searched = true;
+            self.structure = structure;
+            changed = true;
+        }
+        changed
     }
 }
 

@@ -514,6 +514,13 @@ impl KgxApp {
         if self.explore.metrics.poll() {
             self.styled = false;
         }
+        if self.explore.path.poll(&self.doc.graph) {
+            self.styled = false;
+        }
+        if self.explore.path.is_searching() {
+            // A search is short (O(m log n)); the spinner shows until its answer arrives.
+            ctx.request_repaint();
+        }
         // An edit makes computed metrics out of date: they update in the background, keeping
         // the mapping and legend meanwhile.
         if self.explore.metrics.refresh_if_stale(&self.doc.graph, self.doc.revision) {

@@ -264,20 +264,29 @@ fn paths_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Ex
     actor_choice(ui, doc, "From", &mut path.from, selection);
     actor_choice(ui, doc, "To", &mut path.to, selection);
     ui.checkbox(&mut path.by_weight, "Prefer strong ties").on_hover_text("A cooperation's length is 1 / its weight");
-    if (path.from != from_before || path.to != to_before || path.by_weight != weight_before) && path.searched {
-        path.found.clear();
-        path.searched = false;
+    if (path.from != from_before || path.to != to_before || path.by_weight != weight_before)
+        && (path.searched || path.is_searching())
+    {
+        path.clear();
     }
     ui.horizontal(|ui| {
         if ui.add_enabled(path.from.is_some() && path.to.is_some(), egui::Button::new("Find shortest paths")).clicked()
         {
-            path.run(&doc.graph);
+            path.start(&doc.graph);
         }
         if ui.add_enabled(path.searched, egui::Button::new("Clear paths")).clicked() {
-            path.found.clear();
-            path.searched = false;
+            path.clear();
         }
     });
+    if path.is_searching() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Searching…");
+            if ui.button("Cancel").clicked() {
+                path.cancel();
+            }
+        });
+    }
     if path.searched && path.found.is_empty() {
         ui.label("No path connects them.");
     }

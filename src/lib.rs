@@ -12,6 +12,7 @@ pub mod generate;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod render;
 pub mod rng;
 #[cfg(feature = "gui")]
 pub mod ui;

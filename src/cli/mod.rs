@@ -8,6 +8,7 @@ mod format;
 mod generate;
 mod layout;
 mod recover;
+mod render;
 mod stats;
 
 use std::path::PathBuf;
@@ -136,6 +137,24 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: std::path::PathBuf,
     },
+    /// Draw the graph as an SVG picture, as the canvas draws it (labels stay text; fonts that
+    /// cover Chinese, Japanese and Korean are named). Actors without positions are laid out first.
+    Render {
+        /// The graph file (any format kgx reads).
+        file: PathBuf,
+        /// The picture to write (.svg); written atomically.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 1600.0)]
+        width: f32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 1000.0)]
+        height: f32,
+        /// Leave out the legend of kinds.
+        #[arg(long)]
+        no_legend: bool,
+    },
     /// Unsaved work the window autosaved: list the recovery files (`--list`), or write one out
     /// as an ordinary graph file (`FILE -o OUT`). They live in the user's data folder
     /// (`~/.local/share/kgx/recovery` on Linux) or in $KGX_RECOVERY_DIR.
@@ -209,6 +228,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
         Command::Export { file, to, output } => export::run(&file, to, &output),
         Command::Convert { inputs, output } => convert::run(&inputs, &output),
+        Command::Render { file, output, width, height, no_legend } => {
+            render::run(&file, &output, width, height, !no_legend)
+        }
         Command::Recover { file, output, list } => recover::run(file.as_deref(), output.as_deref(), list),
     }
 }

@@ -166,6 +166,62 @@ impl CooperationKind {
     }
 }
 
+/// The outline of a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeShape {
+    /// A disc.
+    Circle,
+    /// A square standing on a side.
+    Square,
+    /// A square standing on a corner.
+    Diamond,
+    /// A triangle pointing up.
+    TriangleUp,
+    /// A triangle pointing down.
+    TriangleDown,
+    /// A regular pentagon.
+    Pentagon,
+    /// A regular hexagon.
+    Hexagon,
+    /// A regular octagon.
+    Octagon,
+}
+
+impl NodeShape {
+    /// Number of corners and the angle of the first one (radians, 0 = right, y down), or `None`
+    /// for a circle.
+    pub fn polygon(self) -> Option<(usize, f32)> {
+        use std::f32::consts::{FRAC_PI_2, FRAC_PI_4, FRAC_PI_8};
+        match self {
+            NodeShape::Circle => None,
+            NodeShape::Square => Some((4, FRAC_PI_4)),
+            NodeShape::Diamond => Some((4, 0.0)),
+            NodeShape::TriangleUp => Some((3, -FRAC_PI_2)),
+            NodeShape::TriangleDown => Some((3, FRAC_PI_2)),
+            NodeShape::Pentagon => Some((5, -FRAC_PI_2)),
+            NodeShape::Hexagon => Some((6, 0.0)),
+            NodeShape::Octagon => Some((8, FRAC_PI_8)),
+        }
+    }
+}
+
+impl ActorKind {
+    /// Its node shape on the canvas and in pictures, so kinds stay apart for colour-blind
+    /// readers too.
+    pub const fn shape(self) -> NodeShape {
+        match self {
+            ActorKind::Country => NodeShape::Hexagon,
+            ActorKind::Ministry | ActorKind::GovernmentAgency => NodeShape::Square,
+            ActorKind::Hospital | ActorKind::Person | ActorKind::Other => NodeShape::Circle,
+            ActorKind::ResearchInstitute | ActorKind::University => NodeShape::Diamond,
+            ActorKind::Company => NodeShape::TriangleUp,
+            ActorKind::Foundation => NodeShape::Pentagon,
+            ActorKind::InternationalOrganization => NodeShape::Octagon,
+            ActorKind::Media => NodeShape::TriangleDown,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ pub use date::{DateError, DateSpan, PartialDate};
 pub use error::ModelError;
 pub use graph::{CooperationRef, KnowledgeGraph, Metadata, RemovedActor, RemovedCooperation};
 pub use ids::{ActorId, CooperationId, SourceId};
-pub use kinds::{ActorKind, CooperationKind, Kind};
+pub use kinds::{ActorKind, CooperationKind, Kind, NodeShape};
 pub use source::Source;
 
 #[cfg(test)]

@@ -182,6 +182,8 @@ pub struct MetricsState {
     checked_revision: u64,
     /// Set when the person cancels: no automatic recomputation until they ask again.
     held: bool,
+    /// The graph's key as of `checked_revision`.
+    graph_key: Option<MetricsKey>,
 }
 
 impl Default for MetricsState {
@@ -199,6 +201,7 @@ impl Default for MetricsState {
             columns: vec![Metric::Degree, Metric::PageRank],
             checked_revision: 0,
             held: false,
+            graph_key: None,
         }
     }
 }
@@ -236,11 +239,15 @@ impl MetricsState {
     /// ones, the size and colour mappings and the legend stay until the new ones arrive. Checks
     /// once per document revision. Returns whether it started a computation.
     pub fn refresh_if_stale(&mut self, graph: &KnowledgeGraph, revision: u64) -> bool {
-        if revision == self.checked_revision || self.held {
+        if revision == self.checked_revision {
             return false;
         }
         self.checked_revision = revision;
         let key = MetricsKey::of(graph);
+        self.graph_key = Some(key);
+        if self.held {
+            return false;
+        }
         let computing = self.job.as_ref().map(|j| j.key);
         let computed = self.result.as_ref().map(|(_, k)| *k);
         let up_to_date = computing.map_or(computed == Some(key), |k| k == key);
@@ -251,9 +258,10 @@ impl MetricsState {
         true
     }
 
-    /// Whether the metrics shown were computed for another state of the graph.
-    pub fn is_stale(&self, graph: &KnowledgeGraph) -> bool {
-        self.result.as_ref().is_some_and(|(_, key)| *key != MetricsKey::of(graph))
+    /// Whether the metrics shown were computed for another state of the graph (as of the last
+    /// [`Self::refresh_if_stale`], which runs each frame before the panels; O(1)).
+    pub fn is_stale(&self) -> bool {
+        self.result.as_ref().is_some_and(|(_, key)| Some(*key) != self.graph_key)
     }
 
     /// Collects a finished computation; returns true if a new result arrived.

@@ -350,7 +350,7 @@ pub fn metrics_ui(
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
         }
         None => {
-            let stale = state.is_stale(&doc.graph);
+            let stale = state.is_stale();
             let label = if state.result.is_none() { "Compute metrics" } else { "Recompute metrics" };
             if ui.button(label).clicked() {
                 state.start(&doc.graph);

@@ -362,3 +362,22 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     assert_eq!(saved.actor_count(), 2, "the person chose to overwrite: their file now holds ours");
     assert!(!harness.state().doc.is_dirty());
 }
+
+#[test]
+fn undoing_a_drag_also_takes_back_what_the_layout_did_after_the_drop() {
+    let mut harness = harness();
+    let before = picture(&harness);
+    // Paused: nothing else moves while dragging; the reflow comes after the drop.
+    harness.state_mut().doc.set_layout_paused(true);
+    let kenya = screen_position(&harness, "kenyan-counterparts");
+    drag(&mut harness, kenya, kenya + vec2(-160.0, 90.0));
+    assert_eq!(harness.state().doc.history.undo_description(), Some("move actor \"Kenyan counterparts\""));
+    harness.state_mut().doc.set_layout_paused(false);
+    harness.state_mut().doc.layout.reheat();
+    quiesce(&mut harness);
+    let after = picture(&harness);
+    assert!(before.iter().zip(&after).filter(|(a, b)| a != b).count() > 5, "the layout reflowed after the drop");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(picture(&harness), before, "every actor is back where it was before the drag");
+}

@@ -337,9 +337,10 @@ impl Document {
         }
     }
 
-    /// Ends a drag as one undoable edit: the actor is pinned where it was dropped, and every actor
-    /// the layout moved meanwhile keeps its new place; undo puts the whole picture back as it was
-    /// when the drag began. Does nothing unless `actor` is being dragged.
+    /// Ends a drag as one undoable edit: the actor is pinned where it was dropped, and every other
+    /// actor keeps the place the layout gave it; undo puts the whole picture back as it was when
+    /// the drag began. The edit holds every actor's position (O(n) in the history per drag).
+    /// Does nothing unless `actor` is being dragged.
     ///
     /// # Errors
     /// The edit's error (not expected: a change to the graph cancels the drag first).
@@ -351,12 +352,14 @@ impl Document {
         let engine = self.layout.engine();
         let mut moves = Vec::new();
         // The graph is set to the picture before the drag, so the edit's inverse records it.
+        // Every actor is in the edit, not only those moved so far: the layout keeps flowing
+        // after the drop, and undo puts all of it back.
         for (i, before) in drag.picture.iter().enumerate() {
             let now = engine.position(i);
             let Some(actor) = self.layout.node_index(i).and_then(|n| self.graph.actor_at_mut(n)) else { continue };
             actor.position = Some(*before);
             actor.pinned = engine.is_pinned(i);
-            if now != *before && *actor.id() != drag.actor {
+            if *actor.id() != drag.actor {
                 moves.push((actor.id().clone(), Some(now)));
             }
         }
@@ -367,11 +370,7 @@ impl Document {
         let mut moved = dragged.clone();
         moved.position = Some(target);
         moved.pinned = true;
-        let edit = if moves.is_empty() {
-            Edit::SetActor(moved)
-        } else {
-            Edit::Batch(vec![Edit::SetPositions(moves), Edit::SetActor(moved)])
-        };
+        let edit = Edit::Batch(vec![Edit::SetPositions(moves), Edit::SetActor(moved)]);
         let result = self.history.apply(&mut self.graph, edit, None);
         self.sync(false);
         result

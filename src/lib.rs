@@ -8,11 +8,14 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod edit;
+pub mod extract;
 pub mod generate;
 pub mod io;
 pub mod layout;
 pub mod model;
 pub mod render;
 pub mod rng;
+#[cfg(feature = "gui")]
+pub mod state;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -87,7 +87,7 @@ impl Dialog {
 
 /// Whether the operating system's file dialogs can work here (Linux needs a session bus for
 /// the desktop portal; without one, asking would fail silently).
-fn native_dialogs_available() -> bool {
+pub(super) fn native_dialogs_available() -> bool {
     !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
 }
 

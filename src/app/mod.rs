@@ -1,13 +1,12 @@
 //! The `eframe::App`: the open document, view state and dialogs; each frame it draws the panels,
 //! collects the user's [`Command`]s and carries them out in one place.
 
+mod article;
 mod autosave;
-pub mod command;
-pub mod document;
-pub mod explore;
 mod files;
-pub mod selection;
 mod shortcuts;
+
+pub use crate::state::{command, document, explore, selection};
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::PathBuf;
@@ -106,6 +105,8 @@ pub struct KgxApp {
     closing_confirmed: bool,
     pending_after_save: Option<files::Pending>,
     title: String,
+    /// The article window: form, running extraction or review.
+    pub article: crate::state::review::ArticleState,
 }
 
 /// The tabs of the left panel.
@@ -166,6 +167,7 @@ impl KgxApp {
             closing_confirmed: false,
             pending_after_save: None,
             title: String::new(),
+            article: crate::state::review::ArticleState::Closed,
         };
         if let Some(path) = options.file {
             app.doc = Document::new(KnowledgeGraph::new(), None);
@@ -378,6 +380,12 @@ impl KgxApp {
             | Command::Export(_) => {
                 self.run_file_command(ctx, command);
             }
+            Command::ImportArticle
+            | Command::BrowseArticle
+            | Command::ExtractArticle(_)
+            | Command::CancelArticle
+            | Command::ApplyArticle
+            | Command::CloseArticle => self.run_article_command(command),
         }
     }
 
@@ -576,6 +584,8 @@ impl KgxApp {
                 &mut self.commands,
             );
         });
+        self.poll_article(&ctx);
+        crate::ui::review::article_ui(&ctx, &mut self.article, &self.doc, &mut self.commands);
         self.dialogs_ui(&ctx);
         if self.options != options_before {
             self.styled = false;

@@ -4,6 +4,7 @@ mod bench;
 mod check;
 mod convert;
 mod export;
+mod extract;
 mod format;
 mod generate;
 mod layout;
@@ -169,6 +170,45 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Propose actors and cooperations from article texts (plain text or Markdown, English),
+    /// each with the sentence that says it, as a kgx graph for review; or merge them into an
+    /// existing graph (actors matched by name or alias, never duplicated); or score them
+    /// against a hand-made gold graph (--eval).
+    Extract {
+        /// The article texts (title on the first line if there is one).
+        #[arg(required = true)]
+        texts: Vec<PathBuf>,
+        /// Write the proposals as a new graph file (.ron); written atomically.
+        #[arg(short = 'o', long = "output", conflicts_with = "into")]
+        output: Option<PathBuf>,
+        /// Merge the proposals into this graph file (rewritten atomically).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// The article's title (default: its first line).
+        #[arg(long)]
+        source_title: Option<String>,
+        /// Who published it.
+        #[arg(long)]
+        publisher: Option<String>,
+        /// When it was published (YYYY, YYYY-MM or YYYY-MM-DD): resolves "March 15", "on Sunday".
+        #[arg(long)]
+        date: Option<String>,
+        /// Where it was published.
+        #[arg(long)]
+        url: Option<String>,
+        /// Print the proposals as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Score against a gold graph (.ron, or .json with actors and cooperations) and print
+        /// precision and recall.
+        #[arg(long)]
+        eval: Option<PathBuf>,
+        /// A folder with word lists that extend the built-in ones (countries.tsv,
+        /// organisations.tsv, heads.tsv, verbs.tsv, roles.tsv, groups.tsv); default
+        /// $KGX_GAZETTEER.
+        #[arg(long)]
+        gazetteer: Option<PathBuf>,
+    },
     /// Write the graph in another format.
     Export {
         /// The graph file.
@@ -228,6 +268,20 @@ pub fn run(command: Command) -> ExitCode {
         Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
         Command::Export { file, to, output } => export::run(&file, to, &output),
         Command::Convert { inputs, output } => convert::run(&inputs, &output),
+        Command::Extract { texts, output, into, source_title, publisher, date, url, json, eval, gazetteer } => {
+            extract::run(&extract::Options {
+                texts,
+                output,
+                into,
+                source_title,
+                publisher,
+                date,
+                url,
+                json,
+                eval,
+                gazetteer,
+            })
+        }
         Command::Render { file, output, width, height, no_legend } => {
             render::run(&file, &output, width, height, !no_legend)
         }

@@ -12,10 +12,10 @@ use super::camera::{Camera, bounds};
 use super::paint::{PaintInput, ViewOptions, edge_points, flag, label_box, paint_graph};
 use super::styling::Styling;
 use super::theme;
-use crate::app::command::Command;
-use crate::app::document::Document;
-use crate::app::selection::Selection;
 use crate::model::{ActorId, Kind};
+use crate::state::command::Command;
+use crate::state::document::Document;
+use crate::state::selection::Selection;
 
 /// What a drag that is under way is doing. Actors are named by id: a drag outlives frames, and
 /// an undo, delete or open in between may renumber or remove engine nodes.

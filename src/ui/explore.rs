@@ -7,11 +7,11 @@ use super::styling::{MetricLegend, Styling, ramp};
 use super::theme;
 use super::widgets::choice;
 use crate::analysis::metrics::Metric;
-use crate::app::command::Command;
-use crate::app::document::Document;
-use crate::app::explore::{EgoFocus, Explore};
-use crate::app::selection::Selection;
 use crate::model::{ActorId, Kind, PartialDate, SourceId};
+use crate::state::command::Command;
+use crate::state::document::Document;
+use crate::state::explore::{EgoFocus, Explore};
+use crate::state::selection::Selection;
 
 /// A day number as a date, for the timeline.
 fn day_label(day: i64) -> String {

@@ -5,14 +5,14 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::theme;
 use super::widgets::{choice, labelled_text};
-use crate::app::command::Command;
-use crate::app::document::Document;
-use crate::app::selection::Selection;
 use crate::edit::Edit;
 use crate::model::{
     Actor, ActorId, ActorKind, Cooperation, CooperationId, CooperationKind, DateSpan, Evidence, Kind, Metadata,
     PartialDate, Source, SourceId,
 };
+use crate::state::command::Command;
+use crate::state::document::Document;
+use crate::state::selection::Selection;
 
 /// Text being typed that is not yet a valid value (a half-written date), kept per field.
 #[derive(Clone, Debug, Default)]

@@ -6,10 +6,10 @@ use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 use super::theme;
 use crate::analysis::filter::FilterSpec;
 use crate::analysis::search::search;
-use crate::app::command::Command;
-use crate::app::document::Document;
-use crate::app::selection::Selection;
 use crate::model::{Actor, ActorKind, CooperationKind, Kind};
+use crate::state::command::Command;
+use crate::state::document::Document;
+use crate::state::selection::Selection;
 
 /// Text typed into the search field, whether it should take the keyboard focus, and the
 /// sorted list and search results, cached until the text or the document changes.

@@ -9,7 +9,7 @@ pub mod inspector;
 pub mod legend;
 mod mesh;
 pub mod paint;
-pub mod scene;
+pub mod review;
 pub mod styling;
 pub mod theme;
 pub mod toolbar;

@@ -6,9 +6,9 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, po
 
 use super::camera::Camera;
 use super::mesh::{add_arrowhead, add_line, add_node, add_polyline, add_rect, add_ring};
-use super::scene::{Scene, SceneEdge};
 use super::theme;
 use crate::model::{Kind, KnowledgeGraph};
+use crate::state::scene::{Scene, SceneEdge};
 
 /// Per-node display flags, rebuilt every frame from the selection and hover.
 pub mod flag {

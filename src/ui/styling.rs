@@ -8,9 +8,9 @@ use crate::analysis::filter::{Visibility, visibility};
 use crate::analysis::metrics::{Metric, Metrics};
 use crate::analysis::network::Network;
 use crate::analysis::paths::ego_network;
-use crate::app::document::Document;
-use crate::app::explore::Explore;
 use crate::layout::node_radius;
+use crate::state::document::Document;
+use crate::state::explore::Explore;
 
 /// How a metric is shown in the legend.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,9 +6,9 @@ use egui::{RichText, Ui};
 
 use super::paint::ViewOptions;
 use super::styling::Styling;
-use crate::app::command::Command;
-use crate::app::document::Document;
-use crate::app::selection::Selection;
+use crate::state::command::Command;
+use crate::state::document::Document;
+use crate::state::selection::Selection;
 
 /// Shows the menu bar with the toolbar buttons.
 pub fn menu_bar_ui(
@@ -31,6 +31,15 @@ pub fn menu_bar_ui(
             if ui.button("Import GraphML, GEXF or CSV…").on_hover_text("Opens it as a new, unsaved kgx graph").clicked()
             {
                 commands.push(Command::Open(None));
+            }
+            if ui
+                .button("Import article…")
+                .on_hover_text(
+                    "Propose actors and cooperations from a news text, to review before they enter the graph",
+                )
+                .clicked()
+            {
+                commands.push(Command::ImportArticle);
             }
             ui.menu_button("Open recent", |ui| {
                 if recent.is_empty() {

@@ -98,4 +98,16 @@ pub enum Command {
     CheckDisk,
     /// Export for other tools (GraphML, GEXF, node-link JSON by the extension); `None` asks.
     Export(Option<PathBuf>),
+    /// Show the "Import article" form.
+    ImportArticle,
+    /// Pick the article file with the system's file dialog.
+    BrowseArticle,
+    /// Propose actors and cooperations from an article (on a worker thread).
+    ExtractArticle(crate::state::review::ArticleInput),
+    /// Stop the running extraction and go back to the form.
+    CancelArticle,
+    /// Add the accepted proposals to the graph as one undoable step.
+    ApplyArticle,
+    /// Close the article window, dropping its proposals.
+    CloseArticle,
 }

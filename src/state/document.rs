@@ -8,7 +8,7 @@ use crate::edit::{Edit, History};
 use crate::io::{FileStamp, SaveError, save_file};
 use crate::layout::{LayoutParams, LayoutState, LiveLayout};
 use crate::model::{ActorId, KnowledgeGraph, ModelError};
-use crate::ui::scene::Scene;
+use crate::state::scene::Scene;
 
 /// Seed of the layout's random placement: a file always opens to the same picture.
 pub const LAYOUT_SEED: u64 = 42;

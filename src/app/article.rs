@@ -1,0 +1,97 @@
+//! The article window's commands: open the form, run the extraction on a worker thread, and
+//! add the reviewed proposals as one undoable step.
+
+use std::time::Duration;
+
+use super::KgxApp;
+use crate::state::command::Command;
+use crate::state::review::{ArticleReview, ArticleState, ExtractJob, JobPoll};
+
+impl KgxApp {
+    pub(super) fn run_article_command(&mut self, command: Command) {
+        match command {
+            Command::ImportArticle if !self.article.is_open() => {
+                self.article = ArticleState::Form { form: Box::default(), job: None };
+            }
+            Command::BrowseArticle => {
+                if let ArticleState::Form { form, .. } = &mut self.article
+                    && self.native_dialogs
+                    && super::files::native_dialogs_available()
+                    && let Some(path) = rfd::FileDialog::new()
+                        .set_title("Import article")
+                        .add_filter("Text or Markdown", &["txt", "md", "markdown", "text"])
+                        .pick_file()
+                {
+                    form.path = path.display().to_string();
+                } else if let ArticleState::Form { form, .. } = &mut self.article {
+                    form.error = Some("No file dialog here: type the file's path in the field.".to_owned());
+                }
+            }
+            Command::ExtractArticle(input) => {
+                if let ArticleState::Form { form, job } = &mut self.article {
+                    match form.source() {
+                        Ok(source) => {
+                            form.error = None;
+                            *job = Some(ExtractJob::start(input, source));
+                        }
+                        Err(message) => form.error = Some(message),
+                    }
+                }
+            }
+            Command::CancelArticle => {
+                if let ArticleState::Form { job, .. } = &mut self.article
+                    && let Some(running) = job.take()
+                {
+                    running.cancel();
+                    self.set_status("Stopped reading the article");
+                }
+            }
+            Command::ApplyArticle => {
+                let ArticleState::Review(review) = &self.article else { return };
+                match review.edit(&self.doc.graph) {
+                    Ok(edit) => {
+                        let (new, merged, cooperations) = review.counts();
+                        let title = review.form.title.clone();
+                        if self.apply(edit, None) {
+                            self.article = ArticleState::Closed;
+                            self.set_status(format!(
+                                "Added {new} actors and {cooperations} cooperations from “{title}” ({merged} merged into existing actors); Ctrl+Z takes them all back"
+                            ));
+                        }
+                    }
+                    Err(message) => self.set_status(format!("Not added: {message}")),
+                }
+            }
+            Command::CloseArticle => {
+                if let ArticleState::Form { job: Some(running), .. } = &self.article {
+                    running.cancel();
+                }
+                self.article = ArticleState::Closed;
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes a finished extraction into the review, or its error into the form.
+    pub(super) fn poll_article(&mut self, ctx: &egui::Context) {
+        let ArticleState::Form { form, job: Some(job) } = &mut self.article else { return };
+        match job.poll() {
+            JobPoll::Running => ctx.request_repaint_after(Duration::from_millis(50)),
+            JobPoll::Failed(message) => {
+                form.error = Some(message);
+                self.article = match std::mem::take(&mut self.article) {
+                    ArticleState::Form { form, .. } => ArticleState::Form { form, job: None },
+                    other => other,
+                };
+            }
+            JobPoll::Done(text, extraction) => {
+                let form = *std::mem::take(form);
+                let (actors, cooperations) = (extraction.actors.len(), extraction.cooperations.len());
+                self.article =
+                    ArticleState::Review(Box::new(ArticleReview::new(text, extraction, &self.doc.graph, form)));
+                self.set_status(format!("{actors} actors and {cooperations} cooperations proposed: review them"));
+                ctx.request_repaint();
+            }
+        }
+    }
+}

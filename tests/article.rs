@@ -1,0 +1,90 @@
+//! File → Import article… in the real window: propose, review (reject, merge), add as one
+//! undoable step.
+
+mod common;
+
+use common::{harness, type_into};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use kgx::state::review::ArticleState;
+
+fn article() -> String {
+    format!("{}/tests/articles/wire-ventilators-kenya.txt", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs frames until the extraction has finished (it runs on a worker thread).
+fn wait_for_review(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
+    for _ in 0..200 {
+        harness.step();
+        if matches!(harness.state().article, ArticleState::Review(_)) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no review after 2 s");
+}
+
+#[test]
+fn an_article_is_proposed_reviewed_and_added_as_one_undoable_step() {
+    let mut harness = harness();
+    let (actors, cooperations) =
+        (harness.state().doc.graph.actor_count(), harness.state().doc.graph.cooperation_count());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import article…").click();
+    harness.run();
+    type_into(&mut harness, "Article file", &article());
+    harness.get_by_label("Propose").click();
+    wait_for_review(&mut harness);
+
+    // China is in the bundled graph already: proposed as the same actor, not a new one.
+    let ArticleState::Review(review) = &harness.state().article else { panic!("review") };
+    let china = review.extraction.actors.iter().position(|a| a.label == "China").expect("China proposed");
+    assert_eq!(review.actors.get(china).and_then(|r| r.merge_into.as_ref()).map(|id| id.as_str()), Some("china"));
+    let proposed = review.extraction.actors.len();
+
+    // The person rejects one actor by its checkbox; its cooperations go with it.
+    harness.get_by_label("Accept Beijing Genomics Institute").click();
+    harness.run();
+    harness.get_by_label("Add to graph").click();
+    harness.run();
+
+    let graph = &harness.state().doc.graph;
+    assert!(matches!(harness.state().article, ArticleState::Closed));
+    assert_eq!(graph.actor_count(), actors + proposed - 2, "all but China (merged) and the rejected one");
+    assert!(graph.actors().all(|a| a.label != "Beijing Genomics Institute"));
+    assert!(graph.cooperation_count() > cooperations + 8);
+    assert_eq!(graph.sources().count(), 2, "the article is a new source");
+    assert!(graph.cooperations_of(&kgx::model::ActorId::new("china")).iter().any(|c| c.to.as_str() == "kenya"));
+
+    // One step back takes it all away.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let graph = &harness.state().doc.graph;
+    assert_eq!((graph.actor_count(), graph.cooperation_count(), graph.sources().count()), (actors, cooperations, 1));
+}
+
+#[test]
+fn pasted_text_that_cannot_be_read_is_explained_in_the_form() {
+    let mut harness = harness();
+    harness.state_mut().push(kgx::state::command::Command::ImportArticle);
+    harness.run();
+    // Russian (Cyrillic): the test fonts draw it; Chinese behaves the same (tests/extract.rs).
+    type_into(
+        &mut harness,
+        "Article text",
+        "Китай передал Сербии тестовые наборы. Всемирная организация здравоохранения поблагодарила Китай.",
+    );
+    harness.get_by_label("Propose").click();
+    for _ in 0..200 {
+        harness.step();
+        if matches!(&harness.state().article, ArticleState::Form { job: None, form } if form.error.is_some()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let ArticleState::Form { form, .. } = &harness.state().article else { panic!("form stays open") };
+    assert!(form.error.as_deref().is_some_and(|e| e.contains("Cyrillic")), "{:?}", form.error);
+    assert_eq!(harness.state().doc.graph.actor_count(), 26, "the graph is untouched");
+}

@@ -400,7 +400,7 @@ fn is_stopword(word: &str) -> bool {
 }
 
 /// The kind a common noun right before a name gives it ("the company Vestfrost").
-fn kind_noun(noun: &str) -> Option<ActorKind> {
+pub fn kind_noun(noun: &str) -> Option<ActorKind> {
     Some(match noun {
         "company" | "firm" | "manufacturer" | "maker" | "supplier" | "producer" | "carrier" | "airline"
         | "start-up" | "startup" => ActorKind::Company,
@@ -1087,7 +1087,13 @@ impl<'g, 't> Scanner<'g, 't> {
                 && !found.body.is_empty()
                 && !found.body.contains('{')
             {
-                let body = registry.add(&found.body, ActorKind::Ministry, 0.6, s);
+                // "Health Minister X" in a text that named the "Ministry of Public Health".
+                let domain = found.body.rsplit(' ').next().unwrap_or_default().to_lowercase();
+                let named = registry
+                    .candidates
+                    .iter()
+                    .position(|c| c.kind == ActorKind::Ministry && c.label.to_lowercase().contains(&domain));
+                let body = named.unwrap_or_else(|| registry.add(&found.body, ActorKind::Ministry, 0.6, s));
                 registry.affiliate(p, body, s, &role);
             }
             mentions.push(Mention { actors: vec![p], start: i, end: name_end, pronoun: None });
@@ -1106,6 +1112,24 @@ impl<'g, 't> Scanner<'g, 't> {
             let a = registry.add(self.text.slice(i, stop), kind, 0.7, s);
             mentions.push(Mention { actors: vec![a], start: i, end: stop, pronoun: None });
             return stop;
+        }
+        // The apposition says what it is: "Zipline, the drone delivery company,".
+        if is_capitalised(self.word(i))
+            && !is_acronym(self.word(i))
+            && self.word(i + 1) == ","
+            && matches!(self.lower(i + 2).as_str(), "the" | "a" | "an")
+        {
+            let mut k = i + 3;
+            while k < end && k < i + 8 && self.word(k).chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                if let Some(kind) = kind_noun(&self.lower(k))
+                    .filter(|_| matches!(self.word(k + 1), "," | "." | "that" | "which" | "based"))
+                {
+                    let a = registry.add(self.word(i), kind, 0.65, s);
+                    mentions.push(Mention { actors: vec![a], start: i, end: i + 1, pronoun: None });
+                    return i + 1;
+                }
+                k += 1;
+            }
         }
         // A person known by context: a speech verb, "by", a role before or after.
         if let Some((name_end, name)) = self.name_at(i, end)
@@ -1204,6 +1228,25 @@ impl<'g, 't> Scanner<'g, 't> {
             registry.alias(a, text);
             return SpanKind::Actor(a);
         }
+        // An acronym of an organisation's initials: "MIT" for "Massachusetts Institute of Technology".
+        if single && is_acronym(text) && text.chars().all(|c| c.is_ascii_uppercase()) {
+            let initials = |label: &str| -> String {
+                label
+                    .split_whitespace()
+                    .filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "&" | "de"))
+                    .filter_map(|w| w.chars().next())
+                    .collect()
+            };
+            let by_initials = registry.candidates.iter().position(|c| {
+                !matches!(c.kind, ActorKind::Person | ActorKind::Country | ActorKind::Other)
+                    && c.label.split_whitespace().count() >= 3
+                    && initials(&c.label) == text
+            });
+            if let Some(a) = by_initials {
+                registry.alias(a, text);
+                return SpanKind::Actor(a);
+            }
+        }
         // Organisations by head word.
         let words: Vec<&str> = (i..stop).map(|k| self.word(k)).collect();
         if let Some(head) = self.head_of(&words) {
@@ -1260,6 +1303,14 @@ impl<'g, 't> Scanner<'g, 't> {
     /// The head of a capitalised name: the word before "of"/"for"/"on" or the last word; a
     /// company suffix at the end; two-word heads ("Medical Center").
     fn head_of(&self, words: &[&str]) -> Option<Head> {
+        if let Some(&head) = words
+            .len()
+            .checked_sub(2)
+            .and_then(|k| words.get(k..))
+            .and_then(|two| self.gazetteer.heads.get(&two.join(" ").to_lowercase()))
+        {
+            return Some(head);
+        }
         let cut =
             words.iter().position(|w| matches!(*w, "of" | "for" | "on" | "de" | "du" | "del")).unwrap_or(words.len());
         let before = words.get(..cut)?;
@@ -1302,6 +1353,15 @@ impl<'g, 't> Scanner<'g, 't> {
     /// first belongs to it. "Government of Serbia": the government of the country.
     fn of_parts(&self, registry: &mut Registry, s: usize, a: usize, words: &[&str]) {
         let Some(of) = words.iter().position(|w| *w == "of") else { return };
+        // "American University of Beirut Medical Center" is one name with a two-word head.
+        let two_word_head = words
+            .len()
+            .checked_sub(2)
+            .and_then(|k| words.get(k..))
+            .is_some_and(|two| self.gazetteer.heads.contains_key(&two.join(" ").to_lowercase()));
+        if two_word_head {
+            return;
+        }
         let rest = words.get(of + 1..).unwrap_or_default();
         let rest = rest.strip_prefix(&["the"]).unwrap_or(rest);
         if rest.is_empty() {

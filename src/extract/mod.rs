@@ -241,7 +241,10 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
         previous_recipients = found.iter().filter(gives).map(|l| l.to).collect();
         previous_givers = found.iter().filter(gives).map(|l| l.from).collect();
         links.extend(found);
-        if let Some(first) = sentence_mentions.iter().find(|m| !m.actors.is_empty()) {
+        // What the sentence is about: its first actor, not a credit in brackets ("(Cedar Press)").
+        let bracketed =
+            |m: &&actors::Mention| m.start.checked_sub(1).is_some_and(|p| matches!(tokens.word(p), "(" | "["));
+        if let Some(first) = sentence_mentions.iter().find(|m| !m.actors.is_empty() && !bracketed(m)) {
             topic = Some(first.actors.clone());
         }
         for m in sentence_mentions.iter() {
@@ -385,6 +388,17 @@ fn context_rules(
                     }
                 }
             }
+            // "The Rwanda Biomedical Centre, a government agency, ...": the apposition gives the kind.
+            if kind.is_some_and(|k| !matches!(k, ActorKind::Country | ActorKind::Person | ActorKind::Other))
+                && tokens.word(m.end) == ","
+                && matches!(tokens.word(m.end + 1).to_lowercase().as_str(), "a" | "an" | "the")
+                && let Some(noun) = (m.end + 2..m.end + 6).find(|&k| matches!(tokens.word(k + 1), "," | "."))
+                && (m.end + 2..=noun).all(|k| tokens.word(k).chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                && let Some(stated) = actors::kind_noun(&tokens.word(noun).to_lowercase())
+                && let Some(c) = registry.candidates.get_mut(a)
+            {
+                c.kind = stated;
+            }
             // "Wang Yiming from china.org.cn", "a researcher at the Pasteur Institute"
             if kind == Some(ActorKind::Person)
                 && matches!(tokens.word(m.end).to_lowercase().as_str(), "from" | "of" | "at")
@@ -468,7 +482,19 @@ fn role_body_nearby(
                     let role_end = if role_seen {
                         body.end
                     } else {
-                        (body.end..body.end + 3).find(|&q| is_role(q)).map_or(body.end, |q| q + 1)
+                        // The whole role: "chief executive", not "chief".
+                        (body.end..body.end + 3).find(|&q| is_role(q)).map_or(body.end, |q| {
+                            let longest = gazetteer
+                                .roles
+                                .iter()
+                                .filter(|r| {
+                                    r.words.iter().enumerate().all(|(j, w)| tokens.word(q + j).eq_ignore_ascii_case(w))
+                                })
+                                .map(|r| r.words.len())
+                                .max()
+                                .unwrap_or(1);
+                            q + longest
+                        })
                     };
                     let role = tokens.slice(m.end + 1, role_end).trim().to_lowercase();
                     return body.actors.first().map(|&b| (b, role));
@@ -711,6 +737,7 @@ fn figures(tokens: &text::Tokenized<'_>, registry: &mut Registry, mentions: &[Ve
                 continue;
             }
             // "test kits", "laboratory scientists": up to the plural noun.
+            let value_end = e;
             if !noun.ends_with('s')
                 && tokens.word(e + 1).ends_with('s')
                 && tokens.word(e + 1).chars().all(|c| c.is_ascii_lowercase())
@@ -727,7 +754,7 @@ fn figures(tokens: &text::Tokenized<'_>, registry: &mut Registry, mentions: &[Ve
             let key = tokens
                 .slice(k + 1 + usize::from(SCALES.contains(&tokens.word(k + 1).to_lowercase().as_str())), key_end)
                 .to_owned();
-            let value = tokens.slice(value_start, e).to_owned();
+            let value = tokens.slice(value_start, value_end).to_owned();
             if matches!(key.as_str(), "times" | "years" | "days" | "months" | "weeks" | "hours" | "percent" | "per") {
                 k = key_end;
                 continue;

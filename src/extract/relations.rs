@@ -122,7 +122,11 @@ impl SentenceLinks<'_, '_> {
                     });
                     // ", the Ministry of External Affairs said" is the source, not one more recipient.
                     let attribution = |m: &Mention| SPEECH.contains(&self.lower(m.end).as_str());
-                    next.filter(|m| m.pronoun.is_none() && (sep != "," || self.same_sort(first, m) && !attribution(m)))
+                    let possessor = |m: &Mention| matches!(self.text.word(m.end), "'s" | "’s");
+                    next.filter(|m| {
+                        m.pronoun.is_none()
+                            && (sep != "," || self.same_sort(first, m) && !attribution(m) && !possessor(m))
+                    })
                 } else {
                     None
                 }
@@ -180,7 +184,9 @@ impl SentenceLinks<'_, '_> {
                     .find(|m| m.end == before && !m.actors.is_empty())
                     .map(|m| self.with_coordinated(m, false));
             }
-            if let Some(m) = self.mentions.iter().find(|m| m.end == i + 1 && !m.actors.is_empty()) {
+            // "Zipline's first customer": a possessor is no subject.
+            let possessor = |m: &&Mention| matches!(self.text.word(m.end), "'s" | "’s");
+            if let Some(m) = self.mentions.iter().find(|m| m.end == i + 1 && !m.actors.is_empty() && !possessor(m)) {
                 let after_preposition = m.start.checked_sub(1).is_some_and(|p| {
                     let p = if self.lower(p) == "the" { p.saturating_sub(1) } else { p };
                     matches!(
@@ -205,7 +211,25 @@ impl SentenceLinks<'_, '_> {
         let participle = self.lower(k).ends_with("ed")
             || matches!(
                 self.lower(k).as_str(),
-                "given" | "sent" | "sold" | "built" | "made" | "shared" | "done" | "brought"
+                "given"
+                    | "sent"
+                    | "sold"
+                    | "built"
+                    | "made"
+                    | "shared"
+                    | "done"
+                    | "brought"
+                    | "paid"
+                    | "flown"
+                    | "bought"
+                    | "taught"
+                    | "held"
+                    | "led"
+                    | "lent"
+                    | "spent"
+                    | "run"
+                    | "met"
+                    | "won"
             );
         participle && (be_before || by_after)
     }
@@ -213,7 +237,11 @@ impl SentenceLinks<'_, '_> {
     /// The agent after "by".
     fn agent(&self, k: usize, end: usize) -> Option<Vec<usize>> {
         let by = (k + 1..(k + 4).min(end)).find(|&i| self.lower(i) == "by")?;
-        let m = self.mention_after(by + 1, end, 5)?;
+        let m = self.mention_after(by + 1, end, 5).or_else(|| {
+            // "by a $2 million grant from the Gates Foundation"
+            let from = (by + 1..(by + 9).min(end)).find(|&i| self.lower(i) == "from")?;
+            self.mention_after(from + 1, end, 4)
+        })?;
         Some(self.with_coordinated(m, true))
     }
 
@@ -320,7 +348,7 @@ impl SentenceLinks<'_, '_> {
             }
             let words = self.text.slice(k, k + width).to_owned();
             let last = k + width - 1;
-            let passive = self.passive(last, end);
+            let passive = self.passive(last, end) || width == 2 && self.passive(k, end) && self.lower(last + 1) == "by";
             let subject = if k > start && self.lower(k - 1) == "to" {
                 // "reached out ... to the rest of the world to support": the clause's subject.
                 self.mentions
@@ -352,11 +380,19 @@ impl SentenceLinks<'_, '_> {
                     };
                     let (doer, recipient) = if passive {
                         let recipient = self.after_preposition(last, end, prepositions);
-                        // "The equipment was donated by X": to whoever got the equipment.
+                        // "The equipment was donated by X": to whoever got the equipment; "The study
+                        // is funded by X": for what the text was just about.
+                        let doer = self.agent(last, end);
                         let recipient = recipient.or_else(|| {
-                            (!self.previous_recipients.is_empty()).then(|| self.previous_recipients.to_vec())
+                            if doer.is_none() {
+                                None
+                            } else if verb.frame == Frame::Fund {
+                                self.topic.map(|t| vec![t])
+                            } else {
+                                (!self.previous_recipients.is_empty()).then(|| self.previous_recipients.to_vec())
+                            }
                         });
-                        (self.agent(last, end), recipient)
+                        (doer, recipient)
                     } else {
                         let recipient = self
                             .after_preposition(last, end, prepositions)

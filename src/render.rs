@@ -20,11 +20,14 @@ pub struct RenderOptions {
     pub legend: bool,
     /// Draw the graph's title at the top.
     pub title: bool,
+    /// Draw only this part of the layout plane (min x, min y, max x, max y), as the window's
+    /// current view; `None` fits the whole graph.
+    pub view: Option<[f32; 4]>,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        Self { width: 1600.0, height: 1000.0, legend: true, title: true }
+        Self { width: 1600.0, height: 1000.0, legend: true, title: true, view: None }
     }
 }
 
@@ -83,13 +86,18 @@ pub fn to_svg(graph: &KnowledgeGraph, options: &RenderOptions) -> String {
             min = [min[0].min(x - r), min[1].min(y - r)];
             max = [max[0].max(x + r), max[1].max(y + r)];
         }
-        let span = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
+        if let Some([x0, y0, x1, y1]) =
+            options.view.filter(|v| v.iter().all(|c| c.is_finite()) && v[2] > v[0] && v[3] > v[1])
+        {
+            (min, max) = ([x0, y0], [x1, y1]);
+        }
+        let span = [(max[0] - min[0]).max(1e-3), (max[1] - min[1]).max(1e-3)];
         let scale = if engine.node_count() == 0 { 1.0 } else { (room[0] / span[0]).min(room[1] / span[1]) };
         (scale, min, span)
     };
     // As in the window: the layout makes room for every label at the picture's scale (small
     // graphs), in a few rounds, since making room shrinks the scale.
-    if actors.len() <= crate::layout::LABEL_ROOM_LIMIT {
+    if actors.len() <= crate::layout::LABEL_ROOM_LIMIT && options.view.is_none() {
         let widths: Vec<f32> = (0..layout.engine().node_count())
             .map(|i| layout.node_index(i).and_then(|n| graph.actor_at(n)).map_or(0.0, |a| label_width(&a.label)))
             .collect();
@@ -140,6 +148,16 @@ pub fn to_svg(graph: &KnowledgeGraph, options: &RenderOptions) -> String {
         );
     }
 
+    // A view shows only what is inside it.
+    if options.view.is_some() {
+        let _ = writeln!(
+            out,
+            "  <clipPath id=\"view\"><rect x=\"{margin}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n  <g clip-path=\"url(#view)\">",
+            top + margin,
+            room[0],
+            room[1]
+        );
+    }
     // Cooperations: parallel ones (same two actors) as separate curves.
     out.push_str("  <g class=\"edges\" fill=\"none\" stroke-opacity=\"0.8\">\n");
     let cooperations = graph.cooperations_sorted();
@@ -252,6 +270,9 @@ pub fn to_svg(graph: &KnowledgeGraph, options: &RenderOptions) -> String {
         }
     }
     out.push_str("  </g>\n");
+    if options.view.is_some() {
+        out.push_str("  </g>\n");
+    }
 
     if options.legend {
         legend(&mut out, graph, options.width - legend_width + 10.0, top + 10.0);
@@ -311,4 +332,49 @@ fn legend(out: &mut String, graph: &KnowledgeGraph, x: f32, mut y: f32) {
         y += 17.0;
     }
     out.push_str("  </g>\n");
+}
+
+/// Why a PNG could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    /// The picture is too large or empty at that scale.
+    #[error("a {width}×{height} picture at scale {scale} is too large or empty to rasterise")]
+    Size {
+        /// Width in pixels.
+        width: f32,
+        /// Height in pixels.
+        height: f32,
+        /// The scale asked for.
+        scale: f32,
+    },
+    /// The drawing could not be read back (a bug: kgx wrote it).
+    #[error("the drawing could not be rasterised: {0}")]
+    Svg(String),
+    /// Encoding failed.
+    #[error("the PNG could not be encoded: {0}")]
+    Encode(String),
+}
+
+/// The same drawing as [`to_svg`], rasterised (resvg and tiny-skia, headless) at `scale` pixels
+/// per picture pixel. Labels use the system's fonts: the ones the SVG names when installed
+/// (Noto Sans CJK covers Chinese, Japanese and Korean), else any font that has the glyphs.
+pub fn to_png(graph: &KnowledgeGraph, options: &RenderOptions, scale: f32) -> Result<Vec<u8>, PngError> {
+    let svg = to_svg(graph, options);
+    svg_to_png(&svg, options.width, options.height, scale)
+}
+
+/// Rasterises an SVG document kgx drew.
+pub fn svg_to_png(svg: &str, width: f32, height: f32, scale: f32) -> Result<Vec<u8>, PngError> {
+    use resvg::{tiny_skia, usvg};
+    let too_large = || PngError::Size { width, height, scale };
+    let (w, h) = (width * scale, height * scale);
+    if !(w.is_finite() && h.is_finite() && w >= 1.0 && h >= 1.0 && w * h <= 400_000_000.0) {
+        return Err(too_large());
+    }
+    let mut opt = usvg::Options::default();
+    opt.fontdb_mut().load_system_fonts();
+    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| PngError::Svg(e.to_string()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(w.round() as u32, h.round() as u32).ok_or_else(too_large)?;
+    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| PngError::Encode(e.to_string()))
 }

@@ -88,3 +88,48 @@ fn pasted_text_that_cannot_be_read_is_explained_in_the_form() {
     assert!(form.error.as_deref().is_some_and(|e| e.contains("Cyrillic")), "{:?}", form.error);
     assert_eq!(harness.state().doc.graph.actor_count(), 26, "the graph is untouched");
 }
+
+#[test]
+fn file_export_picture_writes_the_graph_as_shown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export picture…").click();
+    harness.run();
+    let png = dir.path().join("graph.png");
+    type_into(&mut harness, "Picture file", &png.to_string_lossy());
+    harness.get_by_label("Export").click();
+    for _ in 0..300 {
+        harness.step();
+        if matches!(harness.state().picture, kgx::state::picture::PictureState::Closed) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(matches!(harness.state().picture, kgx::state::picture::PictureState::Closed), "the picture was written");
+    let bytes = std::fs::read(&png).expect("the PNG");
+    assert_eq!(bytes.get(..8), Some(&b"\x89PNG\r\n\x1a\n"[..]));
+    assert!(harness.state().status.contains("Exported the picture"), "{}", harness.state().status);
+
+    // Current view, as SVG, with a kind hidden: the hidden actors are not in the picture.
+    harness.get_by_label("Person (4)").click();
+    harness.run();
+    harness.state_mut().push(kgx::state::command::Command::ExportPicture);
+    harness.run();
+    harness.get_by_label("Current view").click();
+    let svg = dir.path().join("view.svg");
+    type_into(&mut harness, "Picture file", &svg.to_string_lossy());
+    harness.get_by_label("Export").click();
+    for _ in 0..300 {
+        harness.step();
+        if svg.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let text = std::fs::read_to_string(&svg).expect("the SVG");
+    assert!(text.contains("clip-path=\"url(#view)\""), "drawn as the current view");
+    assert!(text.contains(">China<"));
+    assert!(!text.contains("Xu Nanping"), "people were hidden");
+}

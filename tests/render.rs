@@ -81,9 +81,91 @@ fn kgx_render_writes_an_svg_and_refuses_other_names() {
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("width=\"1200\" height=\"800\""));
     parse(&svg);
-    let png = dir.path().join("seed.png");
-    let result = run(&["render", "graphs/covid19-cooperation.ron", "-o", png.to_str().unwrap()]);
+    let pdf = dir.path().join("seed.pdf");
+    let result = run(&["render", "graphs/covid19-cooperation.ron", "-o", pdf.to_str().unwrap()]);
     assert_eq!(result.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&result.stderr).contains("name the output .svg"));
-    assert!(!png.exists());
+    assert!(String::from_utf8_lossy(&result.stderr).contains("name the output .svg or .png"));
+    assert!(!pdf.exists());
+}
+
+/// The PNG's pixels.
+fn decode(path: &std::path::Path) -> resvg::tiny_skia::Pixmap {
+    resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(path).unwrap()).expect("a PNG")
+}
+
+/// Pixels that are not the background colour.
+fn drawn(pixmap: &resvg::tiny_skia::Pixmap) -> usize {
+    let background = pixmap.pixels().first().copied().unwrap();
+    pixmap.pixels().iter().filter(|p| **p != background).count()
+}
+
+#[test]
+fn kgx_render_writes_a_png_of_the_same_drawing_at_any_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_kgx")).args(args).output().unwrap();
+    let png = dir.path().join("seed.png");
+    let result = run(&[
+        "render",
+        "graphs/covid19-cooperation.ron",
+        "-o",
+        png.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "500",
+    ]);
+    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    let picture = decode(&png);
+    assert_eq!((picture.width(), picture.height()), (800, 500));
+    let share = drawn(&picture) as f64 / (800.0 * 500.0);
+    assert!(share > 0.01, "only {share:.4} of the picture is drawn");
+    // China's colour (the Country kind) is in the picture.
+    let [r, g, b] = kgx::model::ActorKind::Country.rgb();
+    assert!(picture.pixels().iter().any(|p| (p.red(), p.green(), p.blue()) == (r, g, b)), "no Country-coloured node");
+
+    let big = dir.path().join("seed@2x.png");
+    let result = run(&[
+        "render",
+        "graphs/covid19-cooperation.ron",
+        "-o",
+        big.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "500",
+        "--scale",
+        "2",
+    ]);
+    assert_eq!(result.status.code(), Some(0));
+    let picture = decode(&big);
+    assert_eq!((picture.width(), picture.height()), (1600, 1000));
+    let result = run(&["render", "graphs/covid19-cooperation.ron", "-o", big.to_str().unwrap(), "--scale", "100"]);
+    assert_eq!(result.status.code(), Some(2), "an absurd scale is refused");
+}
+
+#[test]
+fn cjk_labels_are_drawn_in_the_png() {
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_system_fonts();
+    let cjk = fonts.faces().any(|f| f.families.iter().any(|(name, _)| name.contains("CJK")));
+    if !cjk {
+        assert!(std::env::var_os("CI").is_none(), "CI installs fonts-noto-cjk");
+        eprintln!("skipped: no CJK font installed (apt-get install fonts-noto-cjk)");
+        return;
+    }
+    let labelled = |label: &str| {
+        let mut graph = kgx::model::KnowledgeGraph::new();
+        let mut actor = kgx::model::Actor::new("a", label, kgx::model::ActorKind::Ministry);
+        actor.position = Some([0.0, 0.0]);
+        graph.add_actor(actor).unwrap();
+        let options =
+            kgx::render::RenderOptions { width: 300.0, height: 200.0, legend: false, title: false, view: None };
+        let png = kgx::render::to_png(&graph, &options, 1.0).unwrap();
+        drawn(&resvg::tiny_skia::Pixmap::decode_png(&png).unwrap())
+    };
+    let without = labelled("");
+    for label in ["国家卫生健康委员会", "厚生労働省", "질병관리청"] {
+        let with = labelled(label);
+        assert!(with > without + 200, "{label}: {with} drawn pixels against {without} without a label");
+    }
 }

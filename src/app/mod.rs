@@ -4,6 +4,7 @@
 mod article;
 mod autosave;
 mod files;
+mod picture;
 mod shortcuts;
 
 pub use crate::state::{command, document, explore, selection};
@@ -107,6 +108,8 @@ pub struct KgxApp {
     title: String,
     /// The article window: form, running extraction or review.
     pub article: crate::state::review::ArticleState,
+    /// The picture export window.
+    pub picture: crate::state::picture::PictureState,
 }
 
 /// The tabs of the left panel.
@@ -168,6 +171,7 @@ impl KgxApp {
             pending_after_save: None,
             title: String::new(),
             article: crate::state::review::ArticleState::Closed,
+            picture: crate::state::picture::PictureState::Closed,
         };
         if let Some(path) = options.file {
             app.doc = Document::new(KnowledgeGraph::new(), None);
@@ -386,6 +390,9 @@ impl KgxApp {
             | Command::CancelArticle
             | Command::ApplyArticle
             | Command::CloseArticle => self.run_article_command(command),
+            Command::ExportPicture | Command::BrowsePicture | Command::WritePicture | Command::ClosePicture => {
+                self.run_picture_command(command);
+            }
         }
     }
 
@@ -586,6 +593,8 @@ impl KgxApp {
         });
         self.poll_article(&ctx);
         crate::ui::review::article_ui(&ctx, &mut self.article, &self.doc, &mut self.commands);
+        self.poll_picture(&ctx);
+        crate::ui::picture::picture_ui(&ctx, &mut self.picture, &mut self.commands);
         self.dialogs_ui(&ctx);
         if self.options != options_before {
             self.styled = false;

@@ -143,7 +143,8 @@ pub enum Command {
     Render {
         /// The graph file (any format kgx reads).
         file: PathBuf,
-        /// The picture to write (.svg); written atomically.
+        /// The picture to write: .svg (labels stay text) or .png (rasterised from the same
+        /// drawing); written atomically.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         /// Width in pixels.
@@ -152,6 +153,9 @@ pub enum Command {
         /// Height in pixels.
         #[arg(long, default_value_t = 1000.0)]
         height: f32,
+        /// PNG pixels per picture pixel (2 for high-density screens and print).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
         /// Leave out the legend of kinds.
         #[arg(long)]
         no_legend: bool,
@@ -282,8 +286,8 @@ pub fn run(command: Command) -> ExitCode {
                 gazetteer,
             })
         }
-        Command::Render { file, output, width, height, no_legend } => {
-            render::run(&file, &output, width, height, !no_legend)
+        Command::Render { file, output, width, height, scale, no_legend } => {
+            render::run(&file, &output, width, height, scale, !no_legend)
         }
         Command::Recover { file, output, list } => recover::run(file.as_deref(), output.as_deref(), list),
     }

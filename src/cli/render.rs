@@ -1,15 +1,20 @@
-//! `kgx render`: the graph as an SVG picture.
+//! `kgx render`: the graph as an SVG or PNG picture.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::io::import::{ImportFormat, import_file};
 use crate::io::{load_file, write_atomic};
-use crate::render::{RenderOptions, to_svg};
+use crate::render::{RenderOptions, svg_to_png, to_svg};
 
-pub(super) fn run(file: &Path, output: &Path, width: f32, height: f32, legend: bool) -> ExitCode {
-    if !output.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg")) {
-        eprintln!("{}: kgx renders SVG pictures; name the output .svg", output.display());
+pub(super) fn run(file: &Path, output: &Path, width: f32, height: f32, scale: f32, legend: bool) -> ExitCode {
+    let extension = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    if extension != "svg" && extension != "png" {
+        eprintln!("{}: kgx renders SVG and PNG pictures; name the output .svg or .png", output.display());
+        return ExitCode::from(2);
+    }
+    if !(scale.is_finite() && (0.1..=8.0).contains(&scale)) {
+        eprintln!("kgx render: --scale takes 0.1 to 8");
         return ExitCode::from(2);
     }
     if !(width.is_finite()
@@ -32,14 +37,27 @@ pub(super) fn run(file: &Path, output: &Path, width: f32, height: f32, legend: b
             return ExitCode::FAILURE;
         }
     };
-    let svg = to_svg(&graph, &RenderOptions { width, height, legend, title: true });
-    match write_atomic(output, |w| w.write_all(svg.as_bytes())) {
+    let svg = to_svg(&graph, &RenderOptions { width, height, legend, title: true, view: None });
+    let bytes = if extension == "png" {
+        match svg_to_png(&svg, width, height, scale) {
+            Ok(png) => png,
+            Err(error) => {
+                eprintln!("{}: {error}", output.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        svg.into_bytes()
+    };
+    match write_atomic(output, |w| w.write_all(&bytes)) {
         Ok(()) => {
             println!(
-                "{}: {} actors, {} cooperations, {width}×{height}",
+                "{}: {} actors, {} cooperations, {}×{}",
                 output.display(),
                 graph.actor_count(),
-                graph.cooperation_count()
+                graph.cooperation_count(),
+                (width * if extension == "png" { scale } else { 1.0 }).round(),
+                (height * if extension == "png" { scale } else { 1.0 }).round()
             );
             ExitCode::SUCCESS
         }

@@ -110,4 +110,12 @@ pub enum Command {
     ApplyArticle,
     /// Close the article window, dropping its proposals.
     CloseArticle,
+    /// Show the "Export picture" form.
+    ExportPicture,
+    /// Pick the picture's file with the system's file dialog.
+    BrowsePicture,
+    /// Draw and write the picture the form describes (on a worker thread).
+    WritePicture,
+    /// Close the picture form.
+    ClosePicture,
 }

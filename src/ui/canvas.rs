@@ -268,7 +268,12 @@ fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect, labels: Opt
         [[x - r, y - r], [x + r, y + r]]
     });
     let nodes = bounds(discs, 0.0)?;
-    let camera = Camera::fitting(viewport, nodes, 30.0);
+    // A small graph is not blown up: the largest node stays at most this large on screen.
+    let largest = shown().map(radius).fold(0.0f32, f32::max);
+    let cap = |camera: Camera| {
+        if largest > 0.0 { Camera { zoom: camera.zoom.min(MAX_FIT_RADIUS / largest), ..camera } } else { camera }
+    };
+    let camera = cap(Camera::fitting(viewport, nodes, 30.0));
     let Some(labels) = labels else { return Some(camera) };
     // Labels keep their size on screen: in layout units they shrink as the zoom grows. Two
     // passes find a zoom at which nodes and labels fit.
@@ -281,10 +286,13 @@ fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect, labels: Opt
             let top = y + radius(i) + super::paint::LABEL_GAP / zoom;
             rect = rect.union(Rect::from_min_size(pos2(x - size.x / 2.0 / zoom, top), *size / zoom));
         }
-        fitted = Camera::fitting(viewport, rect, 30.0);
+        fitted = cap(Camera::fitting(viewport, rect, 30.0));
     }
     Some(fitted)
 }
+
+/// The largest node radius, in screen pixels, that fitting the view may zoom to.
+const MAX_FIT_RADIUS: f32 = 28.0;
 
 /// Per-node flags for this frame: visible kinds, selection, hover and its neighbours.
 fn node_flags(doc: &Document, selection: &Selection, styling: &Styling, hovered: Option<usize>) -> Vec<u8> {

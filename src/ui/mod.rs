@@ -9,6 +9,7 @@ pub mod inspector;
 pub mod legend;
 mod mesh;
 pub mod paint;
+pub mod picture;
 pub mod review;
 pub mod styling;
 pub mod theme;

@@ -60,6 +60,9 @@ pub fn menu_bar_ui(
             if ui.button("Export as GraphML, GEXF or JSON…").clicked() {
                 commands.push(Command::Export(None));
             }
+            if ui.button("Export picture…").on_hover_text("SVG or PNG, as the canvas draws it").clicked() {
+                commands.push(Command::ExportPicture);
+            }
             ui.separator();
             if ui.button("Recover unsaved work…").clicked() {
                 commands.push(Command::ShowRecovery);

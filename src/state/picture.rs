@@ -1,0 +1,118 @@
+//! File → Export picture…: the form (file, size, scale, legend, title, whole graph or current
+//! view) and the drawing written by a worker thread, so a large graph never stalls the window.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::io::write_atomic;
+use crate::model::KnowledgeGraph;
+use crate::render::{RenderOptions, svg_to_png, to_svg};
+
+/// The "Export picture" form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PictureForm {
+    /// Where to write it: .svg or .png.
+    pub path: String,
+    /// Width in pixels.
+    pub width: f32,
+    /// Height in pixels.
+    pub height: f32,
+    /// PNG pixels per picture pixel.
+    pub scale: f32,
+    /// Draw the legend of kinds.
+    pub legend: bool,
+    /// Draw the graph's title.
+    pub title: bool,
+    /// Only what the canvas shows now (else the whole graph).
+    pub current_view: bool,
+    /// The last problem.
+    pub error: Option<String>,
+}
+
+impl Default for PictureForm {
+    fn default() -> Self {
+        Self {
+            path: String::new(),
+            width: 1600.0,
+            height: 1000.0,
+            scale: 1.0,
+            legend: true,
+            title: true,
+            current_view: false,
+            error: None,
+        }
+    }
+}
+
+impl PictureForm {
+    /// The file and options the form asks for, or what is wrong with them.
+    pub fn request(&self, view: Option<[f32; 4]>) -> Result<(PathBuf, RenderOptions, f32), String> {
+        let path = PathBuf::from(self.path.trim());
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        if !matches!(extension.as_deref(), Some("svg" | "png")) {
+            return Err("Name the file .svg (labels stay text) or .png".to_owned());
+        }
+        if !(100.0..=20_000.0).contains(&self.width) || !(100.0..=20_000.0).contains(&self.height) {
+            return Err("Width and height take 100 to 20000 pixels".to_owned());
+        }
+        if !(0.1..=8.0).contains(&self.scale) {
+            return Err("Scale takes 0.1 to 8".to_owned());
+        }
+        let options = RenderOptions {
+            width: self.width,
+            height: self.height,
+            legend: self.legend,
+            title: self.title,
+            view: if self.current_view { view } else { None },
+        };
+        Ok((path, options, self.scale))
+    }
+}
+
+/// A picture being drawn and written on a worker thread.
+#[derive(Debug)]
+pub struct PictureJob {
+    receiver: Receiver<Result<String, String>>,
+}
+
+impl PictureJob {
+    /// Draws `graph` (positions as shown) and writes it atomically to `path`.
+    pub fn start(graph: KnowledgeGraph, path: PathBuf, options: RenderOptions, scale: f32) -> Self {
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let svg = to_svg(&graph, &options);
+            let png = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"));
+            let bytes = if png {
+                svg_to_png(&svg, options.width, options.height, scale).map_err(|e| format!("{}: {e}", path.display()))
+            } else {
+                Ok(svg.into_bytes())
+            };
+            let result = bytes.and_then(|bytes| {
+                write_atomic(&path, |w| w.write_all(&bytes))
+                    .map(|()| format!("Exported the picture to {}", path.display()))
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+            });
+            let _ = sender.send(result);
+        });
+        Self { receiver }
+    }
+
+    /// The outcome once it is there: a message for the status line, or the problem.
+    pub fn poll(&self) -> Option<Result<String, String>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err("the picture could not be drawn".to_owned())),
+        }
+    }
+}
+
+/// The picture window.
+#[derive(Debug, Default)]
+pub enum PictureState {
+    /// Not shown.
+    #[default]
+    Closed,
+    /// The form, and the job once started.
+    Form(Box<PictureForm>, Option<PictureJob>),
+}

@@ -133,3 +133,47 @@ fn file_export_picture_writes_the_graph_as_shown() {
     assert!(text.contains(">China<"));
     assert!(!text.contains("Xu Nanping"), "people were hidden");
 }
+
+#[test]
+fn importing_into_the_graph_proposes_look_alikes_and_merges_only_the_ticked_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("partners.csv");
+    std::fs::write(
+        &csv,
+        "source,target,label\nCHINA,Médecins Sans Frontières,supplies\nworld health organization,Serbia.,advice\n",
+    )
+    .expect("write");
+    let mut harness = harness();
+    let actors = harness.state().doc.graph.actor_count();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import into this graph…").click();
+    harness.run();
+    type_into(&mut harness, "File path", &csv.to_string_lossy());
+    harness.get_by_label("Import").click();
+    for _ in 0..200 {
+        harness.step();
+        if matches!(harness.state().merge, kgx::state::merge::MergeState::Review(_)) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    // Three look-alikes are proposed; the person keeps "Serbia." apart.
+    harness.get_by_label("Merge “Serbia.” into “Serbia”").click();
+    harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
+    let graph = &harness.state().doc.graph;
+    assert_eq!(graph.actor_count(), actors + 2, "Médecins Sans Frontières and the separate Serbia. are new");
+    let china = graph.actor(&kgx::model::ActorId::new("china")).expect("China");
+    assert!(china.aliases.is_empty(), "CHINA differs only in case: no new alias");
+    assert!(graph.actors().any(|a| a.label == "Serbia."));
+    assert!(
+        graph.cooperations_of(&kgx::model::ActorId::new("who")).len() >= 2,
+        "the incoming WHO's cooperation joined the graph's WHO"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.graph.actor_count(), actors, "one step takes it back");
+}

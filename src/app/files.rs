@@ -51,6 +51,8 @@ pub(super) enum PathPurpose {
     SaveAs(Option<Pending>),
     /// Export to it, in the format its extension names.
     Export,
+    /// Merge it into the open graph (after a review).
+    ImportInto,
 }
 
 /// The modal dialog on screen, if any.
@@ -430,6 +432,7 @@ impl KgxApp {
                     PathPurpose::Export => {
                         ("Export as GraphML (.graphml), GEXF (.gexf) or node-link JSON (.json)", "Export")
                     }
+                    PathPurpose::ImportInto => ("Import into this graph", "Import"),
                 };
                 match path_prompt_ui(ctx, title, verb, text) {
                     Some(PathChoice::Accept(path)) => {
@@ -440,6 +443,7 @@ impl KgxApp {
                             PathPurpose::Open => self.open_path(&path),
                             PathPurpose::SaveAs(then) => self.save_to(&path, then),
                             PathPurpose::Export => self.export_to(&path),
+                            PathPurpose::ImportInto => self.import_into_path(&path),
                         }
                     }
                     Some(PathChoice::Cancel) => self.dialog = Dialog::None,

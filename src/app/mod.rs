@@ -4,6 +4,7 @@
 mod article;
 mod autosave;
 mod files;
+mod merge;
 mod picture;
 mod shortcuts;
 
@@ -110,6 +111,8 @@ pub struct KgxApp {
     pub article: crate::state::review::ArticleState,
     /// The picture export window.
     pub picture: crate::state::picture::PictureState,
+    /// The import-into window.
+    pub merge: crate::state::merge::MergeState,
 }
 
 /// The tabs of the left panel.
@@ -172,6 +175,7 @@ impl KgxApp {
             title: String::new(),
             article: crate::state::review::ArticleState::Closed,
             picture: crate::state::picture::PictureState::Closed,
+            merge: crate::state::merge::MergeState::Closed,
         };
         if let Some(path) = options.file {
             app.doc = Document::new(KnowledgeGraph::new(), None);
@@ -393,6 +397,7 @@ impl KgxApp {
             Command::ExportPicture | Command::BrowsePicture | Command::WritePicture | Command::ClosePicture => {
                 self.run_picture_command(command);
             }
+            Command::ImportInto(_) | Command::ApplyMerge | Command::CloseMerge => self.run_merge_command(command),
         }
     }
 
@@ -595,6 +600,8 @@ impl KgxApp {
         crate::ui::review::article_ui(&ctx, &mut self.article, &self.doc, &mut self.commands);
         self.poll_picture(&ctx);
         crate::ui::picture::picture_ui(&ctx, &mut self.picture, &mut self.commands);
+        self.poll_merge(&ctx);
+        crate::ui::merge::merge_ui(&ctx, &mut self.merge, &self.doc, &mut self.commands);
         self.dialogs_ui(&ctx);
         if self.options != options_before {
             self.styled = false;

@@ -3,6 +3,7 @@
 
 mod change;
 mod history;
+pub mod merge;
 
 pub use change::Edit;
 pub use history::History;

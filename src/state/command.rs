@@ -118,4 +118,10 @@ pub enum Command {
     WritePicture,
     /// Close the picture form.
     ClosePicture,
+    /// Merge another graph file into the open one; `None` asks for it.
+    ImportInto(Option<PathBuf>),
+    /// Merge the reviewed graph as one undoable step.
+    ApplyMerge,
+    /// Close the import-into window.
+    CloseMerge,
 }

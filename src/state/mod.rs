@@ -6,6 +6,7 @@
 pub mod command;
 pub mod document;
 pub mod explore;
+pub mod merge;
 pub mod picture;
 pub mod review;
 pub mod scene;

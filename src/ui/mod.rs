@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod explore;
 pub mod inspector;
 pub mod legend;
+pub mod merge;
 mod mesh;
 pub mod paint;
 pub mod picture;

@@ -33,6 +33,13 @@ pub fn menu_bar_ui(
                 commands.push(Command::Open(None));
             }
             if ui
+                .button("Import into this graph…")
+                .on_hover_text("Adds another graph file's actors and cooperations; you choose which look-alike actors are the same")
+                .clicked()
+            {
+                commands.push(Command::ImportInto(None));
+            }
+            if ui
                 .button("Import article…")
                 .on_hover_text(
                     "Propose actors and cooperations from a news text, to review before they enter the graph",

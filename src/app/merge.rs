@@ -1,0 +1,72 @@
+//! File → Import into this graph…: read on a worker thread, review look-alike actors, merge as
+//! one undoable step.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::KgxApp;
+use super::files::{Dialog, PathPurpose};
+use crate::state::command::Command;
+use crate::state::merge::{MergeReview, MergeState, ReadJob};
+
+impl KgxApp {
+    pub(super) fn run_merge_command(&mut self, command: Command) {
+        match command {
+            Command::ImportInto(Some(path)) => self.start_merge(path),
+            Command::ImportInto(None) => {
+                if self.native_dialogs && super::files::native_dialogs_available() {
+                    if let Some(path) = rfd::FileDialog::new()
+                        .set_title("Import into this graph")
+                        .add_filter("Graphs", &["ron", "graphml", "gexf", "csv", "json"])
+                        .pick_file()
+                    {
+                        self.start_merge(path);
+                    }
+                } else {
+                    self.dialog = Dialog::Path { purpose: PathPurpose::ImportInto, text: String::new() };
+                }
+            }
+            Command::ApplyMerge => {
+                let MergeState::Review(review) = &self.merge else { return };
+                let (edit, counts) = review.edit(&self.doc.graph);
+                let name = review.name.clone();
+                if self.apply(edit, None) {
+                    self.merge = MergeState::Closed;
+                    self.set_status(format!(
+                        "Imported {name}: {} actors added, {} merged into existing ones, {} cooperations, {} sources (Ctrl+Z takes it back)",
+                        counts.actors, counts.merged, counts.cooperations, counts.sources
+                    ));
+                }
+            }
+            Command::CloseMerge => self.merge = MergeState::Closed,
+            _ => {}
+        }
+    }
+
+    fn start_merge(&mut self, path: PathBuf) {
+        self.merge = MergeState::Reading(ReadJob::start(path));
+    }
+
+    /// Takes the read graph into the review, or its problem into an error dialog.
+    pub(super) fn poll_merge(&mut self, ctx: &egui::Context) {
+        let MergeState::Reading(job) = &self.merge else { return };
+        match job.poll() {
+            None => ctx.request_repaint_after(Duration::from_millis(50)),
+            Some(Ok((graph, notes))) => {
+                let name =
+                    job.path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
+                self.merge = MergeState::Review(Box::new(MergeReview::new(name, graph, &self.doc.graph, notes)));
+            }
+            Some(Err(message)) => {
+                self.merge = MergeState::Closed;
+                let lines = message.lines().map(str::to_owned).collect();
+                self.dialog = Dialog::Error { title: "Cannot import".to_owned(), lines };
+            }
+        }
+    }
+
+    /// The path dialog's answer for an import into this graph.
+    pub(super) fn import_into_path(&mut self, path: &Path) {
+        self.start_merge(path.to_owned());
+    }
+}

@@ -342,3 +342,20 @@ fn convert_writes_csv_tables_and_reads_node_link_json_back() {
         kgx::model::ActorKind::InternationalOrganization
     );
 }
+
+#[test]
+fn convert_takes_formats_from_flags_when_names_do_not_say() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gexf = dir.path().join("from-gephi.xml");
+    let out = dir.path().join("for-yed.txt");
+    let kgx = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_kgx")).args(args).output().expect("runs");
+    let run = kgx(&["export", "graphs/covid19-cooperation.ron", "--to", "gexf", "-o", &gexf.to_string_lossy()]);
+    assert!(run.status.success());
+    let refused = kgx(&["convert", &gexf.to_string_lossy(), "-o", &out.to_string_lossy()]);
+    assert_eq!(refused.status.code(), Some(1), "a .xml name says no format");
+    let run =
+        kgx(&["convert", &gexf.to_string_lossy(), "--from", "gexf", "-o", &out.to_string_lossy(), "--to", "graphml"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert!(text.contains("<graphml") && text.matches("<node ").count() == 26);
+}

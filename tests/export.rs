@@ -93,3 +93,18 @@ print("ok")
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn graphml_carries_gephis_colours_and_yeds_graphics() {
+    let graph = kgx::io::load_file(std::path::Path::new("graphs/covid19-cooperation.ron")).expect("bundled graph");
+    let text = kgx::io::export::export(&graph, kgx::io::export::ExportFormat::GraphMl);
+    assert!(text.contains("xmlns:y=\"http://www.yworks.com/xml/graphml\""));
+    assert!(text.contains("yfiles.type=\"nodegraphics\"") && text.contains("yfiles.type=\"edgegraphics\""));
+    assert_eq!(text.matches("<y:ShapeNode>").count(), graph.actor_count());
+    assert_eq!(text.matches("<y:PolyLineEdge>").count(), graph.cooperation_count());
+    let [r, g, b] = kgx::model::ActorKind::Country.rgb();
+    let china = text.split("<node id=\"china\">").nth(1).and_then(|rest| rest.split("</node>").next()).expect("China");
+    assert!(china.contains(&format!("<y:Fill color=\"#{r:02X}{g:02X}{b:02X}\"")), "{china}");
+    assert!(china.contains("<y:Shape type=\"hexagon\"/>") && china.contains(">China</y:NodeLabel>"));
+    assert!(china.contains(&format!("<data key=\"viz_r\">{r}</data>")));
+}

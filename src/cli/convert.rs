@@ -4,12 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::GraphFormat;
 use crate::io::export::{ExportFormat, export, to_csv_tables};
-use crate::io::import::{ImportFormat, Imported, import_csv_pair, import_file};
+use crate::io::import::{ImportFormat, Imported, import_bytes, import_csv_pair, import_file};
 use crate::io::{load_file, save_file, write_atomic};
 use crate::model::KnowledgeGraph;
 
-fn read(inputs: &[PathBuf]) -> Result<KnowledgeGraph, String> {
+fn read(inputs: &[PathBuf], from: Option<GraphFormat>) -> Result<KnowledgeGraph, String> {
     let report = |imported: Imported, input: &Path| {
         for note in &imported.notes {
             eprintln!("{}: {note}", input.display());
@@ -24,6 +25,19 @@ fn read(inputs: &[PathBuf]) -> Result<KnowledgeGraph, String> {
         }
         _ => return Err("give one input file, or a node table and an edge table (nodes.csv edges.csv)".to_owned()),
     };
+    let forced = match from {
+        Some(GraphFormat::Ron) => return load_file(input).map_err(|e| e.to_string()),
+        Some(GraphFormat::Graphml) => Some(ImportFormat::GraphMl),
+        Some(GraphFormat::Gexf) => Some(ImportFormat::Gexf),
+        Some(GraphFormat::Json) => Some(ImportFormat::NodeLinkJson),
+        Some(GraphFormat::Csv) => Some(ImportFormat::Csv),
+        None => None,
+    };
+    if let Some(format) = forced {
+        let bytes = std::fs::read(input).map_err(|e| format!("{}: cannot read: {e}", input.display()))?;
+        let imported = import_bytes(&bytes, input, format).map_err(|e| e.to_string())?;
+        return Ok(report(imported, input));
+    }
     if ImportFormat::from_path(input).is_some() {
         let imported = import_file(input).map_err(|e| e.to_string())?;
         Ok(report(imported, input))
@@ -34,8 +48,11 @@ fn read(inputs: &[PathBuf]) -> Result<KnowledgeGraph, String> {
     }
 }
 
-fn write(graph: &KnowledgeGraph, output: &Path) -> Result<(), String> {
-    let extension = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+fn write(graph: &KnowledgeGraph, output: &Path, to: Option<GraphFormat>) -> Result<(), String> {
+    let extension = match to {
+        Some(format) => format.extension().to_owned(),
+        None => output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase(),
+    };
     let format = match extension.as_str() {
         "ron" => return save_file(graph, output).map_err(|e| e.to_string()),
         "graphml" => ExportFormat::GraphMl,
@@ -91,14 +108,14 @@ pub(super) fn report(graph: &KnowledgeGraph, output: &Path, written: Result<(), 
     }
 }
 
-pub(super) fn run(inputs: &[PathBuf], output: &Path) -> ExitCode {
-    let graph = match read(inputs) {
+pub(super) fn run(inputs: &[PathBuf], output: &Path, from: Option<GraphFormat>, to: Option<GraphFormat>) -> ExitCode {
+    let graph = match read(inputs, from) {
         Ok(graph) => graph,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::FAILURE;
         }
     };
-    let written = write(&graph, output);
+    let written = write(&graph, output, to);
     report(&graph, output, written)
 }

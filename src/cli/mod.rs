@@ -137,6 +137,12 @@ pub enum Command {
         /// The file to write (atomically).
         #[arg(short = 'o', long = "output")]
         output: std::path::PathBuf,
+        /// Read IN as this format, whatever its name ends with.
+        #[arg(long, value_enum)]
+        from: Option<GraphFormat>,
+        /// Write OUT in this format, whatever its name ends with.
+        #[arg(long, value_enum)]
+        to: Option<GraphFormat>,
     },
     /// Draw the graph as an SVG picture, as the canvas draws it (labels stay text; fonts that
     /// cover Chinese, Japanese and Korean are named). Actors without positions are laid out first.
@@ -236,6 +242,34 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// Graph file formats `kgx convert` reads and writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// kgx's own RON.
+    Ron,
+    /// GraphML (Gephi, yEd, igraph, networkx).
+    Graphml,
+    /// GEXF (Gephi).
+    Gexf,
+    /// Node-link JSON (networkx, d3).
+    Json,
+    /// CSV: an edge list or node table in; two tables out.
+    Csv,
+}
+
+impl GraphFormat {
+    /// The file extension it is known by.
+    pub fn extension(self) -> &'static str {
+        match self {
+            GraphFormat::Ron => "ron",
+            GraphFormat::Graphml => "graphml",
+            GraphFormat::Gexf => "gexf",
+            GraphFormat::Json => "json",
+            GraphFormat::Csv => "csv",
+        }
+    }
+}
+
 /// Synthetic graph models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GeneratorModel {
@@ -271,7 +305,7 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
         Command::Export { file, to, output } => export::run(&file, to, &output),
-        Command::Convert { inputs, output } => convert::run(&inputs, &output),
+        Command::Convert { inputs, output, from, to } => convert::run(&inputs, &output, from, to),
         Command::Extract { texts, output, into, source_title, publisher, date, url, json, eval, gazetteer } => {
             extract::run(&extract::Options {
                 texts,

@@ -29,7 +29,8 @@ impl FieldValue {
 
 /// Built-in node attribute names; free attributes with one of these names get an `attribute:`
 /// prefix so they never overwrite them.
-const NODE_BUILTINS: &[&str] = &["id", "label", "kind", "country", "aliases", "notes", "x", "y", "pinned"];
+const NODE_BUILTINS: &[&str] =
+    &["id", "label", "kind", "country", "aliases", "notes", "x", "y", "pinned", "r", "g", "b", "size"];
 
 /// Name under which a free attribute is exported.
 pub fn free_attribute_name(key: &str) -> String {

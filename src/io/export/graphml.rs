@@ -1,10 +1,13 @@
-//! GraphML export with a typed `<key>` for every attribute, readable by networkx, Gephi and yEd.
+//! GraphML export with a typed `<key>` for every attribute, readable by networkx, Gephi and yEd:
+//! Gephi's `x`, `y`, `r`, `g`, `b` and `size` keys, and yEd's graphics (shape, colour, size,
+//! position, label; coloured edges with arrows) so yEd shows the picture as kgx draws it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::fields::{FieldValue, actor_fields, cooperation_fields};
-use crate::model::KnowledgeGraph;
+use crate::layout::node_radius;
+use crate::model::{ActorKind, CooperationKind, KnowledgeGraph, NodeShape};
 
 /// The graph as a GraphML document. Directed graph; each edge carries a boolean `directed`
 /// attribute for cooperations that go both ways. Node ids and edge ids are the kgx ids.
@@ -21,6 +24,7 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
     out.push_str(
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xmlns:y=\"http://www.yworks.com/xml/graphml\" \
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
          http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
     );
@@ -28,12 +32,22 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
     out.push_str("  <key id=\"g_description\" for=\"graph\" attr.name=\"description\" attr.type=\"string\"/>\n");
     write_key_declarations(&mut out, "node", &node_keys);
     write_key_declarations(&mut out, "edge", &edge_keys);
+    // Gephi's colour and size keys, and yEd's graphics.
+    for (id, name, kind) in
+        [("viz_r", "r", "int"), ("viz_g", "g", "int"), ("viz_b", "b", "int"), ("viz_size", "size", "double")]
+    {
+        let _ = writeln!(out, "  <key id=\"{id}\" for=\"node\" attr.name=\"{name}\" attr.type=\"{kind}\"/>");
+    }
+    out.push_str("  <key id=\"y_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n");
+    out.push_str("  <key id=\"y_edge\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n");
     out.push_str("  <graph id=\"G\" edgedefault=\"directed\">\n");
     let _ = writeln!(out, "    <data key=\"g_title\">{}</data>", escape(&graph.metadata.title));
     let _ = writeln!(out, "    <data key=\"g_description\">{}</data>", escape(&graph.metadata.description));
-    for (id, fields) in &node_rows {
+    for (actor, (id, fields)) in actors.iter().zip(&node_rows) {
         let _ = writeln!(out, "    <node id=\"{}\">", escape(id));
         write_data(&mut out, &node_keys, fields);
+        let degree = graph.cooperations_of(actor.id()).len();
+        write_node_graphics(&mut out, actor.kind, &actor.label, actor.position, node_radius(degree));
         out.push_str("    </node>\n");
     }
     for (c, fields) in &edge_rows {
@@ -45,10 +59,58 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
             escape(c.to.as_str())
         );
         write_data(&mut out, &edge_keys, fields);
+        write_edge_graphics(&mut out, c.cooperation.kind, c.cooperation.directed, &c.cooperation.label);
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");
     out
+}
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
+/// Gephi's colour and size, and yEd's shape node: geometry (top-left corner and size, centred
+/// on the position), fill by kind, shape by kind, the label.
+fn write_node_graphics(out: &mut String, kind: ActorKind, label: &str, position: Option<[f32; 2]>, radius: f32) {
+    let [r, g, b] = kind.rgb();
+    let _ = writeln!(
+        out,
+        "      <data key=\"viz_r\">{r}</data>\n      <data key=\"viz_g\">{g}</data>\n      <data key=\"viz_b\">{b}</data>"
+    );
+    let _ = writeln!(out, "      <data key=\"viz_size\">{}</data>", radius * 2.0);
+    let shape = match kind.shape() {
+        NodeShape::Circle => "ellipse",
+        NodeShape::Square => "rectangle",
+        NodeShape::Diamond => "diamond",
+        NodeShape::TriangleUp | NodeShape::TriangleDown => "triangle",
+        NodeShape::Pentagon | NodeShape::Hexagon => "hexagon",
+        NodeShape::Octagon => "octagon",
+    };
+    let size = radius * 2.0;
+    let [x, y] = position.unwrap_or([0.0, 0.0]);
+    let geometry = if position.is_some() {
+        format!("<y:Geometry height=\"{size}\" width=\"{size}\" x=\"{}\" y=\"{}\"/>", x - radius, y - radius)
+    } else {
+        format!("<y:Geometry height=\"{size}\" width=\"{size}\"/>")
+    };
+    let _ = writeln!(
+        out,
+        "      <data key=\"y_node\"><y:ShapeNode>{geometry}<y:Fill color=\"{}\" transparent=\"false\"/><y:BorderStyle color=\"#1B1E24\" type=\"line\" width=\"1.0\"/><y:NodeLabel modelName=\"sides\" modelPosition=\"s\">{}</y:NodeLabel><y:Shape type=\"{shape}\"/></y:ShapeNode></data>",
+        hex(kind.rgb()),
+        escape(label)
+    );
+}
+
+/// yEd's edge: coloured by kind, an arrow on directed cooperations, the label.
+fn write_edge_graphics(out: &mut String, kind: CooperationKind, directed: bool, label: &str) {
+    let label = if label.is_empty() { String::new() } else { format!("<y:EdgeLabel>{}</y:EdgeLabel>", escape(label)) };
+    let _ = writeln!(
+        out,
+        "      <data key=\"y_edge\"><y:PolyLineEdge><y:LineStyle color=\"{}\" type=\"line\" width=\"1.5\"/><y:Arrows source=\"none\" target=\"{}\"/>{label}</y:PolyLineEdge></data>",
+        hex(kind.rgb()),
+        if directed { "standard" } else { "none" }
+    );
 }
 
 /// A declared key: its XML id and GraphML type.

@@ -220,6 +220,8 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                                 "label" | "name" if record.label.is_none() => record.label = Some(value),
                                 "x" => *x = parse_f32(Some(&value)),
                                 "y" => *y = parse_f32(Some(&value)),
+                                // Gephi's drawing keys: how it looked, not data.
+                                "r" | "g" | "b" | "size" => {}
                                 _ => record.attributes.push((key.name.clone(), value)),
                             }
                         }

@@ -376,3 +376,20 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     assert_eq!(harness.state().dialog_kind(), "error");
     harness.get_by_label_contains("choose a name ending in .graphml, .gexf or .json");
 }
+
+#[test]
+fn a_csv_mapped_by_hand_keeps_what_it_is_told() {
+    use kgx::io::import::{CsvField, import_csv_mapped};
+    let text = "Name,label,Group,x\nWHO,org-1,InternationalOrganization,3\nUNICEF,org-2,InternationalOrganization,4\n";
+    let fields = [CsvField::Id, CsvField::Attribute, CsvField::Kind, CsvField::Ignore];
+    let imported = import_csv_mapped(text.as_bytes(), std::path::Path::new("hand.csv"), &fields).unwrap();
+    let who = imported.graph.actor(&kgx::model::ActorId::new("WHO")).unwrap();
+    assert_eq!(who.kind, kgx::model::ActorKind::InternationalOrganization);
+    assert_eq!(who.attribute("label"), Some("org-1"), "a column named label kept as an attribute stays one");
+    assert_eq!(who.position, None, "the ignored x column is left out");
+    let error =
+        import_csv_mapped(text.as_bytes(), std::path::Path::new("hand.csv"), &[CsvField::Attribute; 4]).unwrap_err();
+    assert!(error.to_string().contains("hand.csv:1:1: map a column to id"), "{error}");
+    let twice = [CsvField::Id, CsvField::Id, CsvField::Kind, CsvField::Ignore];
+    assert!(import_csv_mapped(text.as_bytes(), std::path::Path::new("hand.csv"), &twice).is_err());
+}

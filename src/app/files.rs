@@ -195,6 +195,10 @@ impl KgxApp {
 
     /// Opens a file; on failure shows every problem and keeps the current graph.
     pub(super) fn open_path(&mut self, path: &Path) {
+        if ImportFormat::from_path(path) == Some(ImportFormat::Csv) {
+            self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
+            return;
+        }
         if ImportFormat::from_path(path).is_some() {
             self.import_path(path);
             return;
@@ -261,29 +265,28 @@ impl KgxApp {
     /// problem and keeps the current graph.
     fn import_path(&mut self, path: &Path) {
         match import_file(path) {
-            Ok(imported) => {
-                let name = path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
-                let counts = format!(
-                    "{} actors, {} cooperations",
-                    imported.graph.actor_count(),
-                    imported.graph.cooperation_count()
-                );
-                let mut doc = Document::new(imported.graph, None);
-                doc.untitled_name = format!("{name} (imported)");
-                doc.history.mark_unsaved();
-                self.autosave.discard();
-                self.replace_document(doc);
-                self.remember_recent(path.to_owned());
-                let notes =
-                    if imported.notes.is_empty() { String::new() } else { format!("; {}", imported.notes.join("; ")) };
-                self.set_status(format!("Imported {}: {counts}{notes}", path.display()));
-            }
+            Ok(imported) => self.open_imported(path, imported),
             Err(error) => {
                 let lines = error.to_string().lines().map(str::to_owned).collect();
                 self.dialog = Dialog::Error { title: format!("Cannot import {}", path.display()), lines };
                 self.set_status(format!("Could not import {}", path.display()));
             }
         }
+    }
+
+    /// Makes an imported graph the document: new and unsaved, so Save asks for a kgx file.
+    pub(super) fn open_imported(&mut self, path: &Path, imported: crate::io::import::Imported) {
+        let name = path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
+        let counts =
+            format!("{} actors, {} cooperations", imported.graph.actor_count(), imported.graph.cooperation_count());
+        let mut doc = Document::new(imported.graph, None);
+        doc.untitled_name = format!("{name} (imported)");
+        doc.history.mark_unsaved();
+        self.autosave.discard();
+        self.replace_document(doc);
+        self.remember_recent(path.to_owned());
+        let notes = if imported.notes.is_empty() { String::new() } else { format!("; {}", imported.notes.join("; ")) };
+        self.set_status(format!("Imported {}: {counts}{notes}", path.display()));
     }
 
     /// Saves to `path`, then does `then` (next frame). Saving over the document's own file after

@@ -44,6 +44,10 @@ impl KgxApp {
     }
 
     fn start_merge(&mut self, path: PathBuf) {
+        if crate::io::import::ImportFormat::from_path(&path) == Some(crate::io::import::ImportFormat::Csv) {
+            self.ask_csv_mapping(&path, crate::state::csv_import::CsvPurpose::Merge);
+            return;
+        }
         self.merge = MergeState::Reading(ReadJob::start(path));
     }
 

@@ -3,6 +3,7 @@
 
 mod article;
 mod autosave;
+mod csv_import;
 mod files;
 mod merge;
 mod picture;
@@ -113,6 +114,10 @@ pub struct KgxApp {
     pub picture: crate::state::picture::PictureState,
     /// The import-into window.
     pub merge: crate::state::merge::MergeState,
+    /// The CSV column dialog.
+    pub csv: Option<Box<crate::state::csv_import::CsvForm>>,
+    /// Column mappings remembered by the files' column names.
+    pub csv_mappings: std::collections::HashMap<String, Vec<crate::io::import::CsvField>>,
 }
 
 /// The tabs of the left panel.
@@ -129,6 +134,8 @@ pub enum LeftTab {
 
 /// Storage key of the recent-files list.
 const RECENT_KEY: &str = "kgx.recent_files";
+/// Storage key of the remembered CSV column mappings.
+const CSV_MAPPINGS_KEY: &str = "kgx.csv_mappings";
 /// How many recent files are remembered.
 const RECENT_LIMIT: usize = 10;
 
@@ -136,7 +143,9 @@ impl KgxApp {
     /// Creates the app: opens `options.file` or the bundled graph, and restores recent files.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         let recent: Vec<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
-        Self::with_recent(options, recent)
+        let mut app = Self::with_recent(options, recent);
+        app.csv_mappings = cc.storage.and_then(|s| eframe::get_value(s, CSV_MAPPINGS_KEY)).unwrap_or_default();
+        app
     }
 
     /// Creates the app without an eframe context (tests, benchmarks).
@@ -176,6 +185,8 @@ impl KgxApp {
             article: crate::state::review::ArticleState::Closed,
             picture: crate::state::picture::PictureState::Closed,
             merge: crate::state::merge::MergeState::Closed,
+            csv: None,
+            csv_mappings: std::collections::HashMap::new(),
         };
         if let Some(path) = options.file {
             app.doc = Document::new(KnowledgeGraph::new(), None);
@@ -398,6 +409,7 @@ impl KgxApp {
                 self.run_picture_command(command);
             }
             Command::ImportInto(_) | Command::ApplyMerge | Command::CloseMerge => self.run_merge_command(command),
+            Command::ImportCsv | Command::CloseCsv => self.run_csv_command(command),
         }
     }
 
@@ -458,6 +470,7 @@ impl eframe::App for KgxApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, CSV_MAPPINGS_KEY, &self.csv_mappings);
     }
 
     fn on_exit(&mut self) {
@@ -602,6 +615,7 @@ impl KgxApp {
         crate::ui::picture::picture_ui(&ctx, &mut self.picture, &mut self.commands);
         self.poll_merge(&ctx);
         crate::ui::merge::merge_ui(&ctx, &mut self.merge, &self.doc, &mut self.commands);
+        crate::ui::csv_import::csv_ui(&ctx, &mut self.csv, &mut self.commands);
         self.dialogs_ui(&ctx);
         if self.options != options_before {
             self.styled = false;

@@ -124,4 +124,8 @@ pub enum Command {
     ApplyMerge,
     /// Close the import-into window.
     CloseMerge,
+    /// Import the CSV with the columns as mapped in its dialog.
+    ImportCsv,
+    /// Close the CSV column dialog.
+    CloseCsv,
 }

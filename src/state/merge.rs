@@ -31,10 +31,18 @@ pub struct ReadJob {
 impl ReadJob {
     /// Starts reading `path`.
     pub fn start(path: PathBuf) -> Self {
-        let (sender, receiver) = channel();
         let reading = path.clone();
+        Self::spawn(path, move || read_graph(&reading))
+    }
+
+    /// Runs `read` on a worker thread (reading `path`, which names it).
+    pub fn spawn(
+        path: PathBuf,
+        read: impl FnOnce() -> Result<(KnowledgeGraph, Vec<String>), String> + Send + 'static,
+    ) -> Self {
+        let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let _ = sender.send(read_graph(&reading));
+            let _ = sender.send(read());
         });
         Self { receiver, path }
     }

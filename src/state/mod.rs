@@ -4,6 +4,7 @@
 //! the app changes it. Neither layer imports the other.
 
 pub mod command;
+pub mod csv_import;
 pub mod document;
 pub mod explore;
 pub mod merge;

@@ -3,6 +3,7 @@
 
 pub mod camera;
 pub mod canvas;
+pub mod csv_import;
 pub mod dialogs;
 pub mod explore;
 pub mod inspector;

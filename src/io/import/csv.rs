@@ -126,6 +126,186 @@ impl Table {
     }
 }
 
+/// What a column of a CSV table holds, as the person maps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum CsvField {
+    /// The node's id (a node table).
+    Id,
+    /// The name shown.
+    Label,
+    /// The actor's or cooperation's kind.
+    Kind,
+    /// The edge's first node (an edge table).
+    Source,
+    /// The edge's second node.
+    Target,
+    /// The edge's weight.
+    Weight,
+    /// The edge's date (or date range `start/end`).
+    Date,
+    /// The first day of the edge's date range.
+    Start,
+    /// The last day of the edge's date range.
+    End,
+    /// "Directed" or "Undirected" (Gephi's Type column).
+    Direction,
+    /// The node's x position.
+    X,
+    /// The node's y position.
+    Y,
+    /// Kept as an attribute under the column's name.
+    Attribute,
+    /// Left out.
+    Ignore,
+}
+
+impl CsvField {
+    /// Every field, in the order a chooser lists them.
+    pub const ALL: [CsvField; 14] = [
+        CsvField::Id,
+        CsvField::Label,
+        CsvField::Kind,
+        CsvField::Source,
+        CsvField::Target,
+        CsvField::Weight,
+        CsvField::Date,
+        CsvField::Start,
+        CsvField::End,
+        CsvField::Direction,
+        CsvField::X,
+        CsvField::Y,
+        CsvField::Attribute,
+        CsvField::Ignore,
+    ];
+
+    /// Its name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            CsvField::Id => "id",
+            CsvField::Label => "label",
+            CsvField::Kind => "kind",
+            CsvField::Source => "source (from)",
+            CsvField::Target => "target (to)",
+            CsvField::Weight => "weight",
+            CsvField::Date => "date",
+            CsvField::Start => "start date",
+            CsvField::End => "end date",
+            CsvField::Direction => "directed or undirected",
+            CsvField::X => "x position",
+            CsvField::Y => "y position",
+            CsvField::Attribute => "attribute",
+            CsvField::Ignore => "leave out",
+        }
+    }
+
+    /// The header the importer reads it under.
+    fn header(self) -> Option<&'static str> {
+        Some(match self {
+            CsvField::Id => "id",
+            CsvField::Label => "label",
+            CsvField::Kind => "kind",
+            CsvField::Source => "source",
+            CsvField::Target => "target",
+            CsvField::Weight => "weight",
+            CsvField::Date => "date",
+            CsvField::Start => "start",
+            CsvField::End => "end",
+            CsvField::Direction => "type",
+            CsvField::X => "x",
+            CsvField::Y => "y",
+            CsvField::Attribute | CsvField::Ignore => return None,
+        })
+    }
+
+    /// What a column of this name is, by the importer's own rules.
+    pub fn guess(header: &str) -> Self {
+        match header.trim().to_lowercase().as_str() {
+            "id" => CsvField::Id,
+            "label" | "name" | "title" => CsvField::Label,
+            "kind" | "category" => CsvField::Kind,
+            "source" | "from" => CsvField::Source,
+            "target" | "to" => CsvField::Target,
+            "weight" => CsvField::Weight,
+            "date" | "timestamp" | "time" => CsvField::Date,
+            "start" => CsvField::Start,
+            "end" => CsvField::End,
+            "type" => CsvField::Direction,
+            "x" => CsvField::X,
+            "y" => CsvField::Y,
+            _ => CsvField::Attribute,
+        }
+    }
+}
+
+/// The first rows of a table and what each column looks like it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvPreview {
+    /// Column names.
+    pub headers: Vec<String>,
+    /// The first rows.
+    pub rows: Vec<Vec<String>>,
+    /// Each column's guessed field.
+    pub fields: Vec<CsvField>,
+    /// How many rows the table has.
+    pub row_count: usize,
+}
+
+/// The header, the first `max_rows` rows and the guessed fields.
+///
+/// # Errors
+/// As [`read_table`].
+pub fn preview(text: &str, max_rows: usize) -> Result<CsvPreview, (usize, String)> {
+    let table = read_table(text)?;
+    Ok(CsvPreview {
+        fields: table.headers.iter().map(|h| CsvField::guess(h)).collect(),
+        rows: table.rows.iter().take(max_rows).map(|(_, row)| row.clone()).collect(),
+        row_count: table.rows.len(),
+        headers: table.headers,
+    })
+}
+
+impl Table {
+    /// Renames the columns to what `fields` says they are and drops the ignored ones. A column
+    /// kept as an attribute whose name the importer would read as a field is kept under
+    /// `attribute:NAME`, which becomes the attribute NAME.
+    ///
+    /// # Errors
+    /// When the mapping names neither an id (a node table) nor a source and a target (an edge
+    /// table), or names one field twice.
+    pub fn map_columns(&mut self, fields: &[CsvField]) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for field in fields.iter().filter(|f| f.header().is_some()) {
+            if !seen.insert(*field) {
+                return Err(format!("two columns are mapped to {}; choose one", field.label()));
+            }
+        }
+        let has = |f: CsvField| fields.contains(&f);
+        if !(has(CsvField::Id) || has(CsvField::Source) && has(CsvField::Target)) {
+            return Err(
+                "map a column to id (a table of actors) or columns to source and target (a table of cooperations)"
+                    .to_owned(),
+            );
+        }
+        let keep: Vec<usize> = (0..self.headers.len()).filter(|&k| fields.get(k) != Some(&CsvField::Ignore)).collect();
+        let headers = keep
+            .iter()
+            .filter_map(|&k| {
+                let header = self.headers.get(k)?;
+                Some(match fields.get(k).and_then(|f| f.header()) {
+                    Some(name) => name.to_owned(),
+                    None if CsvField::guess(header) != CsvField::Attribute => format!("attribute:{header}"),
+                    None => header.clone(),
+                })
+            })
+            .collect();
+        for (_, row) in &mut self.rows {
+            *row = keep.iter().map(|&k| row.get(k).cloned().unwrap_or_default()).collect();
+        }
+        self.headers = headers;
+        Ok(())
+    }
+}
+
 /// Cell `i` of a row, trimmed, if not empty.
 fn cell(row: &[String], i: Option<usize>) -> Option<String> {
     i.and_then(|i| row.get(i)).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())

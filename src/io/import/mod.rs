@@ -9,6 +9,8 @@
 
 mod csv;
 mod gexf;
+
+pub use self::csv::{CsvField, CsvPreview};
 mod graphml;
 mod node_link;
 mod xml;
@@ -192,6 +194,40 @@ pub fn import_bytes(bytes: &[u8], path: &Path, format: ImportFormat) -> Result<I
             records
         }
     };
+    build(records).map_err(located)
+}
+
+/// The first `max_rows` rows of a CSV file and what each column looks like it is, for a person
+/// to map the columns.
+///
+/// # Errors
+/// As [`import_bytes`].
+pub fn csv_preview(bytes: &[u8], path: &Path, max_rows: usize) -> Result<CsvPreview, ImportError> {
+    let text = decode(bytes, path)?;
+    csv::preview(&text, max_rows).map_err(|(offset, message)| ImportError::Invalid {
+        path: path.to_owned(),
+        position: Position::of_offset(&text, offset),
+        message,
+    })
+}
+
+/// Imports a CSV table with its columns mapped by a person (`fields`, one per column).
+///
+/// # Errors
+/// As [`import_bytes`]; a mapping with no id and no source and target is an error at line 1.
+pub fn import_csv_mapped(bytes: &[u8], path: &Path, fields: &[CsvField]) -> Result<Imported, ImportError> {
+    let text = decode(bytes, path)?;
+    let text = text.as_str();
+    let invalid =
+        |position: Position, message: String| ImportError::Invalid { path: path.to_owned(), position, message };
+    let located = |(offset, message): (usize, String)| invalid(Position::of_offset(text, offset), message);
+    let mut table = csv::read_table(text).map_err(located)?;
+    table.map_columns(fields).map_err(|message| invalid(Position { line: 1, column: 1 }, message))?;
+    let mut records = Records::default();
+    match table.kind().map_err(|message| invalid(Position { line: 1, column: 1 }, message))? {
+        csv::TableKind::Nodes => csv::add_nodes(&table, &mut records),
+        csv::TableKind::Edges => csv::add_edges(&table, &mut records, true).map_err(located)?,
+    }
     build(records).map_err(located)
 }
 

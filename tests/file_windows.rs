@@ -1,5 +1,6 @@
-//! File → Import article… in the real window: propose, review (reject, merge), add as one
-//! undoable step.
+//! The File menu's windows in the real app: Import article… (propose, review, add as one
+//! undoable step), Export picture…, Import into this graph… (look-alike review) and the CSV
+//! column dialog.
 
 mod common;
 
@@ -151,6 +152,9 @@ fn importing_into_the_graph_proposes_look_alikes_and_merges_only_the_ticked_ones
     harness.run();
     type_into(&mut harness, "File path", &csv.to_string_lossy());
     harness.get_by_label("Import").click();
+    harness.run();
+    // A CSV shows its columns first: source, target and label are recognised.
+    harness.get_by_label("Continue").click();
     for _ in 0..200 {
         harness.step();
         if matches!(harness.state().merge, kgx::state::merge::MergeState::Review(_)) {
@@ -176,4 +180,43 @@ fn importing_into_the_graph_proposes_look_alikes_and_merges_only_the_ticked_ones
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().doc.graph.actor_count(), actors, "one step takes it back");
+}
+
+#[test]
+fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("spreadsheet.csv");
+    std::fs::write(&csv, "Organisation;Partner;Since\nWHO;UNICEF;2019\nWHO;Gavi;2020\nUNICEF;Gavi;2021\n")
+        .expect("write");
+    let mut harness = harness();
+    harness.state_mut().push(kgx::state::command::Command::Open(Some(csv.clone())));
+    harness.run();
+    assert!(harness.state().csv.is_some(), "the column dialog is open");
+    // Unknown column names: nothing can be imported until the person says what they are.
+    harness.get_by_label("Import").click();
+    harness.run();
+    let error = harness.state().csv.as_ref().and_then(|f| f.error.clone());
+    assert!(error.is_some_and(|e| e.contains("source and target")), "asks for a mapping");
+    for (column, field) in [("Organisation", "source (from)"), ("Partner", "target (to)"), ("Since", "date")] {
+        harness.get_by_label(&format!("Column {column} is")).click();
+        harness.run();
+        harness.get_by_label(field).click();
+        harness.run();
+    }
+    harness.get_by_label("Import").click();
+    harness.run();
+    let graph = &harness.state().doc.graph;
+    assert_eq!((graph.actor_count(), graph.cooperation_count()), (3, 3));
+    assert!(graph.cooperations().any(|c| c.cooperation.date.is_some_and(|d| d.to_string() == "2020")));
+
+    // The next file with the same columns comes with the same mapping.
+    let again = dir.path().join("more.csv");
+    std::fs::write(&again, "organisation;partner;since\nUNDP;WHO;2022\n").expect("write");
+    harness.state_mut().push(kgx::state::command::Command::Open(Some(again)));
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    let fields = harness.state().csv.as_ref().map(|f| f.fields.clone()).expect("dialog");
+    use kgx::io::import::CsvField;
+    assert_eq!(fields, [CsvField::Source, CsvField::Target, CsvField::Date]);
 }

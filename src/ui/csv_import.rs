@@ -1,0 +1,69 @@
+//! The CSV column dialog: the first rows, and a choice of field under each column.
+
+use egui::{Context, RichText, ScrollArea};
+
+use crate::io::import::CsvField;
+use crate::state::command::Command;
+use crate::state::csv_import::{CsvForm, CsvPurpose};
+
+/// Draws the CSV column dialog, if open.
+pub fn csv_ui(ctx: &Context, form: &mut Option<Box<CsvForm>>, commands: &mut Vec<Command>) {
+    let Some(form) = form else { return };
+    let mut open = true;
+    let name = form.path.file_name().map_or_else(|| "CSV".to_owned(), |n| n.to_string_lossy().into_owned());
+    egui::Window::new(format!("Columns of {name}")).open(&mut open).collapsible(false).default_width(760.0).show(ctx, |ui| {
+        ui.label(format!(
+            "{} rows. Say what each column is: an id (a table of actors) or a source and a target (a table of cooperations); other columns become attributes or are left out.",
+            form.preview.row_count
+        ));
+        ScrollArea::both().max_height(300.0).show(ui, |ui| {
+            egui::Grid::new("csv columns").striped(true).show(ui, |ui| {
+                for header in &form.preview.headers {
+                    ui.label(RichText::new(header).strong());
+                }
+                ui.end_row();
+                for (k, header) in form.preview.headers.iter().enumerate() {
+                    let Some(field) = form.fields.get_mut(k) else { continue };
+                    let label = format!("Column {header} is");
+                    egui::ComboBox::from_id_salt(("csv field", k))
+                        .selected_text(field.label())
+                        .width(130.0)
+                        .show_ui(ui, |ui| {
+                            for option in CsvField::ALL {
+                                ui.selectable_value(field, option, option.label());
+                            }
+                        })
+                        .response
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label.clone()));
+                }
+                ui.end_row();
+                for row in &form.preview.rows {
+                    for cell in row {
+                        let short: String = cell.chars().take(40).collect();
+                        ui.label(if short.len() < cell.len() { format!("{short}…") } else { short });
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        ui.checkbox(&mut form.remember, "Remember for files with these columns");
+        if let Some(error) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        ui.horizontal(|ui| {
+            let verb = match form.purpose {
+                CsvPurpose::Open => "Import",
+                CsvPurpose::Merge => "Continue",
+            };
+            if ui.button(verb).clicked() {
+                commands.push(Command::ImportCsv);
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CloseCsv);
+            }
+        });
+    });
+    if !open {
+        commands.push(Command::CloseCsv);
+    }
+}

@@ -374,7 +374,7 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     harness.state_mut().push(kgx::app::command::Command::Export(Some(dir.path().join("x.pdf"))));
     harness.run();
     assert_eq!(harness.state().dialog_kind(), "error");
-    harness.get_by_label_contains("choose a name ending in .graphml, .gexf or .json");
+    harness.get_by_label_contains("choose a name ending in .graphml, .gexf, .json (node-link), .ttl or .jsonld");
 }
 
 #[test]

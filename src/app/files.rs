@@ -100,11 +100,15 @@ fn ron_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
 /// What the Open dialog offers: kgx graphs and the formats kgx imports.
 fn open_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
     dialog
-        .add_filter("Graphs (kgx, GraphML, GEXF, CSV, node-link JSON)", &["ron", "graphml", "gexf", "csv", "json"])
+        .add_filter(
+            "Graphs (kgx, GraphML, GEXF, CSV, node-link JSON, RDF)",
+            &["ron", "graphml", "gexf", "csv", "json", "ttl", "jsonld"],
+        )
         .add_filter("kgx graph", &["ron"])
         .add_filter("GraphML (Gephi, yEd, igraph, networkx)", &["graphml"])
         .add_filter("GEXF (Gephi)", &["gexf"])
         .add_filter("CSV edge list or node table", &["csv", "tsv"])
+        .add_filter("RDF (Turtle, JSON-LD)", &["ttl", "jsonld"])
         .add_filter("Node-link JSON (networkx, d3)", &["json"])
         .add_filter("All files", &["*"])
 }
@@ -195,6 +199,16 @@ impl KgxApp {
 
     /// Opens a file; on failure shows every problem and keeps the current graph.
     pub(super) fn open_path(&mut self, path: &Path) {
+        if crate::io::rdf::RdfFormat::from_path(path).is_some() {
+            match crate::io::rdf::read_rdf_file(path) {
+                Ok(graph) => self.open_imported(path, crate::io::import::Imported { graph, notes: Vec::new() }),
+                Err(error) => {
+                    let lines = error.to_string().lines().map(str::to_owned).collect();
+                    self.dialog = Dialog::Error { title: format!("Cannot open {}", path.display()), lines };
+                }
+            }
+            return;
+        }
         if ImportFormat::from_path(path) == Some(ImportFormat::Csv) {
             self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
             return;
@@ -238,13 +252,34 @@ impl KgxApp {
     /// Writes the graph for other tools in the format `path`'s extension names (atomically). The
     /// document keeps its own file and stays as saved or unsaved as it was.
     fn export_to(&mut self, path: &Path) {
+        if let Some(format) = crate::io::rdf::RdfFormat::from_path(path) {
+            self.doc.capture_positions();
+            let text = match format {
+                crate::io::rdf::RdfFormat::Turtle => {
+                    crate::io::rdf::to_turtle(&self.doc.graph, crate::io::rdf::DEFAULT_BASE)
+                }
+                crate::io::rdf::RdfFormat::JsonLd => {
+                    crate::io::rdf::to_jsonld(&self.doc.graph, crate::io::rdf::DEFAULT_BASE)
+                }
+            };
+            match write_atomic(path, |w| w.write_all(text.as_bytes())) {
+                Ok(()) => self.set_status(format!("Exported {}", path.display())),
+                Err(error) => {
+                    let lines = vec![format!("{}: cannot write: {error}", path.display())];
+                    self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
+                }
+            }
+            return;
+        }
         let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("graphml") => ExportFormat::GraphMl,
             Some("gexf") => ExportFormat::Gexf,
             Some("json") => ExportFormat::NodeLinkJson,
             _ => {
-                let lines =
-                    vec![format!("{}: choose a name ending in .graphml, .gexf or .json (node-link)", path.display())];
+                let lines = vec![format!(
+                    "{}: choose a name ending in .graphml, .gexf, .json (node-link), .ttl or .jsonld",
+                    path.display()
+                )];
                 self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
                 return;
             }
@@ -432,9 +467,10 @@ impl KgxApp {
                 let (title, verb) = match purpose {
                     PathPurpose::Open => ("Open graph", "Open"),
                     PathPurpose::SaveAs(_) => ("Save graph as", "Save"),
-                    PathPurpose::Export => {
-                        ("Export as GraphML (.graphml), GEXF (.gexf) or node-link JSON (.json)", "Export")
-                    }
+                    PathPurpose::Export => (
+                        "Export as GraphML (.graphml), GEXF (.gexf), node-link JSON (.json), Turtle (.ttl) or JSON-LD (.jsonld)",
+                        "Export",
+                    ),
                     PathPurpose::ImportInto => ("Import into this graph", "Import"),
                 };
                 match path_prompt_ui(ctx, title, verb, text) {

@@ -25,8 +25,19 @@ fn read(inputs: &[PathBuf], from: Option<GraphFormat>) -> Result<KnowledgeGraph,
         }
         _ => return Err("give one input file, or a node table and an edge table (nodes.csv edges.csv)".to_owned()),
     };
+    let rdf = match from {
+        Some(GraphFormat::Ttl) => Some(crate::io::rdf::RdfFormat::Turtle),
+        Some(GraphFormat::Jsonld) => Some(crate::io::rdf::RdfFormat::JsonLd),
+        Some(_) => None,
+        None => crate::io::rdf::RdfFormat::from_path(input),
+    };
+    if let Some(format) = rdf {
+        let bytes = std::fs::read(input).map_err(|e| format!("{}: cannot read: {e}", input.display()))?;
+        return crate::io::rdf::from_rdf(&bytes, input, format).map_err(|e| e.to_string());
+    }
     let forced = match from {
         Some(GraphFormat::Ron) => return load_file(input).map_err(|e| e.to_string()),
+        Some(GraphFormat::Ttl | GraphFormat::Jsonld) => None,
         Some(GraphFormat::Graphml) => Some(ImportFormat::GraphMl),
         Some(GraphFormat::Gexf) => Some(ImportFormat::Gexf),
         Some(GraphFormat::Json) => Some(ImportFormat::NodeLinkJson),
@@ -58,6 +69,15 @@ fn write(graph: &KnowledgeGraph, output: &Path, to: Option<GraphFormat>) -> Resu
         "graphml" => ExportFormat::GraphMl,
         "json" => ExportFormat::NodeLinkJson,
         "gexf" => ExportFormat::Gexf,
+        "ttl" | "turtle" | "jsonld" => {
+            let text = if extension == "jsonld" {
+                crate::io::rdf::to_jsonld(graph, crate::io::rdf::DEFAULT_BASE)
+            } else {
+                crate::io::rdf::to_turtle(graph, crate::io::rdf::DEFAULT_BASE)
+            };
+            return write_atomic(output, |w| w.write_all(text.as_bytes()))
+                .map_err(|e| format!("{}: cannot write: {e}", output.display()));
+        }
         "csv" => {
             // Two tables beside each other: NAME.nodes.csv and NAME.edges.csv.
             let (nodes, edges) = to_csv_tables(graph);

@@ -255,6 +255,10 @@ pub enum GraphFormat {
     Json,
     /// CSV: an edge list or node table in; two tables out.
     Csv,
+    /// Turtle (RDF).
+    Ttl,
+    /// JSON-LD (RDF).
+    Jsonld,
 }
 
 impl GraphFormat {
@@ -266,6 +270,8 @@ impl GraphFormat {
             GraphFormat::Gexf => "gexf",
             GraphFormat::Json => "json",
             GraphFormat::Csv => "csv",
+            GraphFormat::Ttl => "ttl",
+            GraphFormat::Jsonld => "jsonld",
         }
     }
 }
@@ -288,6 +294,10 @@ pub enum ExportTarget {
     Json,
     /// GEXF 1.3 (Gephi).
     Gexf,
+    /// Turtle: kgx's model in RDF, for triple stores and SPARQL endpoints.
+    Turtle,
+    /// JSON-LD: the same RDF as JSON.
+    Jsonld,
 }
 
 /// Runs a subcommand and returns the process exit code: 0 on success, 1 when a file is invalid

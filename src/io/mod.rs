@@ -9,6 +9,7 @@ pub mod import;
 mod load;
 pub mod locate;
 mod process;
+pub mod rdf;
 pub mod recovery;
 mod save;
 mod stamp;

@@ -13,6 +13,9 @@ use crate::model::{ActorId, KnowledgeGraph};
 
 /// Reads any graph file kgx reads: its own RON, GraphML, GEXF, CSV or node-link JSON.
 pub fn read_graph(path: &Path) -> Result<(KnowledgeGraph, Vec<String>), String> {
+    if crate::io::rdf::RdfFormat::from_path(path).is_some() {
+        return crate::io::rdf::read_rdf_file(path).map(|g| (g, Vec::new())).map_err(|e| e.to_string());
+    }
     if ImportFormat::from_path(path).is_some() {
         import_file(path).map(|i| (i.graph, i.notes)).map_err(|e| e.to_string())
     } else {

@@ -21,24 +21,6 @@ pub(super) struct Options {
     pub gazetteer: Option<PathBuf>,
 }
 
-/// Texts larger than this are refused: a news article is a few kilobytes.
-const MAX_TEXT: u64 = 64 * 1024 * 1024;
-
-fn read_text(path: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?.len();
-    if size > MAX_TEXT {
-        return Err(format!("{}: {size} bytes is more text than kgx extract reads (64 MiB)", path.display()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: not UTF-8 text (byte {} is not valid); save the article as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
 fn read_gold(path: &Path) -> Result<Gold, String> {
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
         return load_file(path).map(|g| Gold::from_graph(&g)).map_err(|e| e.to_string());
@@ -107,7 +89,7 @@ pub(super) fn run(options: &Options) -> ExitCode {
     };
     let mut extractions: Vec<Extraction> = Vec::new();
     for path in &options.texts {
-        let text = match read_text(path) {
+        let text = match crate::extract::read_article(path) {
             Ok(text) => text,
             Err(message) => {
                 eprintln!("{message}");

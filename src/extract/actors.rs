@@ -282,25 +282,6 @@ const STOPWORDS: &[&str] = &[
     "mrs",
     "dr",
     "prof",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "photo",
     "file",
     "read",
@@ -396,7 +377,8 @@ pub fn is_acronym(word: &str) -> bool {
 }
 
 fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    STOPWORDS.contains(&lower.as_str()) || super::dates::is_month(&lower) || super::dates::is_weekday(&lower)
 }
 
 /// The kind a common noun right before a name gives it ("the company Vestfrost").

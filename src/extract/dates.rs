@@ -22,6 +22,16 @@ const MONTHS: &[&str] = &[
 const SHORT_MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Whether a lower-case word is a month's full name.
+pub fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word)
+}
+
+/// Whether a lower-case word is a day of the week.
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(&word)
+}
+
 fn month_of(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
     let lower = lower.trim_end_matches('.');

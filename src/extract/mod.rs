@@ -131,6 +131,29 @@ pub enum ExtractError {
     Unsupported(String),
 }
 
+/// Articles larger than this are refused: a news article is a few kilobytes.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads an article file as UTF-8 text.
+///
+/// # Errors
+/// A message naming the file: unreadable, larger than [`MAX_ARTICLE_BYTES`], or not UTF-8 (with
+/// the first bad byte).
+pub fn read_article(path: &std::path::Path) -> Result<String, String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?.len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(format!("{}: {size} bytes is more text than kgx reads as an article (64 MiB)", path.display()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 text (byte {} is not valid); save the article as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 /// Checks that `text` is English prose the extractor can read.
 fn check(text: &str) -> Result<(), ExtractError> {
     if text.trim().is_empty() {
@@ -712,7 +735,8 @@ fn figures(tokens: &text::Tokenized<'_>, registry: &mut Registry, mentions: &[Ve
             let is_number = tokens.tokens.get(k).is_some_and(|t| t.kind == text::TokenKind::Number)
                 || NUMBER_WORDS.contains(&w.as_str());
             let previous = k.checked_sub(1).map(|p| tokens.word(p)).unwrap_or("");
-            let after_month = dates_month(previous) || w.len() == 4 && w.starts_with(['1', '2']) && !w.contains(',');
+            let after_month = dates::is_month(&previous.to_lowercase())
+                || w.len() == 4 && w.starts_with(['1', '2']) && !w.contains(',');
             if !is_number || after_month {
                 k += 1;
                 continue;
@@ -767,24 +791,6 @@ fn figures(tokens: &text::Tokenized<'_>, registry: &mut Registry, mentions: &[Ve
             k = key_end;
         }
     }
-}
-
-fn dates_month(word: &str) -> bool {
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    .contains(&word.to_lowercase().as_str())
 }
 
 #[cfg(test)]

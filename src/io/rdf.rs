@@ -237,14 +237,20 @@ pub fn triples(graph: &KnowledgeGraph, base: &str) -> Vec<Triple> {
     out
 }
 
+/// The prefixes written documents declare.
+const PREFIXES: [(&str, &str); 5] = [
+    ("kgx", KGX),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("dcterms", DCTERMS),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
 /// The graph as Turtle under `base`.
 pub fn to_turtle(graph: &KnowledgeGraph, base: &str) -> String {
-    let serializer = oxttl::TurtleSerializer::new()
-        .with_prefix("kgx", KGX)
-        .and_then(|s| s.with_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
-        .and_then(|s| s.with_prefix("skos", "http://www.w3.org/2004/02/skos/core#"))
-        .and_then(|s| s.with_prefix("dcterms", DCTERMS))
-        .and_then(|s| s.with_prefix("xsd", "http://www.w3.org/2001/XMLSchema#"))
+    let serializer = PREFIXES
+        .iter()
+        .try_fold(oxttl::TurtleSerializer::new(), |s, (name, iri)| s.with_prefix(*name, *iri))
         .unwrap_or_default();
     let mut writer = serializer.for_writer(Vec::new());
     for triple in triples(graph, base) {
@@ -256,12 +262,9 @@ pub fn to_turtle(graph: &KnowledgeGraph, base: &str) -> String {
 
 /// The graph as JSON-LD under `base`.
 pub fn to_jsonld(graph: &KnowledgeGraph, base: &str) -> String {
-    let serializer = oxjsonld::JsonLdSerializer::new()
-        .with_prefix("kgx", KGX)
-        .and_then(|s| s.with_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
-        .and_then(|s| s.with_prefix("skos", "http://www.w3.org/2004/02/skos/core#"))
-        .and_then(|s| s.with_prefix("dcterms", DCTERMS))
-        .and_then(|s| s.with_prefix("xsd", "http://www.w3.org/2001/XMLSchema#"))
+    let serializer = PREFIXES
+        .iter()
+        .try_fold(oxjsonld::JsonLdSerializer::new(), |s, (name, iri)| s.with_prefix(*name, *iri))
         .unwrap_or_default();
     let mut writer = serializer.for_writer(Vec::new());
     for triple in triples(graph, base) {

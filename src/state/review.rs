@@ -12,9 +12,6 @@ use crate::edit::Edit;
 use crate::extract::{ActorDecision, Extraction, Gazetteer, Review, SourceMeta, existing_match, extract, review_edit};
 use crate::model::{ActorId, ActorKind, CooperationKind, KnowledgeGraph, ModelError};
 
-/// Texts larger than this are refused in the window.
-pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
-
 /// Where the article comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ArticleInput {
@@ -95,7 +92,7 @@ impl ExtractJob {
         std::thread::spawn(move || {
             let text = match input {
                 ArticleInput::Text(text) => Ok(text),
-                ArticleInput::File(path) => read_article(&path),
+                ArticleInput::File(path) => crate::extract::read_article(&path),
             };
             let result = text.and_then(|text| {
                 let mut source = source;
@@ -125,21 +122,6 @@ impl ExtractJob {
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
-}
-
-fn read_article(path: &std::path::Path) -> Result<String, String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?.len();
-    if size > MAX_ARTICLE_BYTES {
-        return Err(format!("{}: {size} bytes is more than an article (64 MiB at most)", path.display()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: not UTF-8 text (byte {} is not valid); save the article as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 /// One proposed actor as the person has it now.

@@ -8,7 +8,7 @@ use crate::model::{ActorId, ActorKind, CooperationKind, Kind};
 use crate::state::command::Command;
 use crate::state::document::Document;
 use crate::state::review::{ArticleInput, ArticleReview, ArticleState, ReviewFocus};
-use crate::ui::widgets::labelled_text;
+use crate::ui::widgets::{labelled_text, option_list};
 
 /// Draws the article window, if open.
 pub fn article_ui(ctx: &Context, state: &mut ArticleState, doc: &Document, commands: &mut Vec<Command>) {
@@ -284,13 +284,7 @@ fn compact_choice<T: Copy + PartialEq>(
         .selected_text(name(current))
         .width(150.0)
         .truncate()
-        .show_ui(ui, |ui| {
-            for &option in options {
-                if ui.selectable_label(option == current, name(option)).clicked() && option != current {
-                    chosen = Some(option);
-                }
-            }
-        })
+        .show_ui(ui, |ui| chosen = option_list(ui, current, options, &name))
         .response
         .labelled_by(label.id);
     chosen

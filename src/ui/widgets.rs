@@ -34,13 +34,27 @@ pub fn choice<T: Copy + PartialEq>(
     let width = (ui.available_width() - label_width - 3.0 * ui.spacing().item_spacing.x - 12.0).clamp(80.0, 260.0);
     ui.scope(|ui| {
         ui.set_max_width(width + label_width + 2.0 * ui.spacing().item_spacing.x);
-        egui::ComboBox::from_label(label).selected_text(name(current)).width(width).truncate().show_ui(ui, |ui| {
-            for &option in options {
-                if ui.selectable_label(option == current, name(option)).clicked() && option != current {
-                    chosen = Some(option);
-                }
-            }
-        });
+        egui::ComboBox::from_label(label)
+            .selected_text(name(current))
+            .width(width)
+            .truncate()
+            .show_ui(ui, |ui| chosen = option_list(ui, current, options, &name));
     });
+    chosen
+}
+
+/// The options of a combo box, the current one marked; returns the one newly chosen.
+pub fn option_list<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    current: T,
+    options: &[T],
+    name: &impl Fn(T) -> String,
+) -> Option<T> {
+    let mut chosen = None;
+    for &option in options {
+        if ui.selectable_label(option == current, name(option)).clicked() && option != current {
+            chosen = Some(option);
+        }
+    }
     chosen
 }

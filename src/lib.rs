@@ -11,6 +11,7 @@ pub mod edit;
 pub mod extract;
 pub mod generate;
 pub mod io;
+pub mod kb;
 pub mod layout;
 pub mod model;
 pub mod render;

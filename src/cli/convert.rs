@@ -10,7 +10,7 @@ use crate::io::import::{ImportFormat, Imported, import_bytes, import_csv_pair, i
 use crate::io::{load_file, save_file, write_atomic};
 use crate::model::KnowledgeGraph;
 
-fn read(inputs: &[PathBuf], from: Option<GraphFormat>) -> Result<KnowledgeGraph, String> {
+pub(super) fn read(inputs: &[PathBuf], from: Option<GraphFormat>) -> Result<KnowledgeGraph, String> {
     let report = |imported: Imported, input: &Path| {
         for note in &imported.notes {
             eprintln!("{}: {note}", input.display());
@@ -59,7 +59,7 @@ fn read(inputs: &[PathBuf], from: Option<GraphFormat>) -> Result<KnowledgeGraph,
     }
 }
 
-fn write(graph: &KnowledgeGraph, output: &Path, to: Option<GraphFormat>) -> Result<(), String> {
+pub(super) fn write(graph: &KnowledgeGraph, output: &Path, to: Option<GraphFormat>) -> Result<(), String> {
     let extension = match to {
         Some(format) => format.extension().to_owned(),
         None => output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase(),

@@ -7,6 +7,7 @@ mod export;
 mod extract;
 mod format;
 mod generate;
+mod kb;
 mod layout;
 mod recover;
 mod render;
@@ -219,6 +220,14 @@ pub enum Command {
         #[arg(long)]
         gazetteer: Option<PathBuf>,
     },
+    /// Graphs in a SPARQL 1.1 knowledge base (Virtuoso, GraphDB, Neptune, Oxigraph …): pull a
+    /// named graph, run a CONSTRUCT query, or push a graph file. Credentials come from
+    /// KGX_SPARQL_USER and KGX_SPARQL_PASSWORD.
+    Kb {
+        /// What to do.
+        #[command(subcommand)]
+        action: KbAction,
+    },
     /// Write the graph in another format.
     Export {
         /// The graph file.
@@ -240,6 +249,46 @@ fn counts(actors: usize, cooperations: usize, sources: usize) -> String {
 /// "1 actor", "2 actors".
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What `kgx kb` does.
+#[derive(Debug, Subcommand)]
+pub enum KbAction {
+    /// Load the kgx graph kept in a named graph and write it as a file.
+    Pull {
+        /// The SPARQL endpoint's URL.
+        endpoint: String,
+        /// The named graph's IRI.
+        #[arg(long)]
+        graph: String,
+        /// The file to write (.ron, or any format kgx converts to); written atomically.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Run a CONSTRUCT query whose triples follow kgx's RDF mapping and write the graph.
+    Query {
+        /// The SPARQL endpoint's URL.
+        endpoint: String,
+        /// The query, or @FILE to read it from a file.
+        query: String,
+        /// The file to write; written atomically.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Write a graph file into a named graph (SPARQL 1.1 Update), replacing it. A named graph
+    /// that already holds a kgx graph is a conflict unless --replace is given.
+    Push {
+        /// The graph file (any format kgx reads).
+        file: PathBuf,
+        /// The SPARQL endpoint's URL (its update service, if separate).
+        endpoint: String,
+        /// The named graph's IRI.
+        #[arg(long)]
+        graph: String,
+        /// Replace the named graph even if it changed since (or was never pulled).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 /// Graph file formats `kgx convert` reads and writes.
@@ -316,6 +365,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
         Command::Export { file, to, output } => export::run(&file, to, &output),
         Command::Convert { inputs, output, from, to } => convert::run(&inputs, &output, from, to),
+        Command::Kb { action } => kb::run(action),
         Command::Extract { texts, output, into, source_title, publisher, date, url, json, eval, gazetteer } => {
             extract::run(&extract::Options {
                 texts,

@@ -307,6 +307,15 @@ pub fn from_rdf(bytes: &[u8], path: &Path, format: RdfFormat) -> Result<Knowledg
             }
         }
     }
+    graph_from_triples(triples, path)
+}
+
+/// The kgx graph that `triples` describe (`path` names them in messages); triples kgx does not
+/// know are ignored.
+///
+/// # Errors
+/// A resource that does not describe a kgx actor, cooperation or source as it should.
+pub fn graph_from_triples(triples: Vec<Triple>, path: &Path) -> Result<KnowledgeGraph, RdfError> {
     Reader::new(triples, path).graph()
 }
 

@@ -1,0 +1,117 @@
+//! kgx against a real SPARQL server: `.ci/run` starts Virtuoso (Debian's virtuoso-opensource) on
+//! loopback and names its endpoint in KGX_TEST_SPARQL. Without it (a developer machine) these
+//! tests say so and pass, except in CI.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use kgx::kb::{Endpoint, KbError};
+use kgx::model::{Actor, ActorKind, KnowledgeGraph};
+
+fn endpoint() -> Option<Endpoint> {
+    match std::env::var("KGX_TEST_SPARQL") {
+        Ok(url) => Some(Endpoint::new(&url).expect("KGX_TEST_SPARQL is a URL")),
+        Err(_) => {
+            assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server and sets KGX_TEST_SPARQL");
+            eprintln!("skipped: no SPARQL server (set KGX_TEST_SPARQL, see .ci/run)");
+            None
+        }
+    }
+}
+
+fn bundled() -> KnowledgeGraph {
+    kgx::io::load_file(Path::new("graphs/covid19-cooperation.ron")).expect("bundled graph")
+}
+
+/// A graph name of its own per test (tests run in parallel).
+fn graph_iri(test: &str) -> String {
+    format!("https://kgx.dev/test/{test}/{}", std::process::id())
+}
+
+#[test]
+fn a_pushed_graph_pulls_back_exactly() {
+    let Some(endpoint) = endpoint() else { return };
+    let g = graph_iri("round-trip");
+    let mut graph = bundled();
+    // A label that would break a query built by pasting text.
+    let mut awkward = Actor::new("awkward", "Quote \" and } brace } DROP ALL {", ActorKind::Other);
+    awkward.aliases = vec!["line\nbreak".into(), "<tag>".into()];
+    graph.add_actor(awkward).expect("new id");
+    let revision = endpoint.push(&graph, &g, endpoint.revision(&g).expect("asks")).expect("pushes");
+    let (pulled, pulled_revision) = endpoint.pull(&g).expect("pulls");
+    assert!(pulled == graph, "the pulled graph is the pushed one");
+    assert_eq!(pulled_revision, Some(revision));
+}
+
+#[test]
+fn a_remote_that_changed_since_loading_is_a_conflict_not_overwritten() {
+    let Some(endpoint) = endpoint() else { return };
+    let g = graph_iri("conflict");
+    let first = endpoint.push(&bundled(), &g, endpoint.revision(&g).expect("asks")).expect("first push");
+    let (mine, loaded_at) = endpoint.pull(&g).expect("pulls");
+    // Somebody else pushes meanwhile.
+    let mut theirs = bundled();
+    theirs.add_actor(Actor::new("theirs", "Their actor", ActorKind::Other)).expect("new id");
+    endpoint.push(&theirs, &g, Some(first)).expect("their push");
+    let mut edited = mine;
+    edited.add_actor(Actor::new("mine", "My actor", ActorKind::Other)).expect("new id");
+    let error = endpoint.push(&edited, &g, loaded_at).unwrap_err();
+    assert!(matches!(error, KbError::Conflict { .. }), "{error}");
+    assert!(error.to_string().contains("changed on the endpoint"), "{error}");
+    let (now, _) = endpoint.pull(&g).expect("pulls");
+    assert!(now.actor(&kgx::model::ActorId::new("theirs")).is_some(), "their work is still there");
+    assert!(now.actor(&kgx::model::ActorId::new("mine")).is_none());
+}
+
+#[test]
+fn endpoint_problems_get_clear_messages_and_never_hang() {
+    let Some(endpoint) = endpoint() else { return };
+    // A server error: a query that does not parse.
+    let error = endpoint.construct("CONSTRUCT { ?s ?p ?o } WHERE { this is not SPARQL").unwrap_err();
+    assert!(matches!(error, KbError::Status { status: 400..=599, .. }), "{error}");
+    // A page that is not a SPARQL answer: the server's home page.
+    let home = endpoint.url().trim_end_matches("sparql").to_owned();
+    let error = Endpoint::new(&home).expect("URL").select("SELECT * WHERE { ?s ?p ?o } LIMIT 1").unwrap_err();
+    assert!(matches!(error, KbError::Malformed { .. } | KbError::Status { .. }), "{error}");
+    // Nobody listening.
+    let started = Instant::now();
+    let mut down = Endpoint::new("http://127.0.0.1:9/sparql").expect("URL");
+    down.timeout = Duration::from_secs(3);
+    let error = down.pull("https://kgx.dev/test/none").unwrap_err();
+    assert!(matches!(error, KbError::Unreachable { .. }), "{error}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // An answer cut short by the time-out.
+    let mut impatient = endpoint.clone();
+    impatient.timeout = Duration::from_millis(1);
+    let started = Instant::now();
+    let slow = impatient.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    if let Err(error) = slow {
+        assert!(matches!(error, KbError::Unreachable { .. }), "{error}");
+    }
+}
+
+#[test]
+fn kgx_kb_push_and_pull_on_the_command_line() {
+    let Some(endpoint) = endpoint() else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let g = graph_iri("cli");
+    let kgx = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_kgx")).args(args).output().expect("runs");
+    let push = kgx(&["kb", "push", "graphs/covid19-cooperation.ron", endpoint.url(), "--graph", &g]);
+    assert!(push.status.success(), "{}", String::from_utf8_lossy(&push.stderr));
+    let again = kgx(&["kb", "push", "graphs/covid19-cooperation.ron", endpoint.url(), "--graph", &g]);
+    assert_eq!(again.status.code(), Some(1), "a second push without --replace is a conflict");
+    let replace = kgx(&["kb", "push", "graphs/covid19-cooperation.ron", endpoint.url(), "--graph", &g, "--replace"]);
+    assert!(replace.status.success());
+    let out = dir.path().join("pulled.ron");
+    let pull = kgx(&["kb", "pull", endpoint.url(), "--graph", &g, "-o", &out.to_string_lossy()]);
+    assert!(pull.status.success(), "{}", String::from_utf8_lossy(&pull.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("written"),
+        std::fs::read_to_string("graphs/covid19-cooperation.ron").expect("bundled")
+    );
+    let query = format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}");
+    let out = dir.path().join("queried.ron");
+    let run = kgx(&["kb", "query", endpoint.url(), &query, "-o", &out.to_string_lossy()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+}

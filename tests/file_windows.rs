@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{harness, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -219,4 +221,70 @@ fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
     let fields = harness.state().csv.as_ref().map(|f| f.fields.clone()).expect("dialog");
     use kgx::io::import::CsvField;
     assert_eq!(fields, [CsvField::Source, CsvField::Target, CsvField::Date]);
+}
+
+/// Runs frames until the knowledge-base window has no call running.
+fn wait_for_kb(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().kb.as_ref().is_none_or(|f| f.job.is_none()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the knowledge base did not answer in 5 s");
+}
+
+#[test]
+fn the_window_publishes_to_opens_from_and_republishes_to_a_knowledge_base() {
+    let Ok(endpoint) = std::env::var("KGX_TEST_SPARQL") else {
+        assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server");
+        eprintln!("skipped: no SPARQL server (KGX_TEST_SPARQL)");
+        return;
+    };
+    let graph = format!("https://kgx.dev/test/window/{}", std::process::id());
+    let mut harness = harness();
+    let publish = |harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>| {
+        harness.state_mut().push(kgx::state::command::Command::ShowKb);
+        harness.run();
+        harness.get_by_label("Publish this graph").click();
+        wait_for_kb(harness);
+    };
+    harness.state_mut().push(kgx::state::command::Command::ShowKb);
+    harness.run();
+    type_into(&mut harness, "Endpoint", &endpoint);
+    type_into(&mut harness, "Named graph", &graph);
+    harness.get_by_label("Publish this graph").click();
+    wait_for_kb(&mut harness);
+    assert!(
+        harness.state().status.contains("revision 1"),
+        "{} {:?}",
+        harness.state().status,
+        harness.state().kb.as_ref().and_then(|f| f.error.clone())
+    );
+
+    // Open it back as a new document that remembers where it came from.
+    harness.state_mut().push(kgx::state::command::Command::ShowKb);
+    harness.run();
+    harness.get_by_label("Open").click();
+    wait_for_kb(&mut harness);
+    assert_eq!(harness.state().doc.graph.actor_count(), 26);
+    assert_eq!(harness.state().doc.origin.as_ref().and_then(|o| o.revision), Some(1));
+
+    // Edit and publish: revision 2.
+    harness.state_mut().push(kgx::state::command::Command::AddActor);
+    harness.run();
+    publish(&mut harness);
+    assert!(harness.state().status.contains("revision 2"), "{}", harness.state().status);
+
+    // Somebody else publishes meanwhile: this window's next publish is refused.
+    let other = kgx::kb::Endpoint::new(&endpoint).expect("URL");
+    other
+        .push(&kgx::io::load_file(Path::new("graphs/covid19-cooperation.ron")).expect("bundled"), &graph, Some(2))
+        .expect("their push");
+    publish(&mut harness);
+    let error = harness.state().kb.as_ref().and_then(|f| f.error.clone()).unwrap_or_default();
+    assert!(error.contains("changed on the endpoint"), "{error}");
+    assert_eq!(other.pull(&graph).expect("pulls").0.actor_count(), 26, "their graph stays");
 }

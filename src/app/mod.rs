@@ -5,6 +5,7 @@ mod article;
 mod autosave;
 mod csv_import;
 mod files;
+mod kb;
 mod merge;
 mod picture;
 mod shortcuts;
@@ -116,6 +117,8 @@ pub struct KgxApp {
     pub merge: crate::state::merge::MergeState,
     /// The CSV column dialog.
     pub csv: Option<Box<crate::state::csv_import::CsvForm>>,
+    /// The knowledge-base window.
+    pub kb: Option<Box<crate::state::kb::KbForm>>,
     /// Column mappings remembered by the files' column names.
     pub csv_mappings: std::collections::HashMap<String, Vec<crate::io::import::CsvField>>,
 }
@@ -186,6 +189,7 @@ impl KgxApp {
             picture: crate::state::picture::PictureState::Closed,
             merge: crate::state::merge::MergeState::Closed,
             csv: None,
+            kb: None,
             csv_mappings: std::collections::HashMap::new(),
         };
         if let Some(path) = options.file {
@@ -410,6 +414,7 @@ impl KgxApp {
             }
             Command::ImportInto(_) | Command::ApplyMerge | Command::CloseMerge => self.run_merge_command(command),
             Command::ImportCsv | Command::CloseCsv => self.run_csv_command(command),
+            Command::ShowKb | Command::PullKb | Command::PushKb | Command::CloseKb => self.run_kb_command(command),
         }
     }
 
@@ -616,6 +621,8 @@ impl KgxApp {
         self.poll_merge(&ctx);
         crate::ui::merge::merge_ui(&ctx, &mut self.merge, &self.doc, &mut self.commands);
         crate::ui::csv_import::csv_ui(&ctx, &mut self.csv, &mut self.commands);
+        self.poll_kb(&ctx);
+        crate::ui::kb::kb_ui(&ctx, &mut self.kb, &self.doc, &mut self.commands);
         self.dialogs_ui(&ctx);
         if self.options != options_before {
             self.styled = false;

@@ -1,6 +1,7 @@
 //! kgx as a client of SPARQL 1.1 knowledge bases (Virtuoso, GraphDB, Neptune, Oxigraph …):
 //! graphs are pulled from and pushed to named graphs over HTTP, in kgx's RDF mapping
-//! ([`crate::io::rdf`]). No egui; every call has a time-out, and results are bounded.
+//! ([`crate::io::rdf`]). It knows nothing of the window; every call has a time-out, and results
+//! are bounded.
 //!
 //! Queries are never built by pasting text: IRIs are checked by oxrdf and every term is written
 //! in N-Triples syntax, which escapes quotes, braces and line breaks.

@@ -128,4 +128,12 @@ pub enum Command {
     ImportCsv,
     /// Close the CSV column dialog.
     CloseCsv,
+    /// Show the knowledge-base window.
+    ShowKb,
+    /// Open the named graph its form names (on a worker thread).
+    PullKb,
+    /// Publish this graph into the named graph its form names (on a worker thread).
+    PushKb,
+    /// Close the knowledge-base window.
+    CloseKb,
 }

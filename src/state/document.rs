@@ -58,6 +58,9 @@ pub struct Document {
     layout_started: Option<std::time::Instant>,
     last_settle: Option<std::time::Duration>,
     layout_structure: u64,
+    /// The knowledge base the graph was opened from or last published to (never saved to
+    /// files; credentials stay in the environment).
+    pub origin: Option<crate::state::kb::KbOrigin>,
 }
 
 impl Document {
@@ -82,6 +85,7 @@ impl Document {
             layout_started: None,
             last_settle: None,
             layout_structure,
+            origin: None,
         }
     }
 

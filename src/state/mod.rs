@@ -7,6 +7,7 @@ pub mod command;
 pub mod csv_import;
 pub mod document;
 pub mod explore;
+pub mod kb;
 pub mod merge;
 pub mod picture;
 pub mod review;

@@ -7,6 +7,7 @@ pub mod csv_import;
 pub mod dialogs;
 pub mod explore;
 pub mod inspector;
+pub mod kb;
 pub mod legend;
 pub mod merge;
 mod mesh;

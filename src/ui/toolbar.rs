@@ -70,6 +70,9 @@ pub fn menu_bar_ui(
             if ui.button("Export picture…").on_hover_text("SVG or PNG, as the canvas draws it").clicked() {
                 commands.push(Command::ExportPicture);
             }
+            if ui.button("Knowledge base…").on_hover_text("Open from or publish to a SPARQL endpoint").clicked() {
+                commands.push(Command::ShowKb);
+            }
             ui.separator();
             if ui.button("Recover unsaved work…").clicked() {
                 commands.push(Command::ShowRecovery);

@@ -1,0 +1,95 @@
+//! File → Knowledge base…: open a graph from a SPARQL endpoint's named graph, or publish the
+//! open one there; the calls run on a worker thread.
+
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::kb::Endpoint;
+use crate::model::KnowledgeGraph;
+
+/// Where a document lives in a knowledge base, and the revision it was loaded or published at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KbOrigin {
+    /// The SPARQL endpoint.
+    pub endpoint: String,
+    /// The named graph.
+    pub graph: String,
+    /// The revision the document matches.
+    pub revision: Option<u64>,
+}
+
+/// A call running on a worker thread.
+#[derive(Debug)]
+pub enum KbJob {
+    /// Pulling a graph.
+    Pull(Receiver<Result<(KnowledgeGraph, Option<u64>), String>>),
+    /// Publishing the graph; the new revision.
+    Push(Receiver<Result<u64, String>>),
+}
+
+/// What a job says this frame.
+#[derive(Debug)]
+pub enum KbPoll {
+    /// Still waiting.
+    Running,
+    /// The graph pulled, at its revision.
+    Pulled(Box<KnowledgeGraph>, Option<u64>),
+    /// Published at this revision.
+    Pushed(u64),
+    /// What went wrong.
+    Failed(String),
+}
+
+impl KbJob {
+    /// Pulls named graph `graph` from `endpoint`.
+    pub fn pull(endpoint: String, graph: String) -> Self {
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let result = Endpoint::new(&endpoint).and_then(|e| e.pull(&graph)).map_err(|e| e.to_string());
+            let _ = sender.send(result);
+        });
+        KbJob::Pull(receiver)
+    }
+
+    /// Publishes `graph` into `graph_iri`, expecting the remote at `expected`.
+    pub fn push(endpoint: String, graph_iri: String, graph: KnowledgeGraph, expected: Option<u64>) -> Self {
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let result =
+                Endpoint::new(&endpoint).and_then(|e| e.push(&graph, &graph_iri, expected)).map_err(|e| e.to_string());
+            let _ = sender.send(result);
+        });
+        KbJob::Push(receiver)
+    }
+
+    /// Whether it finished, without waiting.
+    pub fn poll(&self) -> KbPoll {
+        let gone = || KbPoll::Failed("the call stopped".to_owned());
+        match self {
+            KbJob::Pull(receiver) => match receiver.try_recv() {
+                Ok(Ok((graph, revision))) => KbPoll::Pulled(Box::new(graph), revision),
+                Ok(Err(message)) => KbPoll::Failed(message),
+                Err(TryRecvError::Empty) => KbPoll::Running,
+                Err(TryRecvError::Disconnected) => gone(),
+            },
+            KbJob::Push(receiver) => match receiver.try_recv() {
+                Ok(Ok(revision)) => KbPoll::Pushed(revision),
+                Ok(Err(message)) => KbPoll::Failed(message),
+                Err(TryRecvError::Empty) => KbPoll::Running,
+                Err(TryRecvError::Disconnected) => gone(),
+            },
+        }
+    }
+}
+
+/// The knowledge-base window.
+#[derive(Debug, Default)]
+pub struct KbForm {
+    /// The endpoint's URL.
+    pub endpoint: String,
+    /// The named graph's IRI.
+    pub graph: String,
+    /// The running call.
+    pub job: Option<KbJob>,
+    /// The last problem.
+    pub error: Option<String>,
+}

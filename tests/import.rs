@@ -360,7 +360,7 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     let mut harness = common::harness();
     harness.get_by_label("File").click();
     harness.run();
-    harness.get_by_label("Export as GraphML, GEXF or JSON…").click();
+    harness.get_by_label("Export as GraphML, GEXF, JSON, CSV or RDF…").click();
     harness.run();
     harness.get_by_label("File path").type_text(path.to_str().unwrap());
     harness.get_by_label("Export").click();
@@ -374,7 +374,18 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     harness.state_mut().push(kgx::app::command::Command::Export(Some(dir.path().join("x.pdf"))));
     harness.run();
     assert_eq!(harness.state().dialog_kind(), "error");
-    harness.get_by_label_contains("choose a name ending in .graphml, .gexf, .json (node-link), .ttl or .jsonld");
+    harness.get_by_label_contains(
+        "choose a name ending in .graphml, .gexf, .json (node-link), .csv (two tables), .ttl or .jsonld",
+    );
+    // CSV: two tables beside each other that import back together.
+    harness.get_by_label("OK").click();
+    harness.run();
+    harness.state_mut().push(kgx::app::command::Command::Export(Some(dir.path().join("tables.csv"))));
+    harness.run();
+    let back =
+        kgx::io::import::import_csv_pair(&dir.path().join("tables.nodes.csv"), &dir.path().join("tables.edges.csv"))
+            .unwrap();
+    assert_eq!((back.graph.actor_count(), back.graph.cooperation_count()), (26, 29));
 }
 
 #[test]

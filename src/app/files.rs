@@ -275,9 +275,28 @@ impl KgxApp {
             Some("graphml") => ExportFormat::GraphMl,
             Some("gexf") => ExportFormat::Gexf,
             Some("json") => ExportFormat::NodeLinkJson,
+            Some("csv") => {
+                // Two tables beside each other: NAME.nodes.csv and NAME.edges.csv.
+                self.doc.capture_positions();
+                let (nodes, edges) = crate::io::export::to_csv_tables(&self.doc.graph);
+                for (table, text) in [("nodes", nodes), ("edges", edges)] {
+                    let file = path.with_extension(format!("{table}.csv"));
+                    if let Err(error) = write_atomic(&file, |w| w.write_all(text.as_bytes())) {
+                        let lines = vec![format!("{}: cannot write: {error}", file.display())];
+                        self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
+                        return;
+                    }
+                }
+                self.set_status(format!(
+                    "Exported {} and {}",
+                    path.with_extension("nodes.csv").display(),
+                    path.with_extension("edges.csv").display()
+                ));
+                return;
+            }
             _ => {
                 let lines = vec![format!(
-                    "{}: choose a name ending in .graphml, .gexf, .json (node-link), .ttl or .jsonld",
+                    "{}: choose a name ending in .graphml, .gexf, .json (node-link), .csv (two tables), .ttl or .jsonld",
                     path.display()
                 )];
                 self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
@@ -468,7 +487,7 @@ impl KgxApp {
                     PathPurpose::Open => ("Open graph", "Open"),
                     PathPurpose::SaveAs(_) => ("Save graph as", "Save"),
                     PathPurpose::Export => (
-                        "Export as GraphML (.graphml), GEXF (.gexf), node-link JSON (.json), Turtle (.ttl) or JSON-LD (.jsonld)",
+                        "Export as GraphML (.graphml), GEXF (.gexf), node-link JSON (.json), CSV tables (.csv), Turtle (.ttl) or JSON-LD (.jsonld)",
                         "Export",
                     ),
                     PathPurpose::ImportInto => ("Import into this graph", "Import"),

@@ -64,7 +64,7 @@ pub fn menu_bar_ui(
             if ui.button("Save as…  (Ctrl+Shift+S)").clicked() {
                 commands.push(Command::SaveAs(None));
             }
-            if ui.button("Export as GraphML, GEXF or JSON…").clicked() {
+            if ui.button("Export as GraphML, GEXF, JSON, CSV or RDF…").clicked() {
                 commands.push(Command::Export(None));
             }
             if ui.button("Export picture…").on_hover_text("SVG or PNG, as the canvas draws it").clicked() {

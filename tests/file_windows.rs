@@ -15,6 +15,19 @@ fn article() -> String {
     format!("{}/tests/articles/wire-ventilators-kenya.txt", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Runs frames until `done` holds (work on worker threads), for at most 3 s.
+fn wait_until(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, done: impl Fn(&kgx::app::KgxApp) -> bool) {
+    for _ in 0..300 {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("not done after 3 s");
+}
+
 /// Runs frames until the extraction has finished (it runs on a worker thread).
 fn wait_for_review(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
     for _ in 0..200 {
@@ -156,6 +169,7 @@ fn importing_into_the_graph_proposes_look_alikes_and_merges_only_the_ticked_ones
     harness.get_by_label("Import").click();
     harness.run();
     // A CSV shows its columns first: source, target and label are recognised.
+    wait_until(&mut harness, |app| app.csv.is_some());
     harness.get_by_label("Continue").click();
     for _ in 0..200 {
         harness.step();
@@ -193,7 +207,8 @@ fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
     let mut harness = harness();
     harness.state_mut().push(kgx::state::command::Command::Open(Some(csv.clone())));
     harness.run();
-    assert!(harness.state().csv.is_some(), "the column dialog is open");
+    // Read on a worker thread, then the column dialog.
+    wait_until(&mut harness, |app| app.csv.is_some());
     // Unknown column names: nothing can be imported until the person says what they are.
     harness.get_by_label("Import").click();
     harness.run();
@@ -207,6 +222,7 @@ fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
     }
     harness.get_by_label("Import").click();
     harness.run();
+    wait_until(&mut harness, |app| app.csv_job.is_none() && app.doc.graph.actor_count() == 3);
     let graph = &harness.state().doc.graph;
     assert_eq!((graph.actor_count(), graph.cooperation_count()), (3, 3));
     assert!(graph.cooperations().any(|c| c.cooperation.date.is_some_and(|d| d.to_string() == "2020")));
@@ -218,6 +234,7 @@ fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
+    wait_until(&mut harness, |app| app.csv.is_some());
     let fields = harness.state().csv.as_ref().map(|f| f.fields.clone()).expect("dialog");
     use kgx::io::import::CsvField;
     assert_eq!(fields, [CsvField::Source, CsvField::Target, CsvField::Date]);

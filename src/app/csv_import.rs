@@ -1,38 +1,83 @@
 //! Opening or merging a CSV file goes through the column dialog first.
 
 use std::path::Path;
+use std::sync::mpsc::{TryRecvError, channel};
+use std::time::Duration;
 
 use super::KgxApp;
 use super::files::Dialog;
 use crate::io::MAX_FILE_BYTES;
 use crate::io::import::{csv_preview, import_csv_mapped};
 use crate::state::command::Command;
-use crate::state::csv_import::{CsvForm, CsvPurpose, signature};
+use crate::state::csv_import::{CsvForm, CsvJob, CsvPurpose, signature};
 use crate::state::merge::{MergeState, ReadJob};
 
 /// Rows the column dialog shows.
 const PREVIEW_ROWS: usize = 8;
 
 impl KgxApp {
-    /// Reads the CSV's first rows and opens the column dialog; a file that cannot be read is an
-    /// error dialog, the open graph untouched.
+    /// Reads the CSV and its first rows on a worker thread, then opens the column dialog; a
+    /// file that cannot be read is an error dialog, the open graph untouched.
     pub(super) fn ask_csv_mapping(&mut self, path: &Path, purpose: CsvPurpose) {
-        let bytes = match std::fs::metadata(path) {
-            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                Err(format!("{}: {} bytes is larger than kgx reads", path.display(), meta.len()))
-            }
-            _ => std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display())),
+        let (sender, receiver) = channel();
+        let reading = path.to_owned();
+        std::thread::spawn(move || {
+            let bytes = match std::fs::metadata(&reading) {
+                Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+                    Err(format!("{}: {} bytes is larger than kgx reads", reading.display(), meta.len()))
+                }
+                _ => std::fs::read(&reading).map_err(|e| format!("{}: cannot read: {e}", reading.display())),
+            };
+            let result = bytes.and_then(|bytes| {
+                csv_preview(&bytes, &reading, PREVIEW_ROWS).map(|p| (bytes, p)).map_err(|e| e.to_string())
+            });
+            let _ = sender.send(result);
+        });
+        self.csv_job = Some(CsvJob::Preview { path: path.to_owned(), purpose, receiver });
+    }
+
+    /// Takes a finished read or import: the dialog, the new document, or the problem.
+    pub(super) fn poll_csv(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.csv_job else { return };
+        let failed = |app: &mut Self, path: &Path, message: String| {
+            let lines = message.lines().map(str::to_owned).collect();
+            app.dialog = Dialog::Error { title: format!("Cannot import {}", path.display()), lines };
         };
-        let result = bytes
-            .and_then(|bytes| csv_preview(&bytes, path, PREVIEW_ROWS).map(|p| (bytes, p)).map_err(|e| e.to_string()));
-        match result {
-            Ok((bytes, preview)) => {
-                self.csv = Some(Box::new(CsvForm::new(path.to_owned(), bytes, preview, purpose, &self.csv_mappings)));
-            }
-            Err(message) => {
-                let lines = message.lines().map(str::to_owned).collect();
-                self.dialog = Dialog::Error { title: format!("Cannot import {}", path.display()), lines };
-            }
+        match job {
+            CsvJob::Preview { path, purpose, receiver } => match receiver.try_recv() {
+                Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
+                Err(TryRecvError::Disconnected) => {
+                    let path = path.clone();
+                    self.csv_job = None;
+                    failed(self, &path, format!("{}: reading stopped", path.display()));
+                }
+                Ok(result) => {
+                    let (path, purpose) = (path.clone(), *purpose);
+                    self.csv_job = None;
+                    match result {
+                        Ok((bytes, preview)) => {
+                            self.csv = Some(Box::new(CsvForm::new(path, bytes, preview, purpose, &self.csv_mappings)));
+                        }
+                        Err(message) => failed(self, &path, message),
+                    }
+                }
+            },
+            CsvJob::Import { path, receiver } => match receiver.try_recv() {
+                Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
+                Err(TryRecvError::Disconnected) => {
+                    let path = path.clone();
+                    self.csv_job = None;
+                    failed(self, &path, format!("{}: importing stopped", path.display()));
+                }
+                Ok(result) => {
+                    let path = path.clone();
+                    self.csv_job = None;
+                    match result {
+                        Ok(imported) => self.open_imported(&path, imported),
+                        Err(message) => failed(self, &path, message),
+                    }
+                }
+            },
         }
     }
 
@@ -45,13 +90,22 @@ impl KgxApp {
                     self.csv_mappings.insert(signature(&form.preview.headers), form.fields.clone());
                 }
                 match purpose {
-                    CsvPurpose::Open => match import_csv_mapped(&form.bytes, &path, &form.fields) {
-                        Ok(imported) => {
-                            self.csv = None;
-                            self.open_imported(&path, imported);
+                    CsvPurpose::Open => {
+                        // A mapping with no id and no source and target says so in the dialog.
+                        if let Err(message) = crate::io::import::check_mapping(&form.fields) {
+                            form.error = Some(message);
+                            return;
                         }
-                        Err(error) => form.error = Some(error.to_string()),
-                    },
+                        let (bytes, fields) = (std::mem::take(&mut form.bytes), form.fields.clone());
+                        self.csv = None;
+                        let (sender, receiver) = channel();
+                        let reading = path.clone();
+                        std::thread::spawn(move || {
+                            let _ =
+                                sender.send(import_csv_mapped(&bytes, &reading, &fields).map_err(|e| e.to_string()));
+                        });
+                        self.csv_job = Some(CsvJob::Import { path, receiver });
+                    }
                     CsvPurpose::Merge => {
                         let (bytes, fields) = (std::mem::take(&mut form.bytes), form.fields.clone());
                         self.csv = None;
@@ -64,7 +118,11 @@ impl KgxApp {
                     }
                 }
             }
-            Command::CloseCsv => self.csv = None,
+            Command::CloseCsv => {
+                // A read or import in flight is dropped with its result.
+                self.csv = None;
+                self.csv_job = None;
+            }
             _ => {}
         }
     }

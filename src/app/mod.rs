@@ -117,6 +117,8 @@ pub struct KgxApp {
     pub merge: crate::state::merge::MergeState,
     /// The CSV column dialog.
     pub csv: Option<Box<crate::state::csv_import::CsvForm>>,
+    /// A CSV being read or imported on a worker thread.
+    pub csv_job: Option<crate::state::csv_import::CsvJob>,
     /// The knowledge-base window.
     pub kb: Option<Box<crate::state::kb::KbForm>>,
     /// Column mappings remembered by the files' column names.
@@ -189,6 +191,7 @@ impl KgxApp {
             picture: crate::state::picture::PictureState::Closed,
             merge: crate::state::merge::MergeState::Closed,
             csv: None,
+            csv_job: None,
             kb: None,
             csv_mappings: std::collections::HashMap::new(),
         };
@@ -620,7 +623,8 @@ impl KgxApp {
         crate::ui::picture::picture_ui(&ctx, &mut self.picture, &mut self.commands);
         self.poll_merge(&ctx);
         crate::ui::merge::merge_ui(&ctx, &mut self.merge, &self.doc, &mut self.commands);
-        crate::ui::csv_import::csv_ui(&ctx, &mut self.csv, &mut self.commands);
+        self.poll_csv(&ctx);
+        crate::ui::csv_import::csv_ui(&ctx, &mut self.csv, self.csv_job.as_ref(), &mut self.commands);
         self.poll_kb(&ctx);
         crate::ui::kb::kb_ui(&ctx, &mut self.kb, &self.doc, &mut self.commands);
         self.dialogs_ui(&ctx);

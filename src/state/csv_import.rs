@@ -57,3 +57,33 @@ impl CsvForm {
         Self { path, bytes, preview, fields, remember: true, purpose, error: None }
     }
 }
+
+/// Reading a CSV file, or importing it, on a worker thread.
+#[derive(Debug)]
+pub enum CsvJob {
+    /// Reading the file and its first rows for the dialog.
+    Preview {
+        /// The file.
+        path: PathBuf,
+        /// Open or merge, once mapped.
+        purpose: CsvPurpose,
+        /// The bytes and their preview, or the problem.
+        receiver: std::sync::mpsc::Receiver<Result<(Vec<u8>, CsvPreview), String>>,
+    },
+    /// Importing the mapped table as a new document.
+    Import {
+        /// The file.
+        path: PathBuf,
+        /// The graph, or the problem.
+        receiver: std::sync::mpsc::Receiver<Result<crate::io::import::Imported, String>>,
+    },
+}
+
+impl CsvJob {
+    /// The file it reads.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            CsvJob::Preview { path, .. } | CsvJob::Import { path, .. } => path,
+        }
+    }
+}

@@ -4,10 +4,21 @@ use egui::{Context, RichText, ScrollArea};
 
 use crate::io::import::CsvField;
 use crate::state::command::Command;
-use crate::state::csv_import::{CsvForm, CsvPurpose};
+use crate::state::csv_import::{CsvForm, CsvJob, CsvPurpose};
 
-/// Draws the CSV column dialog, if open.
-pub fn csv_ui(ctx: &Context, form: &mut Option<Box<CsvForm>>, commands: &mut Vec<Command>) {
+/// Draws the CSV column dialog, if open, or the progress of a CSV being read or imported.
+pub fn csv_ui(ctx: &Context, form: &mut Option<Box<CsvForm>>, job: Option<&CsvJob>, commands: &mut Vec<Command>) {
+    if let Some(job) = job {
+        egui::Window::new("CSV").collapsible(false).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("Reading {} …", job.path().display()));
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CloseCsv);
+                }
+            });
+        });
+    }
     let Some(form) = form else { return };
     let mut open = true;
     let name = form.path.file_name().map_or_else(|| "CSV".to_owned(), |n| n.to_string_lossy().into_owned());

@@ -264,6 +264,26 @@ pub fn preview(text: &str, max_rows: usize) -> Result<CsvPreview, (usize, String
     })
 }
 
+/// Whether a mapping can be imported: an id (a table of actors) or a source and a target (a table
+/// of cooperations), and no field twice.
+///
+/// # Errors
+/// What is wrong, for the person who mapped the columns.
+pub fn check_mapping(fields: &[CsvField]) -> Result<(), String> {
+    let mut seen = std::collections::HashSet::new();
+    for field in fields.iter().filter(|f| f.header().is_some()) {
+        if !seen.insert(*field) {
+            return Err(format!("two columns are mapped to {}; choose one", field.label()));
+        }
+    }
+    let has = |f: CsvField| fields.contains(&f);
+    if !(has(CsvField::Id) || has(CsvField::Source) && has(CsvField::Target)) {
+        return Err("map a column to id (a table of actors) or columns to source and target (a table of cooperations)"
+            .to_owned());
+    }
+    Ok(())
+}
+
 impl Table {
     /// Renames the columns to what `fields` says they are and drops the ignored ones. A column
     /// kept as an attribute whose name the importer would read as a field is kept under
@@ -273,19 +293,7 @@ impl Table {
     /// When the mapping names neither an id (a node table) nor a source and a target (an edge
     /// table), or names one field twice.
     pub fn map_columns(&mut self, fields: &[CsvField]) -> Result<(), String> {
-        let mut seen = std::collections::HashSet::new();
-        for field in fields.iter().filter(|f| f.header().is_some()) {
-            if !seen.insert(*field) {
-                return Err(format!("two columns are mapped to {}; choose one", field.label()));
-            }
-        }
-        let has = |f: CsvField| fields.contains(&f);
-        if !(has(CsvField::Id) || has(CsvField::Source) && has(CsvField::Target)) {
-            return Err(
-                "map a column to id (a table of actors) or columns to source and target (a table of cooperations)"
-                    .to_owned(),
-            );
-        }
+        check_mapping(fields)?;
         let keep: Vec<usize> = (0..self.headers.len()).filter(|&k| fields.get(k) != Some(&CsvField::Ignore)).collect();
         let headers = keep
             .iter()

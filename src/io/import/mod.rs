@@ -10,7 +10,7 @@
 mod csv;
 mod gexf;
 
-pub use self::csv::{CsvField, CsvPreview};
+pub use self::csv::{CsvField, CsvPreview, check_mapping};
 mod graphml;
 mod node_link;
 mod xml;

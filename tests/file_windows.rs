@@ -305,3 +305,51 @@ fn the_window_publishes_to_opens_from_and_republishes_to_a_knowledge_base() {
     assert!(error.contains("changed on the endpoint"), "{error}");
     assert_eq!(other.pull(&graph).expect("pulls").0.actor_count(), 26, "their graph stays");
 }
+
+#[test]
+fn an_actor_expands_from_the_knowledge_base_its_graph_came_from() {
+    let Ok(endpoint) = std::env::var("KGX_TEST_SPARQL") else {
+        assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server");
+        eprintln!("skipped: no SPARQL server (KGX_TEST_SPARQL)");
+        return;
+    };
+    let graph = format!("https://kgx.dev/test/expand-window/{}", std::process::id());
+    let remote = kgx::kb::Endpoint::new(&endpoint).expect("URL");
+    let bundled = kgx::io::load_file(Path::new("graphs/covid19-cooperation.ron")).expect("bundled");
+    remote.push(&bundled, &graph, remote.revision(&graph).expect("asks")).expect("pushes");
+    let mut harness = harness();
+    harness.state_mut().push(kgx::state::command::Command::ShowKb);
+    harness.run();
+    type_into(&mut harness, "Endpoint", &endpoint);
+    type_into(&mut harness, "Named graph", &graph);
+    harness.get_by_label("Open").click();
+    wait_for_kb(&mut harness);
+    // The person deletes the WHO (and its cooperation with China), then expands China.
+    harness.state_mut().push(kgx::state::command::Command::SelectActors(vec![kgx::model::ActorId::new("who")]));
+    harness.state_mut().push(kgx::state::command::Command::DeleteSelection);
+    harness.run();
+    assert!(harness.state().doc.graph.actor(&kgx::model::ActorId::new("who")).is_none());
+    harness.state_mut().push(kgx::state::command::Command::ExpandKb(kgx::model::ActorId::new("china")));
+    harness.run();
+    wait_until(&mut harness, |app| app.expanding.is_none());
+    let doc = &harness.state().doc;
+    assert!(doc.graph.actor(&kgx::model::ActorId::new("who")).is_some(), "{}", harness.state().status);
+    // Exactly what was deleted comes back (positions aside: the layout has moved the actors).
+    let ids = |g: &kgx::model::KnowledgeGraph| {
+        let actors: Vec<String> = g.actors_sorted().iter().map(|a| a.id().to_string()).collect();
+        let cooperations: Vec<String> =
+            g.cooperations_sorted().iter().map(|c| c.cooperation.id().to_string()).collect();
+        (actors, cooperations)
+    };
+    assert_eq!(ids(&doc.graph), ids(&bundled));
+    let who = kgx::model::ActorId::new("who");
+    let (mut back, original) =
+        (doc.graph.actor(&who).cloned().expect("WHO"), bundled.actor(&who).cloned().expect("WHO"));
+    back.position = original.position;
+    assert!(back == original, "the WHO comes back whole");
+    let thanks = kgx::model::CooperationId::new("who-thanks-china");
+    assert!(
+        doc.graph.cooperation(&thanks).map(|c| c.cooperation) == bundled.cooperation(&thanks).map(|c| c.cooperation)
+    );
+    assert!(harness.state().status.contains("1 actors and 1 cooperations added"), "{}", harness.state().status);
+}

@@ -115,3 +115,30 @@ fn kgx_kb_push_and_pull_on_the_command_line() {
     let run = kgx(&["kb", "query", endpoint.url(), &query, "-o", &out.to_string_lossy()]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 }
+
+#[test]
+fn an_actors_neighbourhood_comes_a_page_at_a_time() {
+    let Some(endpoint) = endpoint() else { return };
+    let g = graph_iri("expand");
+    let full = bundled();
+    endpoint.push(&full, &g, endpoint.revision(&g).expect("asks")).expect("pushes");
+    let china = kgx::model::ActorId::new("china");
+    let degree = full.cooperations_of(&china).len();
+    let first = endpoint.neighbourhood(&g, "china", 3, &[]).expect("first page");
+    assert_eq!(first.total, degree);
+    assert_eq!(first.graph.cooperation_count(), 3);
+    for c in first.graph.cooperations() {
+        let original = full.cooperation(c.cooperation.id()).expect("a cooperation of the graph");
+        assert!(c.cooperation == original.cooperation, "evidence, date and attributes come along");
+        for end in [c.from, c.to] {
+            assert!(first.graph.actor(end) == full.actor(end), "the actor at each end, whole");
+        }
+    }
+    let known: Vec<String> = first.graph.cooperations().map(|c| c.cooperation.id().as_str().to_owned()).collect();
+    let second = endpoint.neighbourhood(&g, "china", 3, &known).expect("second page");
+    assert_eq!(second.graph.cooperation_count(), 3.min(degree - 3));
+    assert!(
+        second.graph.cooperations().all(|c| first.graph.cooperation(c.cooperation.id()).is_none()),
+        "the next ones"
+    );
+}

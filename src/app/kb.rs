@@ -7,6 +7,9 @@ use crate::state::command::Command;
 use crate::state::document::Document;
 use crate::state::kb::{KbForm, KbJob, KbOrigin, KbPoll};
 
+/// Cooperations an expansion loads at most: a hub with thousands comes a page at a time.
+const EXPAND_CAP: usize = 25;
+
 impl KgxApp {
     pub(super) fn run_kb_command(&mut self, command: Command) {
         match command {
@@ -37,7 +40,56 @@ impl KgxApp {
                 }
             }
             Command::CloseKb => self.kb = None,
+            Command::ExpandKb(actor) => {
+                let Some(origin) = self.doc.origin.clone() else {
+                    self.set_status("This graph did not come from a knowledge base: File → Knowledge base… opens one");
+                    return;
+                };
+                if self.expanding.is_none() {
+                    let known: Vec<String> = self
+                        .doc
+                        .graph
+                        .cooperations_of(&actor)
+                        .iter()
+                        .map(|c| c.cooperation.id().as_str().to_owned())
+                        .collect();
+                    self.set_status(format!("Loading {actor}'s cooperations from <{}>…", origin.graph));
+                    self.expanding = Some(KbJob::expand(&origin, actor, EXPAND_CAP, known));
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// Adds an expanded neighbourhood as one undoable step.
+    pub(super) fn poll_expand(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.expanding else { return };
+        match job.poll() {
+            KbPoll::Running => ctx.request_repaint_after(Duration::from_millis(50)),
+            KbPoll::Expanded(actor, found) => {
+                self.expanding = None;
+                let (edit, counts) = crate::edit::merge::add_missing(&self.doc.graph, &found.graph);
+                let label = self.doc.graph.actor(&actor).map_or(actor.to_string(), |a| a.label.clone());
+                if counts.actors + counts.cooperations == 0 {
+                    self.set_status(format!("All of {label}'s {} cooperations are already here", found.total));
+                } else if self.apply(edit, None) {
+                    let loaded = self.doc.graph.cooperations_of(&actor).len();
+                    let more = if loaded < found.total {
+                        format!("; Expand again for {} more", found.total - loaded)
+                    } else {
+                        String::new()
+                    };
+                    self.set_status(format!(
+                        "Expanded {label}: {} actors and {} cooperations added, {loaded} of its {} cooperations here{more}",
+                        counts.actors, counts.cooperations, found.total
+                    ));
+                }
+            }
+            KbPoll::Failed(message) => {
+                self.expanding = None;
+                self.set_status(format!("Could not expand: {message}"));
+            }
+            KbPoll::Pulled(..) | KbPoll::Pushed(_) => self.expanding = None,
         }
     }
 
@@ -67,6 +119,7 @@ impl KgxApp {
                 self.replace_document(doc);
                 self.set_status(format!("Opened from the knowledge base: {counts}"));
             }
+            KbPoll::Expanded(..) => form.job = None,
             KbPoll::Pushed(revision) => {
                 let origin = KbOrigin {
                     endpoint: form.endpoint.trim().to_owned(),

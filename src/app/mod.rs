@@ -121,6 +121,8 @@ pub struct KgxApp {
     pub csv_job: Option<crate::state::csv_import::CsvJob>,
     /// The knowledge-base window.
     pub kb: Option<Box<crate::state::kb::KbForm>>,
+    /// An actor's neighbourhood being loaded from the knowledge base.
+    pub expanding: Option<crate::state::kb::KbJob>,
     /// Column mappings remembered by the files' column names.
     pub csv_mappings: std::collections::HashMap<String, Vec<crate::io::import::CsvField>>,
 }
@@ -193,6 +195,7 @@ impl KgxApp {
             csv: None,
             csv_job: None,
             kb: None,
+            expanding: None,
             csv_mappings: std::collections::HashMap::new(),
         };
         if let Some(path) = options.file {
@@ -417,7 +420,9 @@ impl KgxApp {
             }
             Command::ImportInto(_) | Command::ApplyMerge | Command::CloseMerge => self.run_merge_command(command),
             Command::ImportCsv | Command::CloseCsv => self.run_csv_command(command),
-            Command::ShowKb | Command::PullKb | Command::PushKb | Command::CloseKb => self.run_kb_command(command),
+            Command::ShowKb | Command::PullKb | Command::PushKb | Command::CloseKb | Command::ExpandKb(_) => {
+                self.run_kb_command(command);
+            }
         }
     }
 
@@ -626,6 +631,7 @@ impl KgxApp {
         self.poll_csv(&ctx);
         crate::ui::csv_import::csv_ui(&ctx, &mut self.csv, self.csv_job.as_ref(), &mut self.commands);
         self.poll_kb(&ctx);
+        self.poll_expand(&ctx);
         crate::ui::kb::kb_ui(&ctx, &mut self.kb, &self.doc, &mut self.commands);
         self.dialogs_ui(&ctx);
         if self.options != options_before {

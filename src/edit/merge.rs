@@ -173,6 +173,37 @@ pub fn merge_edit(
     (Edit::Batch(edits), counts)
 }
 
+/// The one edit that adds what `fragment` has and `open` lacks, by id: a fragment of the same
+/// graph (an actor's neighbourhood loaded from where the graph came from) brings its new
+/// sources, actors and cooperations; what `open` already has stays as it is.
+pub fn add_missing(open: &KnowledgeGraph, fragment: &KnowledgeGraph) -> (Edit, MergeCounts) {
+    let mut edits = Vec::new();
+    let mut counts = MergeCounts::default();
+    for source in fragment.sources() {
+        if open.source(source.id()).is_none() {
+            edits.push(Edit::AddSource(source.clone()));
+            counts.sources += 1;
+        }
+    }
+    for actor in fragment.actors_sorted() {
+        if open.actor(actor.id()).is_none() {
+            edits.push(Edit::AddActor(actor.clone()));
+            counts.actors += 1;
+        }
+    }
+    for c in fragment.cooperations_sorted() {
+        if open.cooperation(c.cooperation.id()).is_none() {
+            edits.push(Edit::AddCooperation {
+                from: c.from.clone(),
+                to: c.to.clone(),
+                cooperation: c.cooperation.clone(),
+            });
+            counts.cooperations += 1;
+        }
+    }
+    (Edit::Batch(edits), counts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -97,6 +97,11 @@ fn dcterms(local: &str) -> NamedNode {
 
 /// An id made safe for an IRI path segment: unreserved characters stay, the rest is
 /// percent-encoded as UTF-8.
+/// The IRI of a kgx resource (`actor`, `cooperation`, `source`) under `base`.
+pub fn resource_iri(base: &str, kind: &str, id: &str) -> String {
+    format!("{base}{kind}/{}", segment(id))
+}
+
 fn segment(id: &str) -> String {
     let mut out = String::new();
     for byte in id.bytes() {

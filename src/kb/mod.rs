@@ -314,6 +314,107 @@ impl Endpoint {
     }
 }
 
+/// An actor's neighbourhood loaded from a named graph: the cooperations asked for, the actors
+/// at their other ends and the sources their evidence cites.
+#[derive(Clone, Debug)]
+pub struct Neighbourhood {
+    /// The fragment, as a kgx graph.
+    pub graph: KnowledgeGraph,
+    /// How many cooperations the actor has in the named graph in all.
+    pub total: usize,
+}
+
+impl Endpoint {
+    /// Loads up to `cap` of actor `actor`'s cooperations in named graph `graph` that are not in
+    /// `known` (cooperation ids the document has), in a fixed order, with the actors at their other
+    /// ends and the sources their evidence cites: a hub with thousands of cooperations comes a
+    /// page at a time.
+    ///
+    /// # Errors
+    /// As [`Endpoint::construct`], or triples that are not a kgx graph.
+    pub fn neighbourhood(
+        &self,
+        graph: &str,
+        actor: &str,
+        cap: usize,
+        known: &[String],
+    ) -> Result<Neighbourhood, KbError> {
+        let g = iri(graph)?;
+        let base = if graph.ends_with('/') || graph.ends_with('#') { graph.to_owned() } else { format!("{graph}/") };
+        let a = iri(&crate::io::rdf::resource_iri(&base, "actor", actor))?;
+        let touching = format!("{{ ?c <{KGX}from> {a} }} UNION {{ ?c <{KGX}to> {a} }}");
+        let count = format!("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH {g} {{ {touching} }} }}");
+        let total: usize = self.select(&count)?.iter().find_map(|row| row.get("n")?.parse().ok()).unwrap_or(0);
+        let page = format!(
+            "SELECT DISTINCT ?c WHERE {{ GRAPH {g} {{ {touching} }} }} ORDER BY ?c LIMIT {}",
+            cap.saturating_add(known.len()).min(PAGE)
+        );
+        let known: std::collections::HashSet<String> =
+            known.iter().map(|id| crate::io::rdf::resource_iri(&base, "cooperation", id)).collect();
+        let cooperations: Vec<String> = self
+            .select(&page)?
+            .iter()
+            .filter_map(|r| r.get("c").cloned())
+            .filter(|c| !known.contains(c))
+            .take(cap)
+            .collect();
+        let mut wanted: Vec<String> = cooperations.clone();
+        wanted.push(a.as_str().to_owned());
+        // Then what those resources point at (evidence, attributes, alias lists, sources), until
+        // nothing new turns up.
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut triples: Vec<Triple> = Vec::new();
+        for _ in 0..64 {
+            let fresh: Vec<NamedNode> =
+                wanted.drain(..).filter(|w| seen.insert(w.clone())).filter_map(|w| NamedNode::new(w).ok()).collect();
+            if fresh.is_empty() {
+                break;
+            }
+            for chunk in fresh.chunks(200) {
+                let values: Vec<String> = chunk.iter().map(ToString::to_string).collect();
+                let query = format!(
+                    "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ VALUES ?s {{ {} }} ?s ?p ?o }} }}",
+                    values.join(" ")
+                );
+                for t in self.construct(&query)? {
+                    if let oxrdf::Term::NamedNode(o) = &t.object {
+                        // Evidence, attributes, alias lists, sources; and the actors at the ends of
+                        // the cooperations asked for.
+                        let nested = o.as_str().starts_with(&format!("{base}.well-known/"))
+                            || o.as_str().starts_with(&format!("{base}source/"));
+                        let end =
+                            t.predicate.as_str() == format!("{KGX}from") || t.predicate.as_str() == format!("{KGX}to");
+                        let asked =
+                            cooperations.iter().any(|c| t.subject.to_string().trim_matches(['<', '>']) == c.as_str());
+                        if nested && !end || end && asked {
+                            wanted.push(o.as_str().to_owned());
+                        }
+                    }
+                    triples.push(t);
+                }
+            }
+            if triples.len() > MAX_TRIPLES {
+                return Err(KbError::TooLarge { endpoint: self.url.clone() });
+            }
+        }
+        // Only the cooperations asked for: the actors' other cooperations stay on the endpoint.
+        let keep: std::collections::HashSet<&str> = cooperations.iter().map(String::as_str).collect();
+        let cooperation_type = format!("{KGX}Cooperation");
+        let dropped: std::collections::HashSet<String> = triples
+            .iter()
+            .filter(|t| {
+                t.predicate.as_str() == oxrdf::vocab::rdf::TYPE.as_str()
+                    && matches!(&t.object, oxrdf::Term::NamedNode(n) if n.as_str() == cooperation_type)
+            })
+            .map(|t| t.subject.to_string())
+            .filter(|s| !keep.contains(s.trim_start_matches('<').trim_end_matches('>')))
+            .collect();
+        triples.retain(|t| !dropped.contains(&t.subject.to_string()));
+        let graph = graph_from_triples(triples, Path::new(&self.url))?;
+        Ok(Neighbourhood { graph, total })
+    }
+}
+
 fn revision_text(revision: Option<u64>) -> String {
     revision.map_or_else(|| "none".to_owned(), |r| r.to_string())
 }

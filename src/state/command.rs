@@ -136,4 +136,6 @@ pub enum Command {
     PushKb,
     /// Close the knowledge-base window.
     CloseKb,
+    /// Load more of an actor's cooperations from the knowledge base the graph came from.
+    ExpandKb(ActorId),
 }

@@ -20,6 +20,8 @@ pub struct KbOrigin {
 /// A call running on a worker thread.
 #[derive(Debug)]
 pub enum KbJob {
+    /// Loading an actor's neighbourhood: the actor, and the fragment with the actor's total.
+    Expand(crate::model::ActorId, Receiver<Result<crate::kb::Neighbourhood, String>>),
     /// Pulling a graph.
     Pull(Receiver<Result<(KnowledgeGraph, Option<u64>), String>>),
     /// Publishing the graph; the new revision.
@@ -35,6 +37,8 @@ pub enum KbPoll {
     Pulled(Box<KnowledgeGraph>, Option<u64>),
     /// Published at this revision.
     Pushed(u64),
+    /// An actor's neighbourhood.
+    Expanded(crate::model::ActorId, Box<crate::kb::Neighbourhood>),
     /// What went wrong.
     Failed(String),
 }
@@ -61,10 +65,29 @@ impl KbJob {
         KbJob::Push(receiver)
     }
 
+    /// Loads up to `cap` of `actor`'s cooperations that are not among `known` (ids).
+    pub fn expand(origin: &KbOrigin, actor: crate::model::ActorId, cap: usize, known: Vec<String>) -> Self {
+        let (sender, receiver) = channel();
+        let (endpoint, graph, id) = (origin.endpoint.clone(), origin.graph.clone(), actor.as_str().to_owned());
+        std::thread::spawn(move || {
+            let result = Endpoint::new(&endpoint)
+                .and_then(|e| e.neighbourhood(&graph, &id, cap, &known))
+                .map_err(|e| e.to_string());
+            let _ = sender.send(result);
+        });
+        KbJob::Expand(actor, receiver)
+    }
+
     /// Whether it finished, without waiting.
     pub fn poll(&self) -> KbPoll {
         let gone = || KbPoll::Failed("the call stopped".to_owned());
         match self {
+            KbJob::Expand(actor, receiver) => match receiver.try_recv() {
+                Ok(Ok(found)) => KbPoll::Expanded(actor.clone(), Box::new(found)),
+                Ok(Err(message)) => KbPoll::Failed(message),
+                Err(TryRecvError::Empty) => KbPoll::Running,
+                Err(TryRecvError::Disconnected) => gone(),
+            },
             KbJob::Pull(receiver) => match receiver.try_recv() {
                 Ok(Ok((graph, revision))) => KbPoll::Pulled(Box::new(graph), revision),
                 Ok(Err(message)) => KbPoll::Failed(message),

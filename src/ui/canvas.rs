@@ -611,6 +611,15 @@ fn context_menu(response: &egui::Response, doc: &Document, state: &mut CanvasSta
             commands.push(Command::PinSelection(!pinned));
             ui.close();
         }
+        if doc.origin.is_some()
+            && ui
+                .button("Expand from the knowledge base")
+                .on_hover_text("Load more of its cooperations (25 at a time) from where this graph came from")
+                .clicked()
+        {
+            commands.push(Command::ExpandKb(id.clone()));
+            ui.close();
+        }
         if ui.button("Delete").clicked() {
             commands.push(Command::SelectActors(vec![id.clone()]));
             commands.push(Command::DeleteSelection);

@@ -353,3 +353,37 @@ fn an_actor_expands_from_the_knowledge_base_its_graph_came_from() {
     );
     assert!(harness.state().status.contains("1 actors and 1 cooperations added"), "{}", harness.state().status);
 }
+
+#[test]
+fn an_actor_is_linked_to_a_knowledge_base_entity_from_the_inspector() {
+    let Ok(endpoint) = std::env::var("KGX_TEST_SPARQL") else {
+        assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server");
+        eprintln!("skipped: no SPARQL server (KGX_TEST_SPARQL)");
+        return;
+    };
+    // The Wikidata-shaped fixture in a named graph of its own.
+    let kb = kgx::kb::Endpoint::new(&endpoint).expect("URL");
+    let fixture = format!("https://kgx.dev/test/link-window/{}", std::process::id());
+    let text = std::fs::read("tests/fixtures/wikidata-shaped.ttl").expect("fixture");
+    let triples: Vec<oxrdf::Triple> = oxttl::TurtleParser::new().for_slice(&text).map(|t| t.expect("Turtle")).collect();
+    kb.insert(&fixture, &triples).expect("loads");
+
+    let mut harness = harness();
+    let id = kgx::model::ActorId::new("zhongnan-hospital");
+    harness.state_mut().push(kgx::state::command::Command::SelectActors(vec![id.clone()]));
+    harness.run();
+    harness.get_by_label("Link to a knowledge base…").click();
+    harness.run();
+    type_into(&mut harness, "Knowledge base", &endpoint);
+    type_into(&mut harness, "In named graph (optional)", &fixture);
+    harness.get_by_label("Search").click();
+    wait_until(&mut harness, |app| app.link.as_ref().is_some_and(|l| l.searched));
+    harness.get_by_label("Link to Zhongnan Hospital of Wuhan University").click();
+    harness.run();
+    let actor = harness.state().doc.graph.actor(&id).expect("actor");
+    assert_eq!(actor.attribute("sameAs"), Some("https://kgx.dev/fixture/wikidata/zhongnan-hospital"));
+    assert_eq!(actor.attribute("parent organization"), Some("Wuhan University"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.graph.actor(&id).and_then(|a| a.attribute("sameAs")), None, "one step back");
+}

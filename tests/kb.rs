@@ -142,3 +142,45 @@ fn an_actors_neighbourhood_comes_a_page_at_a_time() {
         "the next ones"
     );
 }
+
+/// The Wikidata-shaped fixture, loaded into its own named graph.
+fn load_fixture(endpoint: &Endpoint) -> String {
+    let g = graph_iri("wikidata-shaped");
+    let text = std::fs::read("tests/fixtures/wikidata-shaped.ttl").expect("fixture");
+    let triples: Vec<oxrdf::Triple> =
+        oxttl::TurtleParser::new().for_slice(&text).map(|t| t.expect("valid Turtle")).collect();
+    endpoint.update(&format!("DROP SILENT GRAPH <{g}>")).expect("clears");
+    endpoint.insert(&g, &triples).expect("loads the fixture");
+    g
+}
+
+#[test]
+fn actors_are_looked_up_by_label_and_linked_with_their_facts() {
+    let Some(endpoint) = endpoint() else { return };
+    let g = load_fixture(&endpoint);
+    let found = endpoint.lookup("world health organization", Some(&g)).expect("looks up");
+    let who = found.first().expect("a candidate");
+    assert_eq!(
+        (who.iri.as_str(), who.label.as_str()),
+        ("http://www.wikidata.org/entity/Q7817", "World Health Organization")
+    );
+    assert_eq!(who.parent.as_deref(), Some("United Nations"));
+    // Two ministries share a name: both are offered, each with what tells them apart.
+    let ministries = endpoint.lookup("Ministry of Science and Technology", Some(&g)).expect("looks up");
+    assert_eq!(ministries.len(), 2);
+    assert!(ministries.iter().any(|m| m.country.as_deref() == Some("China")));
+    // The search text is data: quotes and braces find nothing and break nothing.
+    assert!(endpoint.lookup("x\" } } DROP ALL { \"", Some(&g)).expect("a harmless search").is_empty());
+    // Linking keeps the IRI, fills the country, records the parent, and writes owl:sameAs.
+    let bundled = bundled();
+    let zhongnan = bundled.actor(&kgx::model::ActorId::new("zhongnan-hospital")).expect("actor");
+    let candidate =
+        endpoint.lookup("Zhongnan Hospital", Some(&g)).expect("looks up").into_iter().next().expect("found");
+    let linked = kgx::kb::linked(zhongnan, &candidate);
+    assert_eq!(linked.attribute("sameAs"), Some("https://kgx.dev/fixture/wikidata/zhongnan-hospital"));
+    assert_eq!(linked.attribute("parent organization"), Some("Wuhan University"));
+    let mut graph = KnowledgeGraph::new();
+    graph.add_actor(linked).expect("new id");
+    let turtle = kgx::io::rdf::to_turtle(&graph, kgx::io::rdf::DEFAULT_BASE);
+    assert!(turtle.contains("owl#sameAs> <https://kgx.dev/fixture/wikidata/zhongnan-hospital>"), "{turtle}");
+}

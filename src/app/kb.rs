@@ -40,6 +40,39 @@ impl KgxApp {
                 }
             }
             Command::CloseKb => self.kb = None,
+            Command::ShowLink(actor) => {
+                let search = self.doc.graph.actor(&actor).map(|a| a.label.clone()).unwrap_or_default();
+                let endpoint = self
+                    .link
+                    .as_ref()
+                    .map(|l| l.endpoint.clone())
+                    .or_else(|| self.doc.origin.as_ref().map(|o| o.endpoint.clone()))
+                    .unwrap_or_default();
+                let graph = self.link.as_ref().map(|l| l.graph.clone()).unwrap_or_default();
+                self.link = Some(Box::new(crate::state::kb::LinkForm {
+                    actor,
+                    endpoint,
+                    graph,
+                    search,
+                    job: None,
+                    candidates: Vec::new(),
+                    searched: false,
+                    error: None,
+                }));
+            }
+            Command::ApplyLink(k) => {
+                let Some(form) = &self.link else { return };
+                let (Some(entity), Some(actor)) = (form.candidates.get(k), self.doc.graph.actor(&form.actor)) else {
+                    return;
+                };
+                let linked = crate::kb::linked(actor, entity);
+                let message = format!("Linked {} to {}", actor.label, entity.iri);
+                if self.apply(crate::edit::Edit::SetActor(linked), None) {
+                    self.set_status(message);
+                    self.link = None;
+                }
+            }
+            Command::CloseLink => self.link = None,
             Command::ExpandKb(actor) => {
                 let Some(origin) = self.doc.origin.clone() else {
                     self.set_status("This graph did not come from a knowledge base: File → Knowledge base… opens one");

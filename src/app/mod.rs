@@ -123,6 +123,8 @@ pub struct KgxApp {
     pub kb: Option<Box<crate::state::kb::KbForm>>,
     /// An actor's neighbourhood being loaded from the knowledge base.
     pub expanding: Option<crate::state::kb::KbJob>,
+    /// The window linking an actor to a knowledge-base entity.
+    pub link: Option<Box<crate::state::kb::LinkForm>>,
     /// Column mappings remembered by the files' column names.
     pub csv_mappings: std::collections::HashMap<String, Vec<crate::io::import::CsvField>>,
 }
@@ -196,6 +198,7 @@ impl KgxApp {
             csv_job: None,
             kb: None,
             expanding: None,
+            link: None,
             csv_mappings: std::collections::HashMap::new(),
         };
         if let Some(path) = options.file {
@@ -420,9 +423,14 @@ impl KgxApp {
             }
             Command::ImportInto(_) | Command::ApplyMerge | Command::CloseMerge => self.run_merge_command(command),
             Command::ImportCsv | Command::CloseCsv => self.run_csv_command(command),
-            Command::ShowKb | Command::PullKb | Command::PushKb | Command::CloseKb | Command::ExpandKb(_) => {
-                self.run_kb_command(command);
-            }
+            Command::ShowKb
+            | Command::PullKb
+            | Command::PushKb
+            | Command::CloseKb
+            | Command::ExpandKb(_)
+            | Command::ShowLink(_)
+            | Command::ApplyLink(_)
+            | Command::CloseLink => self.run_kb_command(command),
         }
     }
 
@@ -632,6 +640,12 @@ impl KgxApp {
         crate::ui::csv_import::csv_ui(&ctx, &mut self.csv, self.csv_job.as_ref(), &mut self.commands);
         self.poll_kb(&ctx);
         self.poll_expand(&ctx);
+        if self.link.as_mut().is_some_and(|l| l.poll()) {
+            ctx.request_repaint();
+        } else if self.link.as_ref().is_some_and(|l| l.job.is_some()) {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
+        crate::ui::kb::link_ui(&ctx, &mut self.link, &self.doc, &mut self.commands);
         crate::ui::kb::kb_ui(&ctx, &mut self.kb, &self.doc, &mut self.commands);
         self.dialogs_ui(&ctx);
         if self.options != options_before {

@@ -26,6 +26,9 @@ use crate::model::{
 
 /// kgx's vocabulary.
 pub const KGX: &str = "https://kgx.dev/ns#";
+/// The attribute an actor's link to a knowledge-base entity is kept in (also written as
+/// `owl:sameAs`).
+pub const SAME_AS: &str = "sameAs";
 /// The base IRI of a graph's resources when none is given.
 pub const DEFAULT_BASE: &str = "https://kgx.dev/graph/";
 const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -208,6 +211,12 @@ pub fn triples(graph: &KnowledgeGraph, base: &str) -> Vec<Triple> {
             add(s.clone(), kgx("pinned"), Literal::from(true).into());
         }
         attributes(&mut add, &s, &actor.attributes);
+        // A link to a knowledge-base entity, as linked data says it.
+        for link in actor.attributes.iter().filter(|a| a.key == SAME_AS) {
+            if let Ok(entity) = NamedNode::new(link.value.clone()) {
+                add(s.clone(), NamedNode::new_unchecked("http://www.w3.org/2002/07/owl#sameAs"), entity.into());
+            }
+        }
     }
     for c in graph.cooperations_sorted() {
         let cooperation = c.cooperation;

@@ -415,6 +415,93 @@ impl Endpoint {
     }
 }
 
+/// An entity of a knowledge base that may be an actor (Wikidata's shape).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Its IRI.
+    pub iri: String,
+    /// Its label (`rdfs:label` or `schema:name`).
+    pub label: String,
+    /// Its description, if any.
+    pub description: Option<String>,
+    /// Its country's label (`wdt:P17`), if any.
+    pub country: Option<String>,
+    /// Its parent organisation's label (`wdt:P749`), if any.
+    pub parent: Option<String>,
+}
+
+impl Endpoint {
+    /// Entities whose label contains `text` (ignoring case), in named graph `graph` or the
+    /// endpoint's default graph: exact labels first, at most 20. `text` goes into the query as
+    /// an escaped literal.
+    ///
+    /// # Errors
+    /// As [`Endpoint::select`].
+    pub fn lookup(&self, text: &str, graph: Option<&str>) -> Result<Vec<Candidate>, KbError> {
+        let needle = Literal::new_simple_literal(text.trim());
+        let pattern = format!(
+            "?item <http://www.w3.org/2000/01/rdf-schema#label>|<http://schema.org/name> ?label . \
+             FILTER(CONTAINS(LCASE(STR(?label)), LCASE({needle}))) \
+             OPTIONAL {{ ?item <http://schema.org/description> ?description }} \
+             OPTIONAL {{ ?item <http://www.wikidata.org/prop/direct/P17> ?country . \
+                         OPTIONAL {{ ?country <http://www.w3.org/2000/01/rdf-schema#label> ?countryLabel }} }} \
+             OPTIONAL {{ ?item <http://www.wikidata.org/prop/direct/P749> ?parent . \
+                         OPTIONAL {{ ?parent <http://www.w3.org/2000/01/rdf-schema#label>|<http://schema.org/name> ?parentLabel }} }}"
+        );
+        let scoped = match graph {
+            Some(g) => format!("GRAPH {} {{ {pattern} }}", iri(g)?),
+            None => pattern,
+        };
+        let query =
+            format!("SELECT ?item ?label ?description ?countryLabel ?parentLabel WHERE {{ {scoped} }} LIMIT 100");
+        let mut found: Vec<Candidate> = Vec::new();
+        for row in self.select(&query)? {
+            let (Some(item), Some(label)) = (row.get("item"), row.get("label")) else { continue };
+            if found.iter().any(|c| &c.iri == item) {
+                continue;
+            }
+            found.push(Candidate {
+                iri: item.clone(),
+                label: label.clone(),
+                description: row.get("description").cloned(),
+                country: row.get("countryLabel").cloned(),
+                parent: row.get("parentLabel").cloned(),
+            });
+        }
+        let wanted = text.trim().to_lowercase();
+        found.sort_by_key(|c| (c.label.to_lowercase() != wanted, c.label.len(), c.iri.clone()));
+        found.truncate(20);
+        Ok(found)
+    }
+
+    /// Adds `triples` to named graph `graph` (SPARQL Update, in batches).
+    ///
+    /// # Errors
+    /// As [`Endpoint::update`].
+    pub fn insert(&self, graph: &str, triples: &[Triple]) -> Result<(), KbError> {
+        let g = iri(graph)?;
+        for batch in triples.chunks(INSERT_BATCH) {
+            let body: Vec<String> = batch.iter().map(statement).collect();
+            self.update(&format!("INSERT DATA {{ GRAPH {g} {{\n{}\n}} }}", body.join("\n")))?;
+        }
+        Ok(())
+    }
+}
+
+/// `actor` linked to `entity`: its IRI kept as `sameAs`, its country filled in if the actor had
+/// none, its parent organisation kept as an attribute.
+pub fn linked(actor: &crate::model::Actor, entity: &Candidate) -> crate::model::Actor {
+    let mut linked = actor.clone();
+    linked.set_attribute(crate::io::rdf::SAME_AS, entity.iri.clone());
+    if linked.country.is_none() {
+        linked.country = entity.country.clone();
+    }
+    if let Some(parent) = &entity.parent {
+        linked.set_attribute("parent organization", parent.clone());
+    }
+    linked
+}
+
 fn revision_text(revision: Option<u64>) -> String {
     revision.map_or_else(|| "none".to_owned(), |r| r.to_string())
 }

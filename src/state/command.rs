@@ -138,4 +138,10 @@ pub enum Command {
     CloseKb,
     /// Load more of an actor's cooperations from the knowledge base the graph came from.
     ExpandKb(ActorId),
+    /// Show the window that links an actor to a knowledge-base entity.
+    ShowLink(ActorId),
+    /// Link the window's actor to its search's candidate at this position (one undo step).
+    ApplyLink(usize),
+    /// Close the link window.
+    CloseLink,
 }

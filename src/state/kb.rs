@@ -116,3 +116,60 @@ pub struct KbForm {
     /// The last problem.
     pub error: Option<String>,
 }
+
+/// The "Link to a knowledge base" window for one actor.
+#[derive(Debug)]
+pub struct LinkForm {
+    /// The actor to link.
+    pub actor: crate::model::ActorId,
+    /// The endpoint to search.
+    pub endpoint: String,
+    /// A named graph to search in (empty: the endpoint's default graph).
+    pub graph: String,
+    /// The text to look for.
+    pub search: String,
+    /// The search running on a worker thread.
+    pub job: Option<Receiver<Result<Vec<crate::kb::Candidate>, String>>>,
+    /// What the last search found.
+    pub candidates: Vec<crate::kb::Candidate>,
+    /// Whether a search has come back.
+    pub searched: bool,
+    /// The last problem.
+    pub error: Option<String>,
+}
+
+impl LinkForm {
+    /// Searches on a worker thread.
+    pub fn search(&mut self) {
+        let (sender, receiver) = channel();
+        let (endpoint, graph, text) =
+            (self.endpoint.trim().to_owned(), self.graph.trim().to_owned(), self.search.clone());
+        std::thread::spawn(move || {
+            let graph = Some(graph.as_str()).filter(|g| !g.is_empty());
+            let result = Endpoint::new(&endpoint).and_then(|e| e.lookup(&text, graph)).map_err(|e| e.to_string());
+            let _ = sender.send(result);
+        });
+        self.error = None;
+        self.job = Some(receiver);
+    }
+
+    /// Takes the search's answer if it came; true when it did.
+    pub fn poll(&mut self) -> bool {
+        let Some(receiver) = &self.job else { return false };
+        match receiver.try_recv() {
+            Err(TryRecvError::Empty) => false,
+            Ok(Ok(candidates)) => {
+                (self.candidates, self.searched, self.job) = (candidates, true, None);
+                true
+            }
+            Ok(Err(message)) => {
+                (self.error, self.job) = (Some(message), None);
+                true
+            }
+            Err(TryRecvError::Disconnected) => {
+                (self.error, self.job) = (Some("the search stopped".to_owned()), None);
+                true
+            }
+        }
+    }
+}

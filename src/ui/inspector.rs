@@ -160,6 +160,13 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
         commands.push(Command::SelectActors(vec![id.clone()]));
         commands.push(Command::PinSelection(pinned));
     }
+    if ui
+        .button("Link to a knowledge base…")
+        .on_hover_text("Find the entity it is in a knowledge base (Wikidata's shape) and keep the link")
+        .clicked()
+    {
+        commands.push(Command::ShowLink(id.clone()));
+    }
 
     ui.separator();
     attributes_ui(ui, actor, state, commands);

@@ -49,3 +49,57 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
         commands.push(Command::CloseKb);
     }
 }
+
+/// Draws the "Link to a knowledge base" window, if open.
+pub fn link_ui(
+    ctx: &Context,
+    form: &mut Option<Box<crate::state::kb::LinkForm>>,
+    doc: &Document,
+    commands: &mut Vec<Command>,
+) {
+    let Some(form) = form else { return };
+    let name = doc.graph.actor(&form.actor).map_or_else(|| form.actor.to_string(), |a| a.label.clone());
+    let mut open = true;
+    egui::Window::new(format!("Link {name}")).open(&mut open).collapsible(false).default_width(560.0).show(ctx, |ui| {
+        ui.label("Look the actor up in a knowledge base (Wikidata's shape: labels, P17 country, P749 parent organisation) and link it to the entity it is.");
+        labelled_text(ui, "Knowledge base", &mut form.endpoint, false);
+        labelled_text(ui, "In named graph (optional)", &mut form.graph, false);
+        ui.horizontal(|ui| {
+            let label = ui.label("Search for");
+            ui.add(egui::TextEdit::singleline(&mut form.search).desired_width(280.0)).labelled_by(label.id);
+            if form.job.is_some() {
+                ui.spinner();
+            } else if ui.add_enabled(!form.endpoint.trim().is_empty() && !form.search.trim().is_empty(), egui::Button::new("Search")).clicked() {
+                form.search();
+            }
+        });
+        if let Some(error) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        if form.searched && form.candidates.is_empty() {
+            ui.label("Nothing found.");
+        }
+        for (k, candidate) in form.candidates.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui.button(format!("Link to {}", candidate.label)).on_hover_text(&candidate.iri).clicked() {
+                    commands.push(Command::ApplyLink(k));
+                }
+                let facts: Vec<String> = [
+                    candidate.description.clone(),
+                    candidate.country.clone().map(|c| format!("country: {c}")),
+                    candidate.parent.clone().map(|p| format!("part of: {p}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                ui.label(RichText::new(facts.join(" · ")).weak());
+            });
+        }
+        if ui.button("Close").clicked() {
+            commands.push(Command::CloseLink);
+        }
+    });
+    if !open {
+        commands.push(Command::CloseLink);
+    }
+}

@@ -23,7 +23,11 @@ impl KgxApp {
             Command::PullKb => {
                 if let Some(form) = self.kb.as_mut().filter(|f| f.job.is_none()) {
                     form.error = None;
-                    form.job = Some(KbJob::pull(form.endpoint.trim().to_owned(), form.graph.trim().to_owned()));
+                    form.job = Some(KbJob::pull(
+                        form.endpoint.trim().to_owned(),
+                        form.graph.trim().to_owned(),
+                        form.query.clone(),
+                    ));
                 }
             }
             Command::PushKb => {
@@ -40,6 +44,14 @@ impl KgxApp {
                 }
             }
             Command::CloseKb => self.kb = None,
+            Command::CancelKb => {
+                // The worker finishes its call (bounded by the time-out) and its answer is dropped.
+                if let Some(form) = self.kb.as_mut()
+                    && form.job.take().is_some()
+                {
+                    form.error = Some("Cancelled; the endpoint may still finish what it was asked".to_owned());
+                }
+            }
             Command::ShowLink(actor) => {
                 let search = self.doc.graph.actor(&actor).map(|a| a.label.clone()).unwrap_or_default();
                 let endpoint = self

@@ -427,6 +427,7 @@ impl KgxApp {
             | Command::PullKb
             | Command::PushKb
             | Command::CloseKb
+            | Command::CancelKb
             | Command::ExpandKb(_)
             | Command::ShowLink(_)
             | Command::ApplyLink(_)

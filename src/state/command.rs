@@ -136,6 +136,8 @@ pub enum Command {
     PushKb,
     /// Close the knowledge-base window.
     CloseKb,
+    /// Stop waiting for the knowledge base's answer.
+    CancelKb,
     /// Load more of an actor's cooperations from the knowledge base the graph came from.
     ExpandKb(ActorId),
     /// Show the window that links an actor to a knowledge-base entity.

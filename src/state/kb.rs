@@ -44,11 +44,21 @@ pub enum KbPoll {
 }
 
 impl KbJob {
-    /// Pulls named graph `graph` from `endpoint`.
-    pub fn pull(endpoint: String, graph: String) -> Self {
+    /// Pulls named graph `graph` from `endpoint`, or, when `query` is not empty, the graph its
+    /// CONSTRUCT triples describe (no revision: it is not a named graph kgx wrote).
+    pub fn pull(endpoint: String, graph: String, query: String) -> Self {
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let result = Endpoint::new(&endpoint).and_then(|e| e.pull(&graph)).map_err(|e| e.to_string());
+            let result = Endpoint::new(&endpoint)
+                .and_then(|e| {
+                    if query.trim().is_empty() {
+                        e.pull(&graph)
+                    } else {
+                        let triples = e.construct(&query)?;
+                        Ok((crate::io::rdf::graph_from_triples(triples, std::path::Path::new(&endpoint))?, None))
+                    }
+                })
+                .map_err(|e| e.to_string());
             let _ = sender.send(result);
         });
         KbJob::Pull(receiver)
@@ -111,6 +121,8 @@ pub struct KbForm {
     pub endpoint: String,
     /// The named graph's IRI.
     pub graph: String,
+    /// A CONSTRUCT query to open instead of the whole named graph (empty: the named graph).
+    pub query: String,
     /// The running call.
     pub job: Option<KbJob>,
     /// The last problem.

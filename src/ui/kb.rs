@@ -15,6 +15,10 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
         ui.label("A SPARQL 1.1 endpoint and a named graph in it. Credentials come from KGX_SPARQL_USER and KGX_SPARQL_PASSWORD.");
         labelled_text(ui, "Endpoint", &mut form.endpoint, false);
         labelled_text(ui, "Named graph", &mut form.graph, false);
+        ui.collapsing("Open a CONSTRUCT query instead", |ui| {
+            ui.label(RichText::new("Its triples must follow kgx's RDF mapping (README); the result is not tied to a named graph.").weak());
+            labelled_text(ui, "CONSTRUCT query", &mut form.query, true);
+        });
         if let Some(origin) = &doc.origin {
             ui.label(RichText::new(format!(
                 "This graph came from <{}> at {} (revision {}).",
@@ -31,12 +35,21 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
             if form.job.is_some() {
                 ui.spinner();
                 ui.label("Talking to the endpoint…");
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CancelKb);
+                }
             } else {
-                let ready = !form.endpoint.trim().is_empty() && !form.graph.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("Open")).on_hover_text("Open the named graph as a new document").clicked() {
+                let endpoint = !form.endpoint.trim().is_empty();
+                let graph = !form.graph.trim().is_empty();
+                let query = !form.query.trim().is_empty();
+                if ui
+                    .add_enabled(endpoint && (graph || query), egui::Button::new("Open"))
+                    .on_hover_text("Open the named graph (or the query's result) as a new document")
+                    .clicked()
+                {
                     commands.push(Command::PullKb);
                 }
-                if ui.add_enabled(ready, egui::Button::new("Publish this graph")).on_hover_text("Write this graph into the named graph").clicked() {
+                if ui.add_enabled(endpoint && graph, egui::Button::new("Publish this graph")).on_hover_text("Write this graph into the named graph").clicked() {
                     commands.push(Command::PushKb);
                 }
             }

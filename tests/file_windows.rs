@@ -15,9 +15,9 @@ fn article() -> String {
     format!("{}/tests/articles/wire-ventilators-kenya.txt", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs frames until `done` holds (work on worker threads), for at most 3 s.
+/// Runs frames until `done` holds (work on worker threads), for at most 5 s.
 fn wait_until(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, done: impl Fn(&kgx::app::KgxApp) -> bool) {
-    for _ in 0..300 {
+    for _ in 0..500 {
         harness.step();
         if done(harness.state()) {
             harness.run();
@@ -25,20 +25,12 @@ fn wait_until(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, done: i
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("not done after 3 s");
+    panic!("not done after 5 s");
 }
 
 /// Runs frames until the extraction has finished (it runs on a worker thread).
 fn wait_for_review(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
-    for _ in 0..200 {
-        harness.step();
-        if matches!(harness.state().article, ArticleState::Review(_)) {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("no review after 2 s");
+    wait_until(harness, |app| matches!(app.article, ArticleState::Review(_)));
 }
 
 #[test]
@@ -93,13 +85,10 @@ fn pasted_text_that_cannot_be_read_is_explained_in_the_form() {
         "Китай передал Сербии тестовые наборы. Всемирная организация здравоохранения поблагодарила Китай.",
     );
     harness.get_by_label("Propose").click();
-    for _ in 0..200 {
-        harness.step();
-        if matches!(&harness.state().article, ArticleState::Form { job: None, form } if form.error.is_some()) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_until(
+        &mut harness,
+        |app| matches!(&app.article, ArticleState::Form { job: None, form } if form.error.is_some()),
+    );
     let ArticleState::Form { form, .. } = &harness.state().article else { panic!("form stays open") };
     assert!(form.error.as_deref().is_some_and(|e| e.contains("Cyrillic")), "{:?}", form.error);
     assert_eq!(harness.state().doc.graph.actor_count(), 26, "the graph is untouched");
@@ -116,14 +105,8 @@ fn file_export_picture_writes_the_graph_as_shown() {
     let png = dir.path().join("graph.png");
     type_into(&mut harness, "Picture file", &png.to_string_lossy());
     harness.get_by_label("Export").click();
-    for _ in 0..300 {
-        harness.step();
-        if matches!(harness.state().picture, kgx::state::picture::PictureState::Closed) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    assert!(matches!(harness.state().picture, kgx::state::picture::PictureState::Closed), "the picture was written");
+    // Closed once the picture was written.
+    wait_until(&mut harness, |app| matches!(app.picture, kgx::state::picture::PictureState::Closed));
     let bytes = std::fs::read(&png).expect("the PNG");
     assert_eq!(bytes.get(..8), Some(&b"\x89PNG\r\n\x1a\n"[..]));
     assert!(harness.state().status.contains("Exported the picture"), "{}", harness.state().status);
@@ -137,13 +120,7 @@ fn file_export_picture_writes_the_graph_as_shown() {
     let svg = dir.path().join("view.svg");
     type_into(&mut harness, "Picture file", &svg.to_string_lossy());
     harness.get_by_label("Export").click();
-    for _ in 0..300 {
-        harness.step();
-        if svg.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_until(&mut harness, |app| matches!(app.picture, kgx::state::picture::PictureState::Closed));
     let text = std::fs::read_to_string(&svg).expect("the SVG");
     assert!(text.contains("clip-path=\"url(#view)\""), "drawn as the current view");
     assert!(text.contains(">China<"));
@@ -171,14 +148,7 @@ fn importing_into_the_graph_proposes_look_alikes_and_merges_only_the_ticked_ones
     // A CSV shows its columns first: source, target and label are recognised.
     wait_until(&mut harness, |app| app.csv.is_some());
     harness.get_by_label("Continue").click();
-    for _ in 0..200 {
-        harness.step();
-        if matches!(harness.state().merge, kgx::state::merge::MergeState::Review(_)) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_until(&mut harness, |app| matches!(app.merge, kgx::state::merge::MergeState::Review(_)));
     // Three look-alikes are proposed; the person keeps "Serbia." apart.
     harness.get_by_label("Merge “Serbia.” into “Serbia”").click();
     harness.run();
@@ -242,15 +212,7 @@ fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
 
 /// Runs frames until the knowledge-base window has no call running.
 fn wait_for_kb(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().kb.as_ref().is_none_or(|f| f.job.is_none()) {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the knowledge base did not answer in 5 s");
+    wait_until(harness, |app| app.kb.as_ref().is_none_or(|f| f.job.is_none()));
 }
 
 #[test]

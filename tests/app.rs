@@ -199,6 +199,7 @@ fn opening_a_malformed_file_shows_the_error_and_keeps_the_graph() {
     harness.get_by_label("File path").type_text(bad.to_str().unwrap());
     harness.get_by_label("Open").click();
     harness.run();
+    common::wait_opened(&mut harness);
     assert_eq!(harness.state().dialog_kind(), "error");
     harness.get_by_label_contains("bad.ron:1:66: unknown actor kind `Planet`");
     assert!(harness.state().doc.graph == before);

@@ -288,6 +288,7 @@ fn ctrl_o_asks_for_a_file_and_opens_it() {
     harness.get_by_label("File path").type_text(path.to_str().unwrap());
     harness.get_by_label("Open").click();
     harness.run();
+    common::wait_opened(&mut harness);
     assert_eq!(harness.state().doc.graph.actor_count(), 0);
     assert_eq!(harness.state().window_title(), "empty.ron — kgx");
 }
@@ -488,6 +489,7 @@ fn dropping_a_graph_file_on_the_window_opens_it() {
     let mut harness = harness();
     harness.input_mut().dropped_files.push(Arc::new(Dropped(path)));
     harness.run();
+    common::wait_opened(&mut harness);
     assert_eq!(harness.state().window_title(), "dropped.ron — kgx");
     assert_eq!(harness.state().doc.graph.actor_count(), 0);
 }
@@ -502,6 +504,7 @@ fn a_recent_file_reopens_from_the_file_menu() {
     let mut harness = harness_on(&first);
     harness.state_mut().push(kgx::app::command::Command::Open(Some(second)));
     harness.run();
+    common::wait_opened(&mut harness);
     assert_eq!(harness.state().doc.graph.actor_count(), 0);
     harness.get_by_label("File").click();
     harness.run();
@@ -510,6 +513,7 @@ fn a_recent_file_reopens_from_the_file_menu() {
     let first = fs::canonicalize(&first).unwrap();
     harness.get_by_label(&first.display().to_string()).click();
     harness.run();
+    common::wait_opened(&mut harness);
     assert_eq!(harness.state().doc.graph.actor_count(), 26);
     assert_eq!(harness.state().window_title(), "first.ron — kgx");
 }

@@ -145,6 +145,7 @@ fn the_window_opens_graphml_and_gexf_as_new_unsaved_graphs() {
     let airports = dir.join("gexf_gephi/gephi-0.9.3_us-airports_v1.3_undirected.gexf");
     harness.state_mut().push(kgx::app::command::Command::Open(Some(airports)));
     harness.run();
+    common::wait_opened(&mut harness);
     let app = harness.state();
     assert_eq!((app.doc.graph.actor_count(), app.doc.graph.cooperation_count()), (235, 1297));
     assert_eq!(app.window_title(), "gephi-0.9.3_us-airports_v1.3_undirected.gexf (imported) ● — kgx");
@@ -161,6 +162,7 @@ fn the_window_opens_graphml_and_gexf_as_new_unsaved_graphs() {
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
+    common::wait_opened(&mut harness);
     assert_eq!(harness.state().dialog_kind(), "error");
     assert_eq!(harness.state().doc.graph.actor_count(), 235, "the open graph is untouched");
 }

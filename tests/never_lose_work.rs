@@ -91,6 +91,7 @@ fn opening_another_graph_mid_drag_ends_the_drag() {
         h.state_mut().push(Command::Open(Some(path)));
         h.step();
     });
+    common::wait_opened(&mut harness);
     let app = harness.state();
     assert_eq!(app.doc.graph.actor_count(), 1);
     assert!(!app.doc.is_dirty(), "the rest of the drag did not edit the new graph");
@@ -108,6 +109,7 @@ fn the_actor_list_shows_the_newly_opened_graph() {
     harness.get_by_label("BGI Genomics");
     harness.state_mut().push(Command::Open(Some(other)));
     harness.run();
+    common::wait_opened(&mut harness);
     harness.get_by_label("Solo Institute");
     assert!(harness.query_by_label("BGI Genomics").is_none(), "no actor of the old graph is listed");
 }

@@ -87,6 +87,28 @@ impl Dialog {
     }
 }
 
+/// A file read for opening: kgx's own graph (keeps its path) or one imported from another tool
+/// (a new, unsaved document).
+pub(super) enum Opened {
+    /// A kgx file.
+    Graph(KnowledgeGraph),
+    /// GraphML, GEXF, node-link JSON or RDF.
+    Imported(crate::io::import::Imported),
+}
+
+/// Reads and checks a file to open, off the UI thread: kgx's RON, RDF or another tool's format.
+pub(super) fn read_for_opening(path: &Path) -> Result<Opened, String> {
+    if crate::io::rdf::RdfFormat::from_path(path).is_some() {
+        return crate::io::rdf::read_rdf_file(path)
+            .map(|graph| Opened::Imported(crate::io::import::Imported { graph, notes: Vec::new() }))
+            .map_err(|e| e.to_string());
+    }
+    if ImportFormat::from_path(path).is_some() {
+        return import_file(path).map(Opened::Imported).map_err(|e| e.to_string());
+    }
+    load_file(path).map(Opened::Graph).map_err(|e| e.to_string())
+}
+
 /// Whether the operating system's file dialogs can work here (Linux needs a session bus for
 /// the desktop portal; without one, asking would fail silently).
 pub(super) fn native_dialogs_available() -> bool {
@@ -198,35 +220,59 @@ impl KgxApp {
     }
 
     /// Opens a file; on failure shows every problem and keeps the current graph.
+    /// Opens a file on a worker thread (a CSV goes through its column dialog); the outcome
+    /// arrives in [`KgxApp::poll_open`]. On failure the open graph stays as it was.
     pub(super) fn open_path(&mut self, path: &Path) {
-        if crate::io::rdf::RdfFormat::from_path(path).is_some() {
-            match crate::io::rdf::read_rdf_file(path) {
-                Ok(graph) => self.open_imported(path, crate::io::import::Imported { graph, notes: Vec::new() }),
-                Err(error) => {
-                    let lines = error.to_string().lines().map(str::to_owned).collect();
-                    self.dialog = Dialog::Error { title: format!("Cannot open {}", path.display()), lines };
-                }
-            }
-            return;
-        }
         if ImportFormat::from_path(path) == Some(ImportFormat::Csv) {
             self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
             return;
         }
-        if ImportFormat::from_path(path).is_some() {
-            self.import_path(path);
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let reading = path.to_owned();
+        std::thread::spawn(move || {
+            let _ = sender.send(read_for_opening(&reading));
+        });
+        self.opening = Some((path.to_owned(), receiver));
+    }
+
+    /// Opens a file at once (the file named on the command line, before the first frame).
+    pub(super) fn open_path_now(&mut self, path: &Path) {
+        if ImportFormat::from_path(path) == Some(ImportFormat::Csv) {
+            self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
             return;
         }
-        match load_file(path) {
-            Ok(graph) => {
+        let result = read_for_opening(path);
+        self.finish_open(path, result);
+    }
+
+    /// Takes a finished open: the new document, or the located problems.
+    pub(super) fn poll_open(&mut self, ctx: &egui::Context) {
+        let Some((path, receiver)) = &self.opening else { return };
+        let result = match receiver.try_recv() {
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+                return;
+            }
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(format!("{}: reading stopped", path.display())),
+        };
+        let path = path.clone();
+        self.opening = None;
+        self.finish_open(&path, result);
+    }
+
+    fn finish_open(&mut self, path: &Path, result: Result<Opened, String>) {
+        match result {
+            Ok(Opened::Imported(imported)) => self.open_imported(path, imported),
+            Ok(Opened::Graph(graph)) => {
                 let doc = Document::new(graph, Some(path.to_owned()));
                 self.autosave.discard();
                 self.replace_document(doc);
                 self.remember_recent(path.to_owned());
                 self.set_status(format!("Opened {}", path.display()));
             }
-            Err(error) => {
-                let lines = error.to_string().lines().map(str::to_owned).collect();
+            Err(message) => {
+                let lines = message.lines().map(str::to_owned).collect();
                 self.dialog = Dialog::Error { title: format!("Cannot open {}", path.display()), lines };
                 self.set_status(format!("Could not open {}", path.display()));
             }
@@ -310,20 +356,6 @@ impl KgxApp {
             Err(error) => {
                 let lines = vec![format!("{}: cannot write: {error}", path.display())];
                 self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
-            }
-        }
-    }
-
-    /// Opens a GraphML, GEXF, CSV or node-link JSON file as a new, unsaved document (saving asks for a kgx file, so
-    /// the original is never overwritten). Says what was left out; on failure shows the located
-    /// problem and keeps the current graph.
-    fn import_path(&mut self, path: &Path) {
-        match import_file(path) {
-            Ok(imported) => self.open_imported(path, imported),
-            Err(error) => {
-                let lines = error.to_string().lines().map(str::to_owned).collect();
-                self.dialog = Dialog::Error { title: format!("Cannot import {}", path.display()), lines };
-                self.set_status(format!("Could not import {}", path.display()));
             }
         }
     }

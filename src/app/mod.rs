@@ -121,6 +121,8 @@ pub struct KgxApp {
     pub csv_job: Option<crate::state::csv_import::CsvJob>,
     /// The knowledge-base window.
     pub kb: Option<Box<crate::state::kb::KbForm>>,
+    /// A file being read on a worker thread to be opened.
+    opening: Option<(PathBuf, std::sync::mpsc::Receiver<Result<files::Opened, String>>)>,
     /// An actor's neighbourhood being loaded from the knowledge base.
     pub expanding: Option<crate::state::kb::KbJob>,
     /// The window linking an actor to a knowledge-base entity.
@@ -197,13 +199,14 @@ impl KgxApp {
             csv: None,
             csv_job: None,
             kb: None,
+            opening: None,
             expanding: None,
             link: None,
             csv_mappings: std::collections::HashMap::new(),
         };
         if let Some(path) = options.file {
             app.doc = Document::new(KnowledgeGraph::new(), None);
-            app.open_path(&path);
+            app.open_path_now(&path);
         }
         app.autosave.start_document(&app.doc);
         if app.dialog == Dialog::None {
@@ -239,6 +242,11 @@ impl KgxApp {
     /// Queues a command as if the user had issued it (tests and the menu use this).
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// Whether a file is being read to be opened (on a worker thread).
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
     }
 
     /// The open dialog's kind, for tests: "confirm", "path", "error" or "none".
@@ -635,6 +643,21 @@ impl KgxApp {
         crate::ui::review::article_ui(&ctx, &mut self.article, &self.doc, &mut self.commands);
         self.poll_picture(&ctx);
         crate::ui::picture::picture_ui(&ctx, &mut self.picture, &mut self.commands);
+        self.poll_open(&ctx);
+        if let Some((path, _)) = &self.opening {
+            let mut cancel = false;
+            egui::Window::new("Opening").collapsible(false).resizable(false).show(&ctx, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Reading {} …", path.display()));
+                    cancel = ui.button("Cancel").clicked();
+                });
+            });
+            if cancel {
+                // The worker finishes reading and its graph is dropped; the open graph stays.
+                self.opening = None;
+            }
+        }
         self.poll_merge(&ctx);
         crate::ui::merge::merge_ui(&ctx, &mut self.merge, &self.doc, &mut self.commands);
         self.poll_csv(&ctx);

@@ -141,3 +141,16 @@ pub fn wait_until_settled(harness: &mut Harness<'_, KgxApp>) {
     }
     harness.run();
 }
+
+/// Runs frames until a file being opened (read on a worker thread) is open, for at most 10 s.
+pub fn wait_opened(harness: &mut Harness<'_, KgxApp>) {
+    for _ in 0..1000 {
+        harness.step();
+        if !harness.state().is_opening() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the file was not open after 10 s");
+}

@@ -217,11 +217,7 @@ fn wait_for_kb(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
 
 #[test]
 fn the_window_publishes_to_opens_from_and_republishes_to_a_knowledge_base() {
-    let Ok(endpoint) = std::env::var("KGX_TEST_SPARQL") else {
-        assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server");
-        eprintln!("skipped: no SPARQL server (KGX_TEST_SPARQL)");
-        return;
-    };
+    let Some(endpoint) = common::test_sparql() else { return };
     let graph = format!("https://kgx.dev/test/window/{}", std::process::id());
     let mut harness = harness();
     let publish = |harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>| {
@@ -270,11 +266,7 @@ fn the_window_publishes_to_opens_from_and_republishes_to_a_knowledge_base() {
 
 #[test]
 fn an_actor_expands_from_the_knowledge_base_its_graph_came_from() {
-    let Ok(endpoint) = std::env::var("KGX_TEST_SPARQL") else {
-        assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server");
-        eprintln!("skipped: no SPARQL server (KGX_TEST_SPARQL)");
-        return;
-    };
+    let Some(endpoint) = common::test_sparql() else { return };
     let graph = format!("https://kgx.dev/test/expand-window/{}", std::process::id());
     let remote = kgx::kb::Endpoint::new(&endpoint).expect("URL");
     let bundled = kgx::io::load_file(Path::new("graphs/covid19-cooperation.ron")).expect("bundled");
@@ -318,17 +310,11 @@ fn an_actor_expands_from_the_knowledge_base_its_graph_came_from() {
 
 #[test]
 fn an_actor_is_linked_to_a_knowledge_base_entity_from_the_inspector() {
-    let Ok(endpoint) = std::env::var("KGX_TEST_SPARQL") else {
-        assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server");
-        eprintln!("skipped: no SPARQL server (KGX_TEST_SPARQL)");
-        return;
-    };
+    let Some(endpoint) = common::test_sparql() else { return };
     // The Wikidata-shaped fixture in a named graph of its own.
     let kb = kgx::kb::Endpoint::new(&endpoint).expect("URL");
     let fixture = format!("https://kgx.dev/test/link-window/{}", std::process::id());
-    let text = std::fs::read("tests/fixtures/wikidata-shaped.ttl").expect("fixture");
-    let triples: Vec<oxrdf::Triple> = oxttl::TurtleParser::new().for_slice(&text).map(|t| t.expect("Turtle")).collect();
-    kb.insert(&fixture, &triples).expect("loads");
+    common::load_wikidata_fixture(&kb, &fixture);
 
     let mut harness = harness();
     let id = kgx::model::ActorId::new("zhongnan-hospital");

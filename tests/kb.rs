@@ -2,6 +2,8 @@
 //! loopback and names its endpoint in KGX_TEST_SPARQL. Without it (a developer machine) these
 //! tests say so and pass, except in CI.
 
+mod common;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -9,14 +11,7 @@ use kgx::kb::{Endpoint, KbError};
 use kgx::model::{Actor, ActorKind, KnowledgeGraph};
 
 fn endpoint() -> Option<Endpoint> {
-    match std::env::var("KGX_TEST_SPARQL") {
-        Ok(url) => Some(Endpoint::new(&url).expect("KGX_TEST_SPARQL is a URL")),
-        Err(_) => {
-            assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server and sets KGX_TEST_SPARQL");
-            eprintln!("skipped: no SPARQL server (set KGX_TEST_SPARQL, see .ci/run)");
-            None
-        }
-    }
+    common::test_sparql().map(|url| Endpoint::new(&url).expect("KGX_TEST_SPARQL is a URL"))
 }
 
 fn bundled() -> KnowledgeGraph {
@@ -146,11 +141,7 @@ fn an_actors_neighbourhood_comes_a_page_at_a_time() {
 /// The Wikidata-shaped fixture, loaded into its own named graph.
 fn load_fixture(endpoint: &Endpoint) -> String {
     let g = graph_iri("wikidata-shaped");
-    let text = std::fs::read("tests/fixtures/wikidata-shaped.ttl").expect("fixture");
-    let triples: Vec<oxrdf::Triple> =
-        oxttl::TurtleParser::new().for_slice(&text).map(|t| t.expect("valid Turtle")).collect();
-    endpoint.update(&format!("DROP SILENT GRAPH <{g}>")).expect("clears");
-    endpoint.insert(&g, &triples).expect("loads the fixture");
+    common::load_wikidata_fixture(endpoint, &g);
     g
 }
 

@@ -154,3 +154,25 @@ pub fn wait_opened(harness: &mut Harness<'_, KgxApp>) {
     }
     panic!("the file was not open after 10 s");
 }
+
+/// The SPARQL endpoint `.ci/run` starts (KGX_TEST_SPARQL); `None`, with a note, on a machine
+/// without one, which CI never is.
+pub fn test_sparql() -> Option<String> {
+    match std::env::var("KGX_TEST_SPARQL") {
+        Ok(url) => Some(url),
+        Err(_) => {
+            assert!(std::env::var_os("CI").is_none(), "CI starts a SPARQL server and sets KGX_TEST_SPARQL");
+            eprintln!("skipped: no SPARQL server (set KGX_TEST_SPARQL, see .ci/run)");
+            None
+        }
+    }
+}
+
+/// Loads `tests/fixtures/wikidata-shaped.ttl` into named graph `graph`, replacing it.
+pub fn load_wikidata_fixture(endpoint: &kgx::kb::Endpoint, graph: &str) {
+    let text = std::fs::read("tests/fixtures/wikidata-shaped.ttl").expect("fixture");
+    let triples: Vec<oxrdf::Triple> =
+        oxttl::TurtleParser::new().for_slice(&text).map(|t| t.expect("valid Turtle")).collect();
+    endpoint.update(&format!("DROP SILENT GRAPH <{graph}>")).expect("clears");
+    endpoint.insert(graph, &triples).expect("loads the fixture");
+}

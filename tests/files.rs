@@ -202,9 +202,65 @@ fn a_huge_file_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
     let file = fs::File::create(&path).unwrap();
-    file.set_len(200 * 1024 * 1024).unwrap(); // sparse: costs no disk
+    file.set_len(5 * 1024 * 1024 * 1024).unwrap(); // sparse: costs no disk
     let message = load_file(&path).unwrap_err().to_string();
-    assert!(message.contains("huge.ron: the file is 209 MB; kgx reads graph files up to 134 MB"), "{message}");
+    assert!(message.contains("huge.ron: the file is 5368 MB; kgx reads graph files up to 4294 MB"), "{message}");
+}
+
+#[test]
+fn lists_in_any_order_load_the_same_graph() {
+    let graph = load_file(Path::new("graphs/covid19-cooperation.ron")).unwrap();
+    let text = to_ron_string(&graph).unwrap();
+    // Move the sources list to the end and the actors after the cooperations: cooperations then
+    // wait for the actors and sources they name.
+    let sources_at = text.find("    sources: [").unwrap();
+    let actors_at = text.find("    actors: [").unwrap();
+    let cooperations_at = text.find("    cooperations: [").unwrap();
+    let end = text.rfind(')').unwrap();
+    let reordered = format!(
+        "{}{}{}{}{}",
+        &text[..sources_at],
+        &text[cooperations_at..end],
+        &text[actors_at..cooperations_at],
+        &text[sources_at..actors_at],
+        &text[end..]
+    );
+    assert!(reordered.find("cooperations: [").unwrap() < reordered.find("actors: [").unwrap());
+    assert!(load_str(&reordered, Path::new("reordered.ron")).unwrap() == graph);
+}
+
+#[test]
+fn an_empty_element_between_commas_is_located() {
+    let text =
+        format!("{HEADER}    actors: [\n        (id: \"a\", label: \"A\", kind: Country),\n        ,\n    ],\n)\n");
+    let message = error_of(&text).to_string();
+    assert!(message.starts_with("bad.ron:6:9: expected a value before this comma"), "{message}");
+}
+
+#[test]
+fn errors_after_the_lists_are_located_in_the_file() {
+    let text = format!(
+        "{HEADER}    actors: [\n        (id: \"a\", label: \"A\", kind: Country),\n        (id: \"b\", label: \"B\", kind: Country),\n    ],\n    colour: 3,\n)\n"
+    );
+    let message = error_of(&text).to_string();
+    assert!(message.starts_with("bad.ron:8:5:"), "{message}");
+    assert!(message.contains("colour"), "{message}");
+}
+
+#[test]
+fn a_cancelled_load_stops_and_opens_nothing() {
+    let progress = kgx::analysis::progress::Progress::new();
+    progress.cancel();
+    let error = kgx::io::load_file_with(Path::new("graphs/covid19-cooperation.ron"), &progress).unwrap_err();
+    assert!(matches!(error, LoadError::Cancelled { .. }), "{error}");
+}
+
+#[test]
+fn loading_reports_the_bytes_read() {
+    let progress = kgx::analysis::progress::Progress::new();
+    let graph = kgx::io::load_file_with(Path::new("graphs/covid19-cooperation.ron"), &progress).unwrap();
+    assert!(graph.actor_count() > 0);
+    assert!((progress.fraction() - 1.0).abs() < f32::EPSILON, "{}", progress.fraction());
 }
 
 #[test]

@@ -96,8 +96,19 @@ pub(super) enum Opened {
     Imported(crate::io::import::Imported),
 }
 
+/// A file being read on a worker thread: what the "Opening" window shows and cancels.
+pub(super) struct OpeningFile {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// The worker's answer, once it has one.
+    pub receiver: std::sync::mpsc::Receiver<Result<Opened, String>>,
+    /// Bytes read so far (kgx files), and the way to cancel.
+    pub progress: std::sync::Arc<crate::analysis::progress::Progress>,
+}
+
 /// Reads and checks a file to open, off the UI thread: kgx's RON, RDF or another tool's format.
-pub(super) fn read_for_opening(path: &Path) -> Result<Opened, String> {
+/// Reading a kgx file reports to `progress` and stops when it is cancelled.
+pub(super) fn read_for_opening(path: &Path, progress: &crate::analysis::progress::Progress) -> Result<Opened, String> {
     if crate::io::rdf::RdfFormat::from_path(path).is_some() {
         return crate::io::rdf::read_rdf_file(path)
             .map(|graph| Opened::Imported(crate::io::import::Imported { graph, notes: Vec::new() }))
@@ -106,7 +117,7 @@ pub(super) fn read_for_opening(path: &Path) -> Result<Opened, String> {
     if ImportFormat::from_path(path).is_some() {
         return import_file(path).map(Opened::Imported).map_err(|e| e.to_string());
     }
-    load_file(path).map(Opened::Graph).map_err(|e| e.to_string())
+    crate::io::load_file_with(path, progress).map(Opened::Graph).map_err(|e| e.to_string())
 }
 
 /// Whether the operating system's file dialogs can work here (Linux needs a session bus for
@@ -229,10 +240,12 @@ impl KgxApp {
         }
         let (sender, receiver) = std::sync::mpsc::channel();
         let reading = path.to_owned();
+        let progress = std::sync::Arc::new(crate::analysis::progress::Progress::new());
+        let reporting = std::sync::Arc::clone(&progress);
         std::thread::spawn(move || {
-            let _ = sender.send(read_for_opening(&reading));
+            let _ = sender.send(read_for_opening(&reading, &reporting));
         });
-        self.opening = Some((path.to_owned(), receiver));
+        self.opening = Some(OpeningFile { path: path.to_owned(), receiver, progress });
     }
 
     /// Opens a file at once (the file named on the command line, before the first frame).
@@ -241,13 +254,13 @@ impl KgxApp {
             self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
             return;
         }
-        let result = read_for_opening(path);
+        let result = read_for_opening(path, &crate::analysis::progress::Progress::new());
         self.finish_open(path, result);
     }
 
     /// Takes a finished open: the new document, or the located problems.
     pub(super) fn poll_open(&mut self, ctx: &egui::Context) {
-        let Some((path, receiver)) = &self.opening else { return };
+        let Some(OpeningFile { path, receiver, .. }) = &self.opening else { return };
         let result = match receiver.try_recv() {
             Err(std::sync::mpsc::TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(50));

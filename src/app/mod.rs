@@ -122,7 +122,7 @@ pub struct KgxApp {
     /// The knowledge-base window.
     pub kb: Option<Box<crate::state::kb::KbForm>>,
     /// A file being read on a worker thread to be opened.
-    opening: Option<(PathBuf, std::sync::mpsc::Receiver<Result<files::Opened, String>>)>,
+    opening: Option<files::OpeningFile>,
     /// An actor's neighbourhood being loaded from the knowledge base.
     pub expanding: Option<crate::state::kb::KbJob>,
     /// The window linking an actor to a knowledge-base entity.
@@ -644,18 +644,25 @@ impl KgxApp {
         self.poll_picture(&ctx);
         crate::ui::picture::picture_ui(&ctx, &mut self.picture, &mut self.commands);
         self.poll_open(&ctx);
-        if let Some((path, _)) = &self.opening {
+        if let Some(opening) = &self.opening {
             let mut cancel = false;
             egui::Window::new("Opening").collapsible(false).resizable(false).show(&ctx, |ui| {
+                ui.label(format!("Reading {} …", opening.path.display()));
                 ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("Reading {} …", path.display()));
+                    let fraction = opening.progress.fraction();
+                    if fraction > 0.0 {
+                        ui.add(egui::ProgressBar::new(fraction).desired_width(240.0).show_percentage());
+                    } else {
+                        ui.spinner();
+                    }
                     cancel = ui.button("Cancel").clicked();
                 });
             });
             if cancel {
-                // The worker finishes reading and its graph is dropped; the open graph stays.
+                // The worker stops at its next piece and drops what it read; the open graph stays.
+                opening.progress.cancel();
                 self.opening = None;
+                self.set_status("Opening cancelled".to_owned());
             }
         }
         self.poll_merge(&ctx);

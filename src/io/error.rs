@@ -85,6 +85,12 @@ pub enum LoadError {
         /// The versions this build reads.
         supported: &'static [u32],
     },
+    /// Reading was cancelled; nothing was opened.
+    #[error("{}: opening was cancelled", path.display())]
+    Cancelled {
+        /// The file.
+        path: PathBuf,
+    },
     /// The document parsed but has problems; all of them are listed.
     #[error("{}", Invalid { path, problems })]
     Invalid {

@@ -1,5 +1,6 @@
-//! Reading graph files: size and encoding checks, the version header, the RON parse, then a
-//! validation pass that reports every problem with its line and column.
+//! Reading graph files: read in pieces, so a large file never sits in memory whole; each
+//! element of the actor, cooperation and source lists is parsed and checked as it arrives and
+//! goes straight into the graph. Every problem is reported with its line and column.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -12,56 +13,52 @@ use super::document::{
 };
 use super::error::{LoadError, Problem};
 use super::locate::{Path, Position, locate};
+use super::split::{List, MAX_PIECE_BYTES, Piece, Skeleton, SplitError, Splitter, is_blank, within};
+use crate::analysis::progress::Progress;
 use crate::analysis::similarity::closest;
 use crate::model::{
     Actor, ActorId, ActorKind, Attribute, Cooperation, CooperationId, CooperationKind, DateSpan, Evidence, Kind,
     KnowledgeGraph, MAX_COORDINATE, Metadata, ModelError, PartialDate, Source, SourceId,
 };
 
-/// Largest file kgx opens: 128 MiB, room for a few hundred thousand actors and cooperations.
+/// Largest file kgx imports from other tools (which are read whole): 128 MiB.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Largest kgx graph file: 4 GiB. Graph files are read in pieces, so what bounds memory is the
+/// graph the file holds (a million actors and three million cooperations fit in well under 1 GB).
+pub const MAX_GRAPH_FILE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
 /// Deepest nesting the parser accepts; documents need 5 levels, hostile files get an error
 /// instead of a stack overflow.
 const RECURSION_LIMIT: usize = 64;
+
+/// How much of the file is read at a time.
+const READ_BYTES: usize = 1 << 20;
 
 /// Reads and validates a graph file.
 ///
 /// # Errors
 /// A [`LoadError`] naming the file and, where it applies, the line and column of every problem.
 pub fn load_file(path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
+    load_file_with(path, &Progress::new())
+}
+
+/// Reads and validates a graph file, reporting the bytes read to `progress` (its total is the
+/// file's size) and stopping with [`LoadError::Cancelled`] once it is cancelled.
+///
+/// # Errors
+/// As [`load_file`], and [`LoadError::Cancelled`].
+pub fn load_file_with(path: &FilePath, progress: &Progress) -> Result<KnowledgeGraph, LoadError> {
     let read_error = |source| LoadError::Read { path: path.to_owned(), source };
     let file = std::fs::File::open(path).map_err(read_error)?;
     let size = file.metadata().map_err(read_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES });
+    if size > MAX_GRAPH_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size, limit: MAX_GRAPH_FILE_BYTES });
     }
-    // Read at most one byte past the limit: files that grow while read, or report no size, are
-    // still bounded.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: MAX_FILE_BYTES });
-    }
-    let document = parse_document(utf8(&bytes, path)?, path)?;
-    // The text is no longer needed unless there are problems to locate: free it before the graph
-    // is built, so a large file is not held in memory twice.
-    drop(bytes);
-    build_graph(document).map_err(|found| {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        LoadError::Invalid { path: path.to_owned(), problems: place(&text, found) }
-    })
-}
-
-/// The bytes as text, or the position of the first byte that is not UTF-8.
-fn utf8<'a>(bytes: &'a [u8], path: &FilePath) -> Result<&'a str, LoadError> {
-    std::str::from_utf8(bytes).map_err(|error| {
-        let valid = &bytes[..error.valid_up_to()];
-        // The valid prefix is UTF-8 by definition.
-        let prefix = std::str::from_utf8(valid).unwrap_or_default();
-        let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
-        LoadError::NotUtf8 { path: path.to_owned(), position: Position::of_offset(prefix, prefix.len()), byte }
-    })
+    progress.start(usize::try_from(size).unwrap_or(usize::MAX));
+    // The text is read again only when there are problems to locate in it.
+    let text_for_problems = || std::fs::read_to_string(path).unwrap_or_default();
+    load_from(file, path, progress, text_for_problems)
 }
 
 /// Validates and builds a graph from the bytes of a file; `path` is only used in messages.
@@ -69,7 +66,7 @@ fn utf8<'a>(bytes: &'a [u8], path: &FilePath) -> Result<&'a str, LoadError> {
 /// # Errors
 /// As [`load_file`], except for reading errors.
 pub fn load_bytes(bytes: &[u8], path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
-    load_str(utf8(bytes, path)?, path)
+    load_from(bytes, path, &Progress::new(), || String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// Validates and builds a graph from RON text; `path` is only used in messages.
@@ -77,28 +74,182 @@ pub fn load_bytes(bytes: &[u8], path: &FilePath) -> Result<KnowledgeGraph, LoadE
 /// # Errors
 /// As [`load_file`], except for reading and encoding errors.
 pub fn load_str(text: &str, path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
-    let document = parse_document(text, path)?;
-    build_graph(document).map_err(|found| LoadError::Invalid { path: path.to_owned(), problems: place(text, found) })
+    load_from(text.as_bytes(), path, &Progress::new(), || text.to_owned())
 }
 
-/// Checks the header and parses the text into the document, reporting syntax, format and
-/// version errors with their positions.
-fn parse_document(text: &str, path: &FilePath) -> Result<DocumentDto, LoadError> {
-    if is_blank(text) {
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME).with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// The first syntax error: where ron stopped, and what it expected.
+fn syntax_error(path: &FilePath, position: Position, message: String) -> LoadError {
+    LoadError::Syntax { path: path.to_owned(), position, message }
+}
+
+/// Reads the document in pieces from `reader`: elements are checked and added as they come, the
+/// rest (header, metadata) is parsed at the end. `text_for_problems` gives the whole text, only
+/// needed to locate problems found while building.
+fn load_from(
+    mut reader: impl Read,
+    path: &FilePath,
+    progress: &Progress,
+    text_for_problems: impl FnOnce() -> String,
+) -> Result<KnowledgeGraph, LoadError> {
+    let options = ron_options();
+    let mut checker = Checker::new();
+    // The first element that does not parse; later elements are only split, not parsed, so the
+    // header can still be checked (a file of another format is reported as such).
+    let mut first_error: Option<LoadError> = None;
+    let mut elements = 0usize;
+    let mut take = |piece: Piece<'_>| -> Result<(), ()> {
+        if progress.is_cancelled() {
+            return Err(());
+        }
+        match piece {
+            Piece::ListEnd(list) => checker.list_end(list),
+            Piece::Element { list, index, text, start, before_comma } => {
+                if first_error.is_some() {
+                    return Ok(());
+                }
+                match parse_element(&options, list, text, start, before_comma, path) {
+                    Ok(Some(element)) => {
+                        elements += 1;
+                        checker.element(index, element);
+                    }
+                    Ok(None) => {}
+                    Err(error) => first_error = Some(error),
+                }
+            }
+        }
+        Ok(())
+    };
+    let stopped = |error: SplitError<()>| match error {
+        SplitError::TooDeep(at) => syntax_error(path, at, "the document is nested too deeply".to_owned()),
+        SplitError::TooLong(at) => {
+            syntax_error(path, at, format!("a single value is longer than {} MiB", MAX_PIECE_BYTES >> 20))
+        }
+        SplitError::Stopped(()) => LoadError::Cancelled { path: path.to_owned() },
+    };
+
+    let mut splitter = Splitter::new();
+    let mut buffer = vec![0u8; READ_BYTES];
+    let mut read = 0u64;
+    loop {
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled { path: path.to_owned() });
+        }
+        let n = match reader.read(&mut buffer) {
+            Ok(n) => n,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(source) => return Err(LoadError::Read { path: path.to_owned(), source }),
+        };
+        if n == 0 {
+            break;
+        }
+        read += n as u64;
+        // Files that grow while read, or report no size, are still bounded.
+        if read > MAX_GRAPH_FILE_BYTES {
+            return Err(LoadError::TooLarge { path: path.to_owned(), size: read, limit: MAX_GRAPH_FILE_BYTES });
+        }
+        progress.advance(n);
+        splitter.feed(buffer.get(..n).unwrap_or_default(), &mut take).map_err(stopped)?;
+    }
+    drop(buffer);
+    let skeleton = splitter.finish(&mut take).map_err(stopped)?;
+    if progress.is_cancelled() {
+        return Err(LoadError::Cancelled { path: path.to_owned() });
+    }
+    if elements == 0 && first_error.is_none() && is_blank(&skeleton.text) {
         return Err(LoadError::Empty { path: path.to_owned() });
     }
-    let options =
-        ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME).with_recursion_limit(RECURSION_LIMIT);
-    let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
-        path: path.to_owned(),
-        position: Position { line: error.span.start.line, column: error.span.start.col },
-        message: describe_ron_error(&error.code),
+    let document = match parse_skeleton(&skeleton, path) {
+        Ok(document) => document,
+        // Of two syntax errors, the one earlier in the file is the one to fix first.
+        Err(LoadError::Syntax { position, message, .. }) => match first_error {
+            Some(error @ LoadError::Syntax { position: element_at, .. }) if element_at < position => {
+                return Err(error);
+            }
+            Some(error @ LoadError::NotUtf8 { position: element_at, .. }) if element_at < position => {
+                return Err(error);
+            }
+            _ => return Err(syntax_error(path, position, message)),
+        },
+        Err(error) => return Err(error),
+    };
+    if let Some(error) = first_error {
+        return Err(error);
+    }
+    checker.graph.metadata = Metadata { title: document.metadata.title, description: document.metadata.description };
+    checker
+        .finish()
+        .map_err(|found| LoadError::Invalid { path: path.to_owned(), problems: place(&text_for_problems(), found) })
+}
+
+/// One parsed element of a top-level list.
+enum Element {
+    Source(SourceDto),
+    Actor(ActorDto),
+    Cooperation(CooperationDto),
+}
+
+/// Parses one element's text; `None` for the blank space after a trailing comma.
+fn parse_element(
+    options: &ron::Options,
+    list: List,
+    bytes: &[u8],
+    start: Position,
+    before_comma: bool,
+    path: &FilePath,
+) -> Result<Option<Element>, LoadError> {
+    let text = utf8(bytes, path, |at| within(start, at))?;
+    if is_blank(bytes) {
+        if before_comma {
+            let at = within(start, Position::of_offset(text, text.len()));
+            return Err(syntax_error(path, at, "expected a value before this comma".to_owned()));
+        }
+        return Ok(None);
+    }
+    let syntax = |error: ron::error::SpannedError| {
+        let at = Position { line: error.span.start.line, column: error.span.start.col };
+        syntax_error(path, within(start, at), describe_ron_error(&error.code))
+    };
+    Ok(Some(match list {
+        List::Sources => Element::Source(options.from_str(text).map_err(syntax)?),
+        List::Actors => Element::Actor(options.from_str(text).map_err(syntax)?),
+        List::Cooperations => Element::Cooperation(options.from_str(text).map_err(syntax)?),
+    }))
+}
+
+/// The bytes as text, or the (mapped) position of the first byte that is not UTF-8.
+fn utf8<'a>(bytes: &'a [u8], path: &FilePath, map: impl Fn(Position) -> Position) -> Result<&'a str, LoadError> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+        // The valid prefix is UTF-8 by definition.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
+        LoadError::NotUtf8 { path: path.to_owned(), position: map(Position::of_offset(prefix, prefix.len())), byte }
+    })
+}
+
+/// Checks the header of the document outside its lists and parses it, reporting syntax, format
+/// and version errors at their positions in the file.
+fn parse_skeleton(skeleton: &Skeleton, path: &FilePath) -> Result<DocumentDto, LoadError> {
+    let in_file = |at: Position| skeleton.file_position(at);
+    let text = utf8(&skeleton.text, path, in_file)?;
+    let options = ron_options();
+    let syntax = |error: ron::error::SpannedError| {
+        let at = Position { line: error.span.start.line, column: error.span.start.col };
+        syntax_error(path, in_file(at), describe_ron_error(&error.code))
     };
 
     let header: HeaderDto = options.from_str(text).map_err(syntax)?;
     let header_position = |field: &str| {
         let wanted = Path::root().field(field);
-        locate(text, &HashSet::from([wanted.clone()])).get(&wanted).copied().unwrap_or(Position { line: 1, column: 1 })
+        let at = locate(text, &HashSet::from([wanted.clone()]))
+            .get(&wanted)
+            .copied()
+            .unwrap_or(Position { line: 1, column: 1 });
+        in_file(at)
     };
     if header.format != FORMAT_NAME {
         return Err(LoadError::WrongFormat {
@@ -115,16 +266,7 @@ fn parse_document(text: &str, path: &FilePath) -> Result<DocumentDto, LoadError>
             supported: SUPPORTED_VERSIONS,
         });
     }
-
     options.from_str(text).map_err(syntax)
-}
-
-/// Whether the text holds nothing but whitespace and comments.
-fn is_blank(text: &str) -> bool {
-    text.lines().all(|line| {
-        let line = line.trim();
-        line.is_empty() || line.starts_with("//")
-    })
 }
 
 /// Rewords ron's messages so they speak of the document, not of our Rust types.
@@ -191,26 +333,67 @@ fn place(text: &str, found: Vec<Found>) -> Vec<Problem> {
     problems
 }
 
-/// Checks a parsed document and builds the graph, or returns every problem found. The document
-/// is consumed: strings move into the graph instead of being copied, so a large file is not held
-/// twice.
-fn build_graph(document: DocumentDto) -> Result<KnowledgeGraph, Vec<Found>> {
-    let mut checker = Checker { found: Vec::new(), graph: KnowledgeGraph::new() };
-    let root = Path::root();
-    checker.graph.metadata = Metadata { title: document.metadata.title, description: document.metadata.description };
-    checker.sources(document.sources, &root.field("sources"));
-    checker.actors(document.actors, &root.field("actors"));
-    checker.cooperations(document.cooperations, &root.field("cooperations"));
-    if checker.found.is_empty() { Ok(checker.graph) } else { Err(checker.found) }
-}
-
-/// Validates elements and adds the valid ones to the graph, collecting every problem.
+/// Validates elements as they arrive and adds the valid ones to the graph, collecting every
+/// problem. Cooperations wait until the actor and source lists have ended (in files kgx writes,
+/// they come last, so nothing waits).
 struct Checker {
     found: Vec<Found>,
     graph: KnowledgeGraph,
+    /// Position in the file of each source, by id, to point at the first of two duplicates.
+    source_index: HashMap<String, usize>,
+    /// Position in the file of each actor and cooperation added, by storage index.
+    actor_index: Vec<usize>,
+    cooperation_index: Vec<usize>,
+    actors_ended: bool,
+    sources_ended: bool,
+    waiting: Vec<(usize, CooperationDto)>,
 }
 
 impl Checker {
+    fn new() -> Self {
+        Self {
+            found: Vec::new(),
+            graph: KnowledgeGraph::new(),
+            source_index: HashMap::new(),
+            actor_index: Vec::new(),
+            cooperation_index: Vec::new(),
+            actors_ended: false,
+            sources_ended: false,
+            waiting: Vec::new(),
+        }
+    }
+
+    fn element(&mut self, index: usize, element: Element) {
+        match element {
+            Element::Source(dto) => self.source(index, dto),
+            Element::Actor(dto) => self.actor(index, dto),
+            Element::Cooperation(dto) if self.actors_ended && self.sources_ended => self.cooperation(index, dto),
+            Element::Cooperation(dto) => self.waiting.push((index, dto)),
+        }
+    }
+
+    fn list_end(&mut self, list: List) {
+        match list {
+            List::Actors => self.actors_ended = true,
+            List::Sources => self.sources_ended = true,
+            List::Cooperations => {}
+        }
+        if self.actors_ended && self.sources_ended {
+            self.add_waiting();
+        }
+    }
+
+    fn add_waiting(&mut self) {
+        for (index, dto) in std::mem::take(&mut self.waiting) {
+            self.cooperation(index, dto);
+        }
+    }
+
+    fn finish(mut self) -> Result<KnowledgeGraph, Vec<Found>> {
+        self.add_waiting();
+        if self.found.is_empty() { Ok(self.graph) } else { Err(self.found) }
+    }
+
     fn report(&mut self, path: Path, message: String) {
         self.found.push(Found { path, message, related: None });
     }
@@ -254,148 +437,140 @@ impl Checker {
         self.report(path, error.to_string());
     }
 
-    fn sources(&mut self, sources: Vec<SourceDto>, path: &Path) {
-        let mut first: HashMap<String, usize> = HashMap::new();
-        for (i, dto) in sources.into_iter().enumerate() {
-            let at = path.index(i);
-            let date = dto.date.as_deref().and_then(|d| self.parsed::<PartialDate>(d, at.field("date")));
-            if !self.non_empty("source", &dto.id, &at.field("id")) {
-                continue;
-            }
-            if let Some(&j) = first.get(&dto.id) {
-                self.duplicate("source", &dto.id, at.field("id"), path.index(j).field("id"));
-                continue;
-            }
-            first.insert(dto.id.clone(), i);
-            let mut source = Source::new(dto.id, dto.title);
-            source.publisher = dto.publisher;
-            source.url = dto.url;
-            source.date = date;
-            if let Err(error) = self.graph.add_source(source) {
-                self.unexpected(at, error);
-            }
+    fn source(&mut self, i: usize, dto: SourceDto) {
+        let path = Path::root().field("sources");
+        let at = path.index(i);
+        let date = dto.date.as_deref().and_then(|d| self.parsed::<PartialDate>(d, at.field("date")));
+        if !self.non_empty("source", &dto.id, &at.field("id")) {
+            return;
+        }
+        if let Some(&j) = self.source_index.get(&dto.id) {
+            self.duplicate("source", &dto.id, at.field("id"), path.index(j).field("id"));
+            return;
+        }
+        self.source_index.insert(dto.id.clone(), i);
+        let mut source = Source::new(dto.id, dto.title);
+        source.publisher = dto.publisher;
+        source.url = dto.url;
+        source.date = date;
+        if let Err(error) = self.graph.add_source(source) {
+            self.unexpected(at, error);
         }
     }
 
-    fn actors(&mut self, actors: Vec<ActorDto>, path: &Path) {
-        // Position in the file of each actor added, by storage index, to point at the first of
-        // two duplicates.
-        let mut file_index: Vec<usize> = Vec::with_capacity(actors.len());
-        for (i, dto) in actors.into_iter().enumerate() {
-            let at = path.index(i);
-            let kind = self.kind::<ActorKind>(&dto.kind, at.field("kind"));
-            let mut keys = HashSet::new();
-            for (j, (key, _)) in dto.attributes.0.iter().enumerate() {
-                if !keys.insert(key.as_str()) {
-                    self.report(at.field("attributes").index(j), format!("attribute \"{key}\" is given twice"));
-                }
+    fn actor(&mut self, i: usize, dto: ActorDto) {
+        let path = Path::root().field("actors");
+        let at = path.index(i);
+        let kind = self.kind::<ActorKind>(&dto.kind, at.field("kind"));
+        let mut keys = HashSet::new();
+        for (j, (key, _)) in dto.attributes.0.iter().enumerate() {
+            if !keys.insert(key.as_str()) {
+                self.report(at.field("attributes").index(j), format!("attribute \"{key}\" is given twice"));
             }
-            if let Some((x, y)) = dto.position {
-                if !(x.is_finite() && y.is_finite()) {
-                    self.report(at.field("position"), format!("position ({x}, {y}) is not a finite point"));
-                } else if x.abs() > MAX_COORDINATE || y.abs() > MAX_COORDINATE {
-                    self.report(
-                        at.field("position"),
-                        format!("position ({x}, {y}) is out of range: coordinates must lie within ±{MAX_COORDINATE:e}"),
-                    );
-                }
+        }
+        if let Some((x, y)) = dto.position {
+            if !(x.is_finite() && y.is_finite()) {
+                self.report(at.field("position"), format!("position ({x}, {y}) is not a finite point"));
+            } else if x.abs() > MAX_COORDINATE || y.abs() > MAX_COORDINATE {
+                self.report(
+                    at.field("position"),
+                    format!("position ({x}, {y}) is out of range: coordinates must lie within ±{MAX_COORDINATE:e}"),
+                );
             }
-            if !self.non_empty("actor", &dto.id, &at.field("id")) {
-                continue;
+        }
+        if !self.non_empty("actor", &dto.id, &at.field("id")) {
+            return;
+        }
+        let id = ActorId::new(dto.id);
+        if let Some(existing) = self.graph.node_index(&id) {
+            let first = self.actor_index.get(existing.index()).copied().unwrap_or(0);
+            self.duplicate("actor", id.as_str(), at.field("id"), path.index(first).field("id"));
+            return;
+        }
+        let mut actor = Actor::new(id, dto.label, kind.unwrap_or(ActorKind::Other));
+        actor.aliases = dto.aliases;
+        actor.country = dto.country;
+        actor.attributes = dto.attributes.0.into_iter().map(|(key, value)| Attribute { key, value }).collect();
+        actor.notes = dto.notes;
+        actor.position = dto.position.map(|(x, y)| [x, y]);
+        actor.pinned = dto.pinned;
+        match self.graph.add_actor(actor) {
+            Ok(index) => {
+                record_file_index(&mut self.actor_index, index.index(), i);
             }
-            let id = ActorId::new(dto.id);
-            if let Some(existing) = self.graph.node_index(&id) {
-                let first = file_index.get(existing.index()).copied().unwrap_or(0);
-                self.duplicate("actor", id.as_str(), at.field("id"), path.index(first).field("id"));
-                continue;
-            }
-            let mut actor = Actor::new(id, dto.label, kind.unwrap_or(ActorKind::Other));
-            actor.aliases = dto.aliases;
-            actor.country = dto.country;
-            actor.attributes = dto.attributes.0.into_iter().map(|(key, value)| Attribute { key, value }).collect();
-            actor.notes = dto.notes;
-            actor.position = dto.position.map(|(x, y)| [x, y]);
-            actor.pinned = dto.pinned;
-            match self.graph.add_actor(actor) {
-                Ok(index) => {
-                    if file_index.len() <= index.index() {
-                        file_index.resize(index.index() + 1, 0);
-                    }
-                    file_index[index.index()] = i;
-                }
-                Err(error) => self.unexpected(at, error),
-            }
+            Err(error) => self.unexpected(at, error),
         }
     }
 
-    fn cooperations(&mut self, cooperations: Vec<CooperationDto>, path: &Path) {
-        let mut file_index: Vec<usize> = Vec::with_capacity(cooperations.len());
-        for (i, dto) in cooperations.into_iter().enumerate() {
-            let at = path.index(i);
-            let mut valid = self.non_empty("cooperation", &dto.id, &at.field("id"));
-            for (end, id) in [("from", &dto.from), ("to", &dto.to)] {
-                if !self.graph.contains_actor(&ActorId::new(id.as_str())) {
-                    let hint = closest(id, self.graph.actors().map(|a| a.id().as_str()))
-                        .map(|s| format!("; did you mean \"{s}\"?"))
-                        .unwrap_or_default();
-                    let message = format!("`{end}` names an unknown actor \"{id}\"{hint}");
-                    self.report(at.field(end), message);
-                    valid = false;
-                }
-            }
-            let kind = self.kind::<CooperationKind>(&dto.kind, at.field("kind"));
-            let date = dto.date.as_deref().and_then(|d| self.parsed::<DateSpan>(d, at.field("date")));
-            let mut keys = HashSet::new();
-            for (j, (key, _)) in dto.attributes.0.iter().enumerate() {
-                if !keys.insert(key.as_str()) {
-                    self.report(at.field("attributes").index(j), format!("attribute \"{key}\" is given twice"));
-                }
-            }
-            if !(dto.weight.is_finite() && dto.weight >= 0.0) {
-                self.report(at.field("weight"), format!("weight {} must be a finite number ≥ 0", dto.weight));
-            }
-            for (j, evidence) in dto.evidence.iter().enumerate() {
-                if self.graph.source(&evidence.source.as_str().into()).is_none() {
-                    let hint = closest(&evidence.source, self.graph.sources().map(|s| s.id().as_str()))
-                        .map(|s| format!("; did you mean \"{s}\"?"))
-                        .unwrap_or_default();
-                    self.report(
-                        at.field("evidence").index(j).field("source"),
-                        format!("evidence cites an undeclared source \"{}\"{hint}", evidence.source),
-                    );
-                    valid = false;
-                }
-            }
-            let id = CooperationId::new(dto.id);
-            if let Some(existing) = self.graph.edge_index(&id) {
-                let first = file_index.get(existing.index()).copied().unwrap_or(0);
-                self.duplicate("cooperation", id.as_str(), at.field("id"), path.index(first).field("id"));
-                continue;
-            }
-            if !valid {
-                continue;
-            }
-            let evidence = dto
-                .evidence
-                .into_iter()
-                .map(|e| Evidence { source: SourceId::new(e.source), quote: e.quote })
-                .collect();
-            let mut cooperation = Cooperation::new(id, kind.unwrap_or(CooperationKind::Other)).with_evidence(evidence);
-            cooperation.directed = dto.directed;
-            cooperation.label = dto.label;
-            cooperation.date = date;
-            cooperation.weight = dto.weight;
-            cooperation.attributes =
-                dto.attributes.0.into_iter().map(|(key, value)| Attribute { key, value }).collect();
-            match self.graph.add_cooperation(&ActorId::new(dto.from), &ActorId::new(dto.to), cooperation) {
-                Ok(index) => {
-                    if file_index.len() <= index.index() {
-                        file_index.resize(index.index() + 1, 0);
-                    }
-                    file_index[index.index()] = i;
-                }
-                Err(error) => self.unexpected(at, error),
+    fn cooperation(&mut self, i: usize, dto: CooperationDto) {
+        let path = Path::root().field("cooperations");
+        let at = path.index(i);
+        let mut valid = self.non_empty("cooperation", &dto.id, &at.field("id"));
+        for (end, id) in [("from", &dto.from), ("to", &dto.to)] {
+            if !self.graph.contains_actor(&ActorId::new(id.as_str())) {
+                let hint = closest(id, self.graph.actors().map(|a| a.id().as_str()))
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                let message = format!("`{end}` names an unknown actor \"{id}\"{hint}");
+                self.report(at.field(end), message);
+                valid = false;
             }
         }
+        let kind = self.kind::<CooperationKind>(&dto.kind, at.field("kind"));
+        let date = dto.date.as_deref().and_then(|d| self.parsed::<DateSpan>(d, at.field("date")));
+        let mut keys = HashSet::new();
+        for (j, (key, _)) in dto.attributes.0.iter().enumerate() {
+            if !keys.insert(key.as_str()) {
+                self.report(at.field("attributes").index(j), format!("attribute \"{key}\" is given twice"));
+            }
+        }
+        if !(dto.weight.is_finite() && dto.weight >= 0.0) {
+            self.report(at.field("weight"), format!("weight {} must be a finite number ≥ 0", dto.weight));
+        }
+        for (j, evidence) in dto.evidence.iter().enumerate() {
+            if self.graph.source(&evidence.source.as_str().into()).is_none() {
+                let hint = closest(&evidence.source, self.graph.sources().map(|s| s.id().as_str()))
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                self.report(
+                    at.field("evidence").index(j).field("source"),
+                    format!("evidence cites an undeclared source \"{}\"{hint}", evidence.source),
+                );
+                valid = false;
+            }
+        }
+        let id = CooperationId::new(dto.id);
+        if let Some(existing) = self.graph.edge_index(&id) {
+            let first = self.cooperation_index.get(existing.index()).copied().unwrap_or(0);
+            self.duplicate("cooperation", id.as_str(), at.field("id"), path.index(first).field("id"));
+            return;
+        }
+        if !valid {
+            return;
+        }
+        let evidence =
+            dto.evidence.into_iter().map(|e| Evidence { source: SourceId::new(e.source), quote: e.quote }).collect();
+        let mut cooperation = Cooperation::new(id, kind.unwrap_or(CooperationKind::Other)).with_evidence(evidence);
+        cooperation.directed = dto.directed;
+        cooperation.label = dto.label;
+        cooperation.date = date;
+        cooperation.weight = dto.weight;
+        cooperation.attributes = dto.attributes.0.into_iter().map(|(key, value)| Attribute { key, value }).collect();
+        match self.graph.add_cooperation(&ActorId::new(dto.from), &ActorId::new(dto.to), cooperation) {
+            Ok(index) => {
+                record_file_index(&mut self.cooperation_index, index.index(), i);
+            }
+            Err(error) => self.unexpected(at, error),
+        }
+    }
+}
+
+/// Remembers that the element at storage index `slot` is the `file_index`-th of its list.
+fn record_file_index(indices: &mut Vec<usize>, slot: usize, file_index: usize) {
+    if indices.len() <= slot {
+        indices.resize(slot + 1, 0);
+    }
+    if let Some(entry) = indices.get_mut(slot) {
+        *entry = file_index;
     }
 }

@@ -198,14 +198,15 @@ impl Splitter {
                 return Ok(());
             }
             b')' | b']' | b'}' => {
-                if byte == b']' && depth == 2 {
-                    if let Some((list, index)) = self.capturing.take() {
-                        self.nesting.pop();
-                        self.hand_on(list, index, false, take)?;
-                        take(Piece::ListEnd(list)).map_err(SplitError::Stopped)?;
-                        self.joins.push(Join { skeleton: self.skeleton_at, file: here });
-                        return self.keep(byte, here);
-                    }
+                if byte == b']'
+                    && depth == 2
+                    && let Some((list, index)) = self.capturing.take()
+                {
+                    self.nesting.pop();
+                    self.hand_on(list, index, false, take)?;
+                    take(Piece::ListEnd(list)).map_err(SplitError::Stopped)?;
+                    self.joins.push(Join { skeleton: self.skeleton_at, file: here });
+                    return self.keep(byte, here);
                 }
                 self.nesting.pop();
                 self.field = None;
@@ -421,7 +422,10 @@ pub(super) fn is_blank(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    fn split(text: &str, chunk: usize) -> (Vec<(List, usize, String, Position, bool)>, String, Skeleton) {
+    /// An element as the tests see it: list, index, trimmed text, start, whether a comma ended it.
+    type Seen = (List, usize, String, Position, bool);
+
+    fn split(text: &str, chunk: usize) -> (Vec<Seen>, String, Skeleton) {
         let mut splitter = Splitter::new();
         let mut pieces = Vec::new();
         let mut take = |piece: Piece<'_>| -> Result<(), ()> {

@@ -15,6 +15,7 @@ pub(super) struct Options {
     pub theta: f32,
     pub threads: Option<usize>,
     pub fresh: bool,
+    pub plain: bool,
 }
 
 pub(super) fn run(options: &Options) -> ExitCode {
@@ -37,6 +38,9 @@ pub(super) fn run(options: &Options) -> ExitCode {
         }
     }
     let mut params = LayoutParams { theta: options.theta, ..LayoutParams::default() };
+    if options.plain {
+        params.multilevel_above = usize::MAX;
+    }
     if let Some(iterations) = options.iterations {
         // Exactly this many iterations: no early settling.
         params.max_iterations = iterations;

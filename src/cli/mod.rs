@@ -90,6 +90,10 @@ pub enum Command {
         /// Forget saved positions and lay out from scratch (pinned actors keep theirs).
         #[arg(long)]
         fresh: bool,
+        /// Start actors without a position at random, not from the multilevel start (coarsen,
+        /// lay out, refine), which settles large graphs two to three times sooner.
+        #[arg(long)]
+        plain: bool,
     },
     /// Write a synthetic graph for benchmarks, tests and demos.
     Generate {
@@ -126,6 +130,9 @@ pub enum Command {
         /// Iterations timed for the per-iteration median.
         #[arg(long, default_value_t = 30)]
         samples: usize,
+        /// Only the multilevel start (a plain start of a million actors takes minutes).
+        #[arg(long)]
+        multilevel_only: bool,
     },
     /// Convert a graph between formats, chosen by the extensions: IN is .ron, .graphml (Gephi,
     /// yEd, igraph, networkx), .gexf (Gephi), .json (node-link) or .csv (an edge list or a node
@@ -356,13 +363,15 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { files } => check::run(&files),
         Command::Stats { file, json, top, metrics } => stats::run(&file, json, top, metrics),
         Command::Fmt { files, check } => format::run(&files, check),
-        Command::Layout { file, output, iterations, until_settled: _, seed, theta, threads, fresh } => {
-            layout::run(&layout::Options { file, output, iterations, seed, theta, threads, fresh })
+        Command::Layout { file, output, iterations, until_settled: _, seed, theta, threads, fresh, plain } => {
+            layout::run(&layout::Options { file, output, iterations, seed, theta, threads, fresh, plain })
         }
         Command::Generate { model, nodes, groups, degree_in, degree_out, seed, output } => {
             generate::run(model, nodes, groups, degree_in, degree_out, seed, &output)
         }
-        Command::BenchLayout { sizes, threads, samples } => bench::run(&sizes, &threads, samples),
+        Command::BenchLayout { sizes, threads, samples, multilevel_only } => {
+            bench::run(&sizes, &threads, samples, multilevel_only)
+        }
         Command::Export { file, to, output } => export::run(&file, to, &output),
         Command::Convert { inputs, output, from, to } => convert::run(&inputs, &output, from, to),
         Command::Kb { action } => kb::run(action),

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use super::csr::Csr;
 use super::forces::{attraction_and_gravity, repulsion_barnes_hut, repulsion_exact};
+use super::multilevel::multilevel_positions;
 use super::overlap::{LABEL_ROOM_LIMIT, OverlapGrid, separate_boxes};
 use super::params::{LayoutParams, node_radius};
 use super::quadtree::QuadTree;
@@ -52,6 +53,9 @@ pub struct LayoutEngine {
     /// Multiplies every step once cooling has begun; decays towards 0 so the layout settles.
     temperature: f32,
     cooling: bool,
+    /// Cooling faster than usual: the layout started from a multilevel start, whose shape is
+    /// already right, so it only polishes.
+    polishing: bool,
     speed_efficiency: f32,
     iteration: u64,
     since_reheat: u64,
@@ -59,6 +63,9 @@ pub struct LayoutEngine {
     last_movement: f32,
     state: LayoutState,
     pool: Option<Arc<rayon::ThreadPool>>,
+    /// Set when every node was placed at random on a graph large enough for a multilevel start:
+    /// the first step then computes it (so that, in the window, it runs on the layout's thread).
+    multilevel_seed: Option<u64>,
 }
 
 impl LayoutEngine {
@@ -92,6 +99,7 @@ impl LayoutEngine {
             speed: 1.0,
             temperature: 1.0,
             cooling: false,
+            polishing: false,
             speed_efficiency: 1.0,
             iteration: 0,
             since_reheat: 0,
@@ -99,6 +107,7 @@ impl LayoutEngine {
             last_movement: f32::INFINITY,
             state: LayoutState::Running,
             pool: None,
+            multilevel_seed: None,
         }
     }
 
@@ -112,10 +121,19 @@ impl LayoutEngine {
         Ok(())
     }
 
+    /// Runs the layout on a thread pool shared with another engine.
+    pub fn use_pool(&mut self, pool: Arc<rayon::ThreadPool>) {
+        self.pool = Some(pool);
+    }
+
     /// Places every node not in `known`: near the mean of its placed neighbours, or at random
-    /// in a disc sized to the graph. Deterministic for a given `seed`.
+    /// in a disc sized to the graph. Deterministic for a given `seed`. When no node is known and
+    /// the graph has at least [`LayoutParams::multilevel_above`] nodes, the first step replaces
+    /// this start with a multilevel one.
     pub fn place_unpositioned(&mut self, known: &[bool], seed: u64) {
         let n = self.node_count();
+        let none_known = !known.iter().any(|&k| k);
+        self.multilevel_seed = (none_known && n >= self.params.multilevel_above).then_some(seed);
         let mut rng = SplitMix64::new(seed);
         let mut placed: Vec<bool> = (0..n).map(|i| known.get(i).copied().unwrap_or(false)).collect();
         let disc = 20.0 * (n as f64).sqrt().max(1.0);
@@ -226,6 +244,7 @@ impl LayoutEngine {
         self.since_reheat = 0;
         self.temperature = 1.0;
         self.cooling = false;
+        self.polishing = false;
         self.speed = self.speed.min(1.0);
         self.speed_efficiency = 1.0;
         self.old_fx.iter_mut().for_each(|f| *f = 0.0);
@@ -263,6 +282,18 @@ impl LayoutEngine {
     }
 
     fn iterate(&mut self) {
+        if let Some(seed) = self.multilevel_seed.take()
+            && let Some((x, y)) = multilevel_positions(&self.csr, &self.params, seed, self.pool.as_ref())
+        {
+            self.cooling = true;
+            self.polishing = true;
+            for i in 0..self.x.len() {
+                if !self.pinned[i] {
+                    self.x[i] = x[i];
+                    self.y[i] = y[i];
+                }
+            }
+        }
         let n = self.x.len();
         self.fx.iter_mut().for_each(|f| *f = 0.0);
         self.fy.iter_mut().for_each(|f| *f = 0.0);
@@ -372,7 +403,12 @@ impl LayoutEngine {
             efficiency *= 1.3;
         }
         let max_rise = 0.5;
-        let new_speed = speed + (target - speed).min(max_rise * speed);
+        let mut new_speed = speed + (target - speed).min(max_rise * speed);
+        // While cooling, traction may not speed the layout up again: that would undo the
+        // cooling and keep a formed layout jittering for hundreds of iterations.
+        if self.cooling {
+            new_speed = new_speed.min(speed);
+        }
         self.speed_efficiency = efficiency as f32;
         self.speed = if new_speed.is_finite() && new_speed > 0.0 { new_speed as f32 } else { 1.0 };
     }
@@ -398,7 +434,8 @@ impl LayoutEngine {
             self.cooling = true;
         }
         if self.cooling {
-            self.temperature *= self.params.cooling_rate;
+            let rate = if self.polishing { self.params.polish_cooling_rate } else { self.params.cooling_rate };
+            self.temperature *= rate;
         }
         if self.calm_streak >= self.params.calm_iterations || self.since_reheat >= self.params.max_iterations {
             self.settle();

@@ -11,6 +11,7 @@ mod engine;
 pub mod forces;
 mod graph_layout;
 mod live;
+mod multilevel;
 mod overlap;
 mod params;
 pub mod quadtree;

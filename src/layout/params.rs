@@ -46,10 +46,17 @@ pub struct LayoutParams {
     pub cooling_start: f32,
     /// Each cooling iteration multiplies the step by this. Default 0.97 (≈ 100 iterations to rest).
     pub cooling_rate: f32,
+    /// The cooling rate after a multilevel start, which begins cooling at once: its shape is
+    /// already formed and only needs polishing. Default 0.95.
+    pub polish_cooling_rate: f32,
     /// See [`Self::settle_tolerance`]. Default 10.
     pub calm_iterations: u32,
     /// Stop (settle) after this many iterations whatever the movement. Default 3000.
     pub max_iterations: u64,
+    /// A layout started from scratch on a graph with at least this many nodes begins with a
+    /// multilevel start (coarsen, lay out the coarse graph, refine level by level), which
+    /// settles several times sooner; `usize::MAX` turns it off. Default 2000.
+    pub multilevel_above: usize,
 }
 
 impl Default for LayoutParams {
@@ -70,8 +77,10 @@ impl Default for LayoutParams {
             settle_tolerance: 0.0015,
             cooling_start: 0.01,
             cooling_rate: 0.97,
+            polish_cooling_rate: 0.95,
             calm_iterations: 10,
             max_iterations: 3000,
+            multilevel_above: 2000,
         }
     }
 }

@@ -367,6 +367,8 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     harness.get_by_label("File path").type_text(path.to_str().unwrap());
     harness.get_by_label("Export").click();
     harness.run();
+    common::wait_exported(&mut harness);
+    assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
     let back = import_file(&path).unwrap().graph;
     assert_eq!((back.actor_count(), back.cooperation_count()), (26, 29));
     assert!(back.actors().all(|a| a.position.is_some()), "the picture goes along");
@@ -384,6 +386,7 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     harness.run();
     harness.state_mut().push(kgx::app::command::Command::Export(Some(dir.path().join("tables.csv"))));
     harness.run();
+    common::wait_exported(&mut harness);
     let back =
         kgx::io::import::import_csv_pair(&dir.path().join("tables.nodes.csv"), &dir.path().join("tables.edges.csv"))
             .unwrap();

@@ -90,10 +90,11 @@ impl Dialog {
 /// A file read for opening: kgx's own graph (keeps its path) or one imported from another tool
 /// (a new, unsaved document).
 pub(super) enum Opened {
-    /// A kgx file.
-    Graph(KnowledgeGraph),
+    /// A kgx file, as a document whose scene and layout are already built (a million actors
+    /// take seconds to set up, which must not freeze the window).
+    Graph(Box<Document>),
     /// GraphML, GEXF, node-link JSON or RDF.
-    Imported(crate::io::import::Imported),
+    Imported(Box<crate::io::import::Imported>),
 }
 
 /// A file being read on a worker thread: what the "Opening" window shows and cancels.
@@ -111,13 +112,14 @@ pub(super) struct OpeningFile {
 pub(super) fn read_for_opening(path: &Path, progress: &crate::analysis::progress::Progress) -> Result<Opened, String> {
     if crate::io::rdf::RdfFormat::from_path(path).is_some() {
         return crate::io::rdf::read_rdf_file(path)
-            .map(|graph| Opened::Imported(crate::io::import::Imported { graph, notes: Vec::new() }))
+            .map(|graph| Opened::Imported(Box::new(crate::io::import::Imported { graph, notes: Vec::new() })))
             .map_err(|e| e.to_string());
     }
     if ImportFormat::from_path(path).is_some() {
-        return import_file(path).map(Opened::Imported).map_err(|e| e.to_string());
+        return import_file(path).map(|i| Opened::Imported(Box::new(i))).map_err(|e| e.to_string());
     }
-    crate::io::load_file_with(path, progress).map(Opened::Graph).map_err(|e| e.to_string())
+    let graph = crate::io::load_file_with(path, progress).map_err(|e| e.to_string())?;
+    Ok(Opened::Graph(Box::new(Document::new(graph, Some(path.to_owned())))))
 }
 
 /// Whether the operating system's file dialogs can work here (Linux needs a session bus for
@@ -276,11 +278,10 @@ impl KgxApp {
 
     fn finish_open(&mut self, path: &Path, result: Result<Opened, String>) {
         match result {
-            Ok(Opened::Imported(imported)) => self.open_imported(path, imported),
-            Ok(Opened::Graph(graph)) => {
-                let doc = Document::new(graph, Some(path.to_owned()));
+            Ok(Opened::Imported(imported)) => self.open_imported(path, *imported),
+            Ok(Opened::Graph(doc)) => {
                 self.autosave.discard();
-                self.replace_document(doc);
+                self.replace_document(*doc);
                 self.remember_recent(path.to_owned());
                 self.set_status(format!("Opened {}", path.display()));
             }
@@ -311,65 +312,43 @@ impl KgxApp {
     /// Writes the graph for other tools in the format `path`'s extension names (atomically). The
     /// document keeps its own file and stays as saved or unsaved as it was.
     fn export_to(&mut self, path: &Path) {
-        if let Some(format) = crate::io::rdf::RdfFormat::from_path(path) {
-            self.doc.capture_positions();
-            let text = match format {
-                crate::io::rdf::RdfFormat::Turtle => {
-                    crate::io::rdf::to_turtle(&self.doc.graph, crate::io::rdf::DEFAULT_BASE)
-                }
-                crate::io::rdf::RdfFormat::JsonLd => {
-                    crate::io::rdf::to_jsonld(&self.doc.graph, crate::io::rdf::DEFAULT_BASE)
-                }
-            };
-            match write_atomic(path, |w| w.write_all(text.as_bytes())) {
-                Ok(()) => self.set_status(format!("Exported {}", path.display())),
-                Err(error) => {
-                    let lines = vec![format!("{}: cannot write: {error}", path.display())];
-                    self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
-                }
-            }
+        let Some(kind) = ExportKind::from_path(path) else {
+            let lines = vec![format!(
+                "{}: choose a name ending in .graphml, .gexf, .json (node-link), .csv (two tables), .ttl or .jsonld",
+                path.display()
+            )];
+            self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
             return;
-        }
-        let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("graphml") => ExportFormat::GraphMl,
-            Some("gexf") => ExportFormat::Gexf,
-            Some("json") => ExportFormat::NodeLinkJson,
-            Some("csv") => {
-                // Two tables beside each other: NAME.nodes.csv and NAME.edges.csv.
-                self.doc.capture_positions();
-                let (nodes, edges) = crate::io::export::to_csv_tables(&self.doc.graph);
-                for (table, text) in [("nodes", nodes), ("edges", edges)] {
-                    let file = path.with_extension(format!("{table}.csv"));
-                    if let Err(error) = write_atomic(&file, |w| w.write_all(text.as_bytes())) {
-                        let lines = vec![format!("{}: cannot write: {error}", file.display())];
-                        self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
-                        return;
-                    }
-                }
-                self.set_status(format!(
-                    "Exported {} and {}",
-                    path.with_extension("nodes.csv").display(),
-                    path.with_extension("edges.csv").display()
-                ));
+        };
+        // The copy is written on a worker thread: writing a large graph takes seconds.
+        self.doc.capture_positions();
+        let graph = self.doc.graph.clone();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let writing = path.to_owned();
+        std::thread::spawn(move || {
+            let _ = sender.send(write_export(&graph, &writing, kind));
+        });
+        self.exporting = Some((path.to_owned(), receiver));
+        self.set_status(format!("Exporting {} …", path.display()));
+    }
+
+    /// Takes a finished export: its status line, or its error.
+    pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some((path, receiver)) = &self.exporting else { return };
+        let result = match receiver.try_recv() {
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 return;
             }
-            _ => {
-                let lines = vec![format!(
-                    "{}: choose a name ending in .graphml, .gexf, .json (node-link), .csv (two tables), .ttl or .jsonld",
-                    path.display()
-                )];
-                self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
-                return;
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err(vec![format!("{}: export stopped", path.display())])
             }
         };
-        self.doc.capture_positions();
-        let text = export(&self.doc.graph, format);
-        match write_atomic(path, |w| w.write_all(text.as_bytes())) {
-            Ok(()) => self.set_status(format!("Exported {}", path.display())),
-            Err(error) => {
-                let lines = vec![format!("{}: cannot write: {error}", path.display())];
-                self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
-            }
+        self.exporting = None;
+        match result {
+            Ok(status) => self.set_status(status),
+            Err(lines) => self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines },
         }
     }
 
@@ -602,4 +581,60 @@ impl KgxApp {
             }
         }
     }
+}
+
+/// Where a worker thread sends the outcome of an export: its status line, or the error's lines.
+pub(super) type ExportAnswer = std::sync::mpsc::Receiver<Result<String, Vec<String>>>;
+
+/// What an export writes, chosen by the file name's extension.
+#[derive(Clone, Copy)]
+enum ExportKind {
+    /// Turtle or JSON-LD.
+    Rdf(crate::io::rdf::RdfFormat),
+    /// Two tables beside each other: NAME.nodes.csv and NAME.edges.csv.
+    CsvTables,
+    /// GraphML, GEXF or node-link JSON.
+    Tool(ExportFormat),
+}
+
+impl ExportKind {
+    fn from_path(path: &Path) -> Option<Self> {
+        if let Some(format) = crate::io::rdf::RdfFormat::from_path(path) {
+            return Some(ExportKind::Rdf(format));
+        }
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("graphml") => Some(ExportKind::Tool(ExportFormat::GraphMl)),
+            Some("gexf") => Some(ExportKind::Tool(ExportFormat::Gexf)),
+            Some("json") => Some(ExportKind::Tool(ExportFormat::NodeLinkJson)),
+            Some("csv") => Some(ExportKind::CsvTables),
+            _ => None,
+        }
+    }
+}
+
+/// Writes `graph` for other tools (atomically), off the UI thread; the status line on success,
+/// the error's lines otherwise.
+fn write_export(graph: &KnowledgeGraph, path: &Path, kind: ExportKind) -> Result<String, Vec<String>> {
+    let write = |file: &Path, text: &str| {
+        write_atomic(file, |w| w.write_all(text.as_bytes()))
+            .map_err(|error| vec![format!("{}: cannot write: {error}", file.display())])
+    };
+    match kind {
+        ExportKind::Rdf(format) => {
+            let text = match format {
+                crate::io::rdf::RdfFormat::Turtle => crate::io::rdf::to_turtle(graph, crate::io::rdf::DEFAULT_BASE),
+                crate::io::rdf::RdfFormat::JsonLd => crate::io::rdf::to_jsonld(graph, crate::io::rdf::DEFAULT_BASE),
+            };
+            write(path, &text)?;
+        }
+        ExportKind::CsvTables => {
+            let (nodes, edges) = crate::io::export::to_csv_tables(graph);
+            let (nodes_file, edges_file) = (path.with_extension("nodes.csv"), path.with_extension("edges.csv"));
+            write(&nodes_file, &nodes)?;
+            write(&edges_file, &edges)?;
+            return Ok(format!("Exported {} and {}", nodes_file.display(), edges_file.display()));
+        }
+        ExportKind::Tool(format) => write(path, &export(graph, format))?,
+    }
+    Ok(format!("Exported {}", path.display()))
 }

@@ -123,6 +123,8 @@ pub struct KgxApp {
     pub kb: Option<Box<crate::state::kb::KbForm>>,
     /// A file being read on a worker thread to be opened.
     opening: Option<files::OpeningFile>,
+    /// An export being written on a worker thread: its file and the answer to come.
+    exporting: Option<(PathBuf, files::ExportAnswer)>,
     /// An actor's neighbourhood being loaded from the knowledge base.
     pub expanding: Option<crate::state::kb::KbJob>,
     /// The window linking an actor to a knowledge-base entity.
@@ -156,6 +158,8 @@ impl KgxApp {
         let recent: Vec<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
         let mut app = Self::with_recent(options, recent);
         app.csv_mappings = cc.storage.and_then(|s| eframe::get_value(s, CSV_MAPPINGS_KEY)).unwrap_or_default();
+        // With wgpu as the renderer, large graphs are drawn on the GPU.
+        app.canvas.gpu_target = cc.wgpu_render_state.as_ref().map(crate::ui::gpu::GpuTarget::of);
         app
     }
 
@@ -200,6 +204,7 @@ impl KgxApp {
             csv_job: None,
             kb: None,
             opening: None,
+            exporting: None,
             expanding: None,
             link: None,
             csv_mappings: std::collections::HashMap::new(),
@@ -247,6 +252,11 @@ impl KgxApp {
     /// Whether a file is being read to be opened (on a worker thread).
     pub fn is_opening(&self) -> bool {
         self.opening.is_some()
+    }
+
+    /// Whether an export is being written on a worker thread.
+    pub fn is_exporting(&self) -> bool {
+        self.exporting.is_some()
     }
 
     /// The open dialog's kind, for tests: "confirm", "path", "error" or "none".
@@ -468,7 +478,9 @@ impl KgxApp {
 
     /// Replaces the document with a freshly opened one and resets the view.
     fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
+        let old = std::mem::replace(&mut self.doc, doc);
+        // Freeing a graph of a million actors takes a while: not on the UI thread.
+        std::thread::spawn(move || drop(old));
         self.autosave.start_document(&self.doc);
         self.selection.clear();
         self.canvas.reset();
@@ -644,6 +656,7 @@ impl KgxApp {
         self.poll_picture(&ctx);
         crate::ui::picture::picture_ui(&ctx, &mut self.picture, &mut self.commands);
         self.poll_open(&ctx);
+        self.poll_export(&ctx);
         if let Some(opening) = &self.opening {
             let mut cancel = false;
             egui::Window::new("Opening").collapsible(false).resizable(false).show(&ctx, |ui| {

@@ -9,7 +9,8 @@
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::camera::{Camera, bounds};
-use super::paint::{PaintInput, ViewOptions, edge_points, flag, label_box, paint_graph};
+use super::gpu::{GpuGraph, GpuTarget};
+use super::paint::{DrawOn, GPU_FROM_ACTORS, PaintInput, ViewOptions, edge_points, flag, label_box, paint_graph};
 use super::styling::Styling;
 use super::theme;
 use crate::model::{ActorId, Kind};
@@ -79,6 +80,12 @@ pub struct CanvasState {
     layout_serial: u64,
     /// Pointer and camera of the last edge hit test, to skip it when nothing moved.
     edge_probe: Option<(Pos2, Camera, u64)>,
+    /// The wgpu renderer's target, when the window renders with wgpu (set by the app).
+    pub gpu_target: Option<GpuTarget>,
+    /// What the GPU was last given to draw.
+    gpu: GpuGraph,
+    /// Whether the last frame's nodes and cooperations were drawn by the GPU.
+    drawn_on_gpu: bool,
 }
 
 impl Default for CanvasState {
@@ -99,14 +106,22 @@ impl Default for CanvasState {
             needs_fit: true,
             layout_serial: 0,
             edge_probe: None,
+            gpu_target: None,
+            gpu: GpuGraph::default(),
+            drawn_on_gpu: false,
         }
     }
 }
 
 impl CanvasState {
+    /// Whether the last frame's nodes and cooperations were drawn by the GPU.
+    pub fn drawn_on_gpu(&self) -> bool {
+        self.drawn_on_gpu
+    }
+
     /// Forgets everything but the viewport (a new document is shown), fitting it next frame.
     pub fn reset(&mut self) {
-        *self = Self { viewport: self.viewport, ..Self::default() };
+        *self = Self { viewport: self.viewport, gpu_target: self.gpu_target.take(), ..Self::default() };
         self.needs_fit = true;
     }
 
@@ -416,7 +431,16 @@ pub fn canvas_ui(
     input.camera = state.camera;
 
     let painter = ui.painter_at(rect);
-    state.drawn_labels = paint_graph(&painter, &input);
+    let on_gpu = match (&state.gpu_target, options.draw_on) {
+        (Some(target), DrawOn::Gpu) => Some(target),
+        (Some(target), DrawOn::Auto) if doc.scene.nodes.len() >= GPU_FROM_ACTORS => Some(target),
+        _ => None,
+    }
+    .filter(|target| GpuGraph::fits(target, doc.scene.nodes.len(), doc.scene.edges.len()))
+    .cloned();
+    let callback = on_gpu.map(|target| state.gpu.frame(&input, state.layout_serial, doc.revision, &target));
+    state.drawn_on_gpu = callback.is_some();
+    state.drawn_labels = paint_graph(&painter, &input, callback);
     paint_gesture_overlay(&painter, &input, doc, state, pointer);
 
     // Tooltip for the hovered actor: kind, country, degree and a few attributes.

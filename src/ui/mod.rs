@@ -6,6 +6,7 @@ pub mod canvas;
 pub mod csv_import;
 pub mod dialogs;
 pub mod explore;
+pub mod gpu;
 pub mod inspector;
 pub mod kb;
 pub mod legend;

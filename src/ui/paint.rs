@@ -35,13 +35,30 @@ pub struct ViewOptions {
     pub show_labels: bool,
     /// Line width grows with the number of distinct sources a cooperation cites.
     pub width_by_sources: bool,
+    /// Who draws nodes and cooperations: the GPU or the CPU.
+    pub draw_on: DrawOn,
 }
 
 impl Default for ViewOptions {
     fn default() -> Self {
-        Self { size_by_degree: true, show_labels: true, width_by_sources: false }
+        Self { size_by_degree: true, show_labels: true, width_by_sources: false, draw_on: DrawOn::Auto }
     }
 }
+
+/// Who draws the nodes and cooperations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DrawOn {
+    /// The GPU for graphs of [`GPU_FROM_ACTORS`] actors or more (where the renderer is wgpu),
+    /// the CPU below, where its curved parallel lines and finer shapes cost nothing.
+    Auto,
+    /// The GPU whenever the renderer is wgpu.
+    Gpu,
+    /// Always the CPU (egui meshes).
+    Cpu,
+}
+
+/// Graphs with at least this many actors are drawn on the GPU in [`DrawOn::Auto`].
+pub const GPU_FROM_ACTORS: usize = 5_000;
 
 /// Everything one frame of the canvas needs to paint.
 pub struct PaintInput<'a> {
@@ -157,20 +174,38 @@ pub fn edge_points(input: &PaintInput<'_>, edge: &SceneEdge, points: &mut Vec<Po
 /// is on screen.
 ///
 /// Returns the actor labels drawn: engine node and screen rectangle.
-pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>) -> Vec<(usize, Rect)> {
+/// With `gpu`, the GPU draws the straight cooperations (first callback) and the actors (second
+/// callback), and the CPU only what is left: loops and curved parallel cooperations between the
+/// two, rings, pins and labels above.
+pub fn paint_graph(
+    painter: &Painter,
+    input: &PaintInput<'_>,
+    gpu: Option<super::gpu::GpuLayers<'_>>,
+) -> Vec<(usize, Rect)> {
     painter.rect_filled(input.viewport, 0.0, theme::CANVAS_BACKGROUND);
     let visible_nodes = (0..input.xs.len()).filter(|&i| input.is_shown(i)).count();
-    let drawn_edges = paint_edges(painter, input);
-    paint_nodes(painter, input, visible_nodes);
+    let on_gpu = gpu.is_some();
+    let drawn_edges = match gpu {
+        Some(layers) => {
+            painter.add(layers.cooperations);
+            paint_edges(painter, input, Some(layers.cpu_edges));
+            painter.add(layers.actors);
+            edges_on_screen(input)
+        }
+        None => paint_edges(painter, input, None),
+    };
+    paint_nodes(painter, input, visible_nodes, on_gpu);
     let mut labels = Vec::new();
     if input.options.show_labels {
         let (mut grid, mut placed, drawn) = paint_labels(painter, input);
         labels = drawn;
         // Cooperation labels also keep off the node discs.
-        for i in (0..input.xs.len()).filter(|&i| input.is_shown(i)) {
-            let disc = Rect::from_center_size(input.screen(i), Vec2::splat(2.0 * input.screen_radius(i)));
-            if input.viewport.intersects(disc) && drawn_edges <= EDGE_LABEL_MAX_ON_SCREEN {
-                grid.insert(&mut placed, disc);
+        if drawn_edges <= EDGE_LABEL_MAX_ON_SCREEN {
+            for i in (0..input.xs.len()).filter(|&i| input.is_shown(i)) {
+                let disc = Rect::from_center_size(input.screen(i), Vec2::splat(2.0 * input.screen_radius(i)));
+                if input.viewport.intersects(disc) {
+                    grid.insert(&mut placed, disc);
+                }
             }
         }
         // Zoomed in: few cooperations on screen, each long enough to carry its label.
@@ -196,11 +231,30 @@ fn edge_on_screen(input: &PaintInput<'_>, edge: &SceneEdge, visible: Rect) -> bo
     visible.intersects(Rect::from_two_pos(a, b))
 }
 
-/// The scene edges to draw this frame, in drawing order, at most [`EDGE_BUDGET`].
-fn edges_to_draw(input: &PaintInput<'_>) -> Vec<u32> {
+/// How many cooperations are on screen when the GPU draws them, as far as edge labels care: the
+/// exact count when few actors are on screen, "too many" otherwise (without walking millions of
+/// cooperations every frame).
+fn edges_on_screen(input: &PaintInput<'_>) -> usize {
+    let visible = input.viewport.expand(40.0);
+    let limit = EDGE_LABEL_MAX_ON_SCREEN * 4;
+    let nodes_on_screen =
+        (0..input.xs.len()).filter(|&i| input.is_shown(i) && visible.contains(input.screen(i))).take(limit + 1).count();
+    if nodes_on_screen > limit {
+        return usize::MAX;
+    }
+    let scene = input.scene;
+    (0..scene.edges.len()).filter(|&e| input.edge_shown(e) && edge_on_screen(input, &scene.edges[e], visible)).count()
+}
+
+/// The scene edges to draw this frame (of `only`, when given), in drawing order, at most
+/// [`EDGE_BUDGET`].
+fn edges_to_draw(input: &PaintInput<'_>, only: Option<&[u32]>) -> Vec<u32> {
     let visible = input.viewport.expand(40.0);
     let scene = input.scene;
     let on_screen = |e: u32| input.edge_shown(e as usize) && edge_on_screen(input, &scene.edges[e as usize], visible);
+    if let Some(only) = only {
+        return only.iter().copied().filter(|&e| on_screen(e)).take(EDGE_BUDGET).collect();
+    }
     let mut chosen: Vec<u32> = (0..scene.edges.len() as u32).filter(|&e| on_screen(e)).collect();
     if chosen.len() > EDGE_BUDGET {
         let touches_focus = |e: u32| {
@@ -215,10 +269,10 @@ fn edges_to_draw(input: &PaintInput<'_>) -> Vec<u32> {
     chosen
 }
 
-/// Paints the cooperations on screen and returns how many it drew.
-fn paint_edges(painter: &Painter, input: &PaintInput<'_>) -> usize {
+/// Paints the cooperations on screen (of `only`, when given) and returns how many it drew.
+fn paint_edges(painter: &Painter, input: &PaintInput<'_>, only: Option<&[u32]>) -> usize {
     let scene = input.scene;
-    let drawn = edges_to_draw(input);
+    let drawn = edges_to_draw(input, only);
     let count = drawn.len();
     let feathered = drawn.len() <= FEATHER_EDGE_LIMIT;
     let mut mesh = Mesh::default();
@@ -275,17 +329,25 @@ fn paint_edges(painter: &Painter, input: &PaintInput<'_>) -> usize {
     count
 }
 
-fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize) {
+/// Paints the nodes on screen with their rings and pins; with `on_gpu`, only the rings and pins
+/// (the GPU has drawn the nodes).
+fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, on_gpu: bool) {
     let scene = input.scene;
     let feathered = visible_nodes <= FEATHER_NODE_LIMIT;
     let mut mesh = Mesh::default();
-    mesh.reserve_vertices(visible_nodes.min(200_000) * 8);
+    if !on_gpu {
+        mesh.reserve_vertices(visible_nodes.min(200_000) * 8);
+    }
     let mut overlay = Mesh::default();
     let mut scratch = Vec::with_capacity(48);
     let clip = input.viewport.expand(20.0);
     let outline = Color32::from_black_alpha(160);
     for (i, node) in scene.nodes.iter().enumerate() {
         if !input.is_shown(i) {
+            continue;
+        }
+        // On the GPU path only rings and pins are left to draw here.
+        if on_gpu && input.flags[i] & (flag::ON_PATH | flag::SELECTED | flag::HOVERED) == 0 && !node.pinned {
             continue;
         }
         let p = input.screen(i);
@@ -297,10 +359,12 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize) 
         let dimmed = (input.dimming && !input.highlighted(i)) || input.faded(i);
         let fill = input.colors.map_or_else(|| theme::actor_color(node.kind), |c| c[i]);
         let fill = if dimmed { fill.gamma_multiply_u8(theme::DIM_ALPHA + 30) } else { fill };
-        if r >= 6.0 && !dimmed {
-            add_ring(&mut mesh, &mut scratch, p, r, 1.2, shape, outline);
+        if !on_gpu {
+            if r >= 6.0 && !dimmed {
+                add_ring(&mut mesh, &mut scratch, p, r, 1.2, shape, outline);
+            }
+            add_node(&mut mesh, &mut scratch, p, r, shape, fill, feathered && r >= 3.5);
         }
-        add_node(&mut mesh, &mut scratch, p, r, shape, fill, feathered && r >= 3.5);
         let flags = input.flags[i];
         if flags & flag::ON_PATH != 0 {
             add_ring(&mut overlay, &mut scratch, p, r + 4.5, 2.5, shape, theme::PATH);

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::paint::ViewOptions;
+use super::paint::{DrawOn, ViewOptions};
 use super::styling::Styling;
 use crate::state::command::Command;
 use crate::state::document::Document;
@@ -120,6 +120,11 @@ pub fn menu_bar_ui(
             ui.checkbox(&mut options.size_by_degree, "Node size by degree");
             ui.checkbox(&mut options.show_labels, "Labels");
             ui.checkbox(&mut options.width_by_sources, "Line width by number of sources");
+            ui.separator();
+            ui.label("Draw nodes and lines with");
+            ui.radio_value(&mut options.draw_on, DrawOn::Auto, "the GPU for large graphs");
+            ui.radio_value(&mut options.draw_on, DrawOn::Gpu, "the GPU always");
+            ui.radio_value(&mut options.draw_on, DrawOn::Cpu, "the CPU");
         });
         ui.separator();
         if ui.add_enabled(doc.history.can_undo(), egui::Button::new("Undo")).clicked() {

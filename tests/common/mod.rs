@@ -155,6 +155,19 @@ pub fn wait_opened(harness: &mut Harness<'_, KgxApp>) {
     panic!("the file was not open after 10 s");
 }
 
+/// Runs frames until an export (written on a worker thread) is done, for at most 10 s.
+pub fn wait_exported(harness: &mut Harness<'_, KgxApp>) {
+    for _ in 0..1000 {
+        harness.step();
+        if !harness.state().is_exporting() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the export was not written after 10 s");
+}
+
 /// The SPARQL endpoint `.ci/run` starts (KGX_TEST_SPARQL); `None`, with a note, on a machine
 /// without one, which CI never is.
 pub fn test_sparql() -> Option<String> {

@@ -49,7 +49,7 @@ fn settled_document(size: usize) -> Document {
 /// A GPU target for benchmarks: no device, so only the CPU side runs (packing the buffers and
 /// building the callbacks); the upload itself is a copy done by the renderer.
 fn headless_gpu() -> GpuTarget {
-    GpuTarget { format: egui_wgpu::wgpu::TextureFormat::Bgra8Unorm, max_buffer_bytes: u64::MAX }
+    GpuTarget { format: egui_wgpu::wgpu::TextureFormat::Bgra8Unorm, max_buffer_bytes: u64::MAX, software: false }
 }
 
 fn canvas_frame(c: &mut Criterion) {

@@ -433,7 +433,7 @@ pub fn canvas_ui(
     let painter = ui.painter_at(rect);
     let on_gpu = match (&state.gpu_target, options.draw_on) {
         (Some(target), DrawOn::Gpu) => Some(target),
-        (Some(target), DrawOn::Auto) if doc.scene.nodes.len() >= GPU_FROM_ACTORS => Some(target),
+        (Some(target), DrawOn::Auto) if doc.scene.nodes.len() >= GPU_FROM_ACTORS && !target.software => Some(target),
         _ => None,
     }
     .filter(|target| GpuGraph::fits(target, doc.scene.nodes.len(), doc.scene.edges.len()))

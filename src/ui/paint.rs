@@ -48,8 +48,9 @@ impl Default for ViewOptions {
 /// Who draws the nodes and cooperations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DrawOn {
-    /// The GPU for graphs of [`GPU_FROM_ACTORS`] actors or more (where the renderer is wgpu),
-    /// the CPU below, where its curved parallel lines and finer shapes cost nothing.
+    /// The GPU for graphs of [`GPU_FROM_ACTORS`] actors or more (where the renderer is wgpu on
+    /// a hardware GPU), the CPU below, where its curved parallel lines and finer shapes cost
+    /// nothing, and on software rasterisers, which would draw on the processor the layout needs.
     Auto,
     /// The GPU whenever the renderer is wgpu.
     Gpu,

@@ -13,6 +13,9 @@ pub struct GpuTarget {
     pub format: wgpu::TextureFormat,
     /// The device's largest storage buffer binding, in bytes.
     pub max_buffer_bytes: u64,
+    /// Whether the "GPU" is a software rasteriser (Mesa's lavapipe, llvmpipe): it draws on the
+    /// same processor as the layout, so automatic mode keeps the CPU path, which culls.
+    pub software: bool,
 }
 
 impl GpuTarget {
@@ -21,6 +24,7 @@ impl GpuTarget {
         Self {
             format: render_state.target_format,
             max_buffer_bytes: render_state.device.limits().max_storage_buffer_binding_size,
+            software: render_state.adapter.get_info().device_type == wgpu::DeviceType::Cpu,
         }
     }
 }

@@ -270,6 +270,35 @@ fn edges_to_draw(input: &PaintInput<'_>, only: Option<&[u32]>) -> Vec<u32> {
     chosen
 }
 
+/// How wide lines are drawn at this zoom, per unit of an edge's width.
+pub fn zoom_width(zoom: f32) -> f32 {
+    (zoom * 1.5).clamp(0.6, 2.0)
+}
+
+/// A cooperation's colour and its width before the zoom factor: full colour when focused, on a
+/// path or touching the hovered or selected actor; faint when something else is hovered or it is
+/// filtered out but shown faded; `base_alpha` otherwise. Wider when focused or on a path.
+pub fn edge_style(input: &PaintInput<'_>, e: usize, edge: &SceneEdge, base_alpha: u8) -> (Color32, f32) {
+    let flags_of = |i: u32| input.flags.get(i as usize).copied().unwrap_or(0);
+    let edge_flags = input.edge_flags.get(e).copied().unwrap_or(0);
+    let touches = (flags_of(edge.from) | flags_of(edge.to)) & (flag::HOVERED | flag::SELECTED) != 0;
+    let focused = input.focus_edge == Some(e);
+    let on_path = edge_flags & flag::ON_PATH != 0;
+    let faded = edge_flags & flag::FADED != 0;
+    let alpha = if focused || on_path || touches {
+        255
+    } else if input.dimming || faded {
+        theme::DIM_ALPHA / 2
+    } else {
+        base_alpha
+    };
+    let color = if on_path { theme::PATH } else { theme::cooperation_color(edge.kind).gamma_multiply_u8(alpha) };
+    let strength =
+        if input.options.width_by_sources { 0.8 + 0.9 * edge.sources as f32 } else { edge.weight.max(0.1).sqrt() };
+    let emphasis = if focused || on_path { 2.5 } else { 1.0 };
+    (color, strength.clamp(0.5, 5.0) * emphasis)
+}
+
 /// Paints the cooperations on screen (of `only`, when given) and returns how many it drew.
 fn paint_edges(painter: &Painter, input: &PaintInput<'_>, only: Option<&[u32]>) -> usize {
     let scene = input.scene;
@@ -286,25 +315,9 @@ fn paint_edges(painter: &Painter, input: &PaintInput<'_>, only: Option<&[u32]>) 
         if !edge_points(input, edge, &mut points) {
             continue;
         }
-        let (from, to) = (edge.from as usize, edge.to as usize);
-        let touches_hover = input.flags[from] & flag::HOVERED != 0 || input.flags[to] & flag::HOVERED != 0;
-        let touches_selection = input.flags[from] & flag::SELECTED != 0 || input.flags[to] & flag::SELECTED != 0;
-        let focused = input.focus_edge == Some(e);
-        let on_path = input.edge_flags[e] & flag::ON_PATH != 0;
-        let faded = input.edge_flags[e] & flag::FADED != 0;
-        let alpha = if focused || on_path || touches_hover || touches_selection {
-            255
-        } else if input.dimming || faded {
-            theme::DIM_ALPHA / 2
-        } else {
-            base_alpha
-        };
-        let color = if on_path { theme::PATH } else { theme::cooperation_color(edge.kind).gamma_multiply_u8(alpha) };
-        let zoom_width = (input.camera.zoom * 1.5).clamp(0.6, 2.0);
-        let strength =
-            if input.options.width_by_sources { 0.8 + 0.9 * edge.sources as f32 } else { edge.weight.max(0.1).sqrt() };
-        let emphasis = if focused || on_path { 2.5 } else { 1.0 };
-        let width = zoom_width * strength.clamp(0.5, 5.0) * emphasis;
+        let to = edge.to as usize;
+        let (color, width) = edge_style(input, e, edge, base_alpha);
+        let width = zoom_width(input.camera.zoom) * width;
         // Stop lines at the target's rim so arrowheads stay visible.
         let to_r = input.screen_radius(to);
         if edge.directed && points.len() >= 2 && edge.from != edge.to {

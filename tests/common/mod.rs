@@ -142,30 +142,28 @@ pub fn wait_until_settled(harness: &mut Harness<'_, KgxApp>) {
     harness.run();
 }
 
-/// Runs frames until a file being opened (read on a worker thread) is open, for at most 10 s.
-pub fn wait_opened(harness: &mut Harness<'_, KgxApp>) {
+/// Runs frames while `busy` holds (work on a worker thread), for at most 10 s; `what` names the
+/// work in the failure message.
+fn wait_while(harness: &mut Harness<'_, KgxApp>, what: &str, busy: impl Fn(&KgxApp) -> bool) {
     for _ in 0..1000 {
         harness.step();
-        if !harness.state().is_opening() {
+        if !busy(harness.state()) {
             harness.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("the file was not open after 10 s");
+    panic!("{what} after 10 s");
+}
+
+/// Runs frames until a file being opened (read on a worker thread) is open, for at most 10 s.
+pub fn wait_opened(harness: &mut Harness<'_, KgxApp>) {
+    wait_while(harness, "the file was not open", KgxApp::is_opening);
 }
 
 /// Runs frames until an export (written on a worker thread) is done, for at most 10 s.
 pub fn wait_exported(harness: &mut Harness<'_, KgxApp>) {
-    for _ in 0..1000 {
-        harness.step();
-        if !harness.state().is_exporting() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the export was not written after 10 s");
+    wait_while(harness, "the export was not written", KgxApp::is_exporting);
 }
 
 /// The SPARQL endpoint `.ci/run` starts (KGX_TEST_SPARQL); `None`, with a note, on a machine

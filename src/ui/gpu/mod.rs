@@ -14,7 +14,7 @@ use egui::Color32;
 
 pub use pipeline::GpuTarget;
 
-use super::paint::{PaintInput, flag};
+use super::paint::{PaintInput, edge_style, flag, zoom_width};
 use super::theme;
 
 /// Bytes per node position (two `f32`).
@@ -134,7 +134,7 @@ impl GpuGraph {
             center: [input.camera.center.x, input.camera.center.y],
             zoom: input.camera.zoom,
             size: [input.viewport.width(), input.viewport.height()],
-            edge_width: (input.camera.zoom * 1.5).clamp(0.6, 2.0),
+            edge_width: zoom_width(input.camera.zoom),
         };
         let callback = |layer| pipeline::GraphCallback {
             layer,
@@ -226,25 +226,7 @@ fn pack_edges(input: &PaintInput<'_>) -> (Vec<u8>, u32) {
         if !gpu_draws_edge(input, e) {
             continue;
         }
-        let (from, to) = (edge.from as usize, edge.to as usize);
-        let flags_of = |i: usize| input.flags.get(i).copied().unwrap_or(0);
-        let edge_flags = input.edge_flags.get(e).copied().unwrap_or(0);
-        let touches = (flags_of(from) | flags_of(to)) & (flag::HOVERED | flag::SELECTED) != 0;
-        let focused = input.focus_edge == Some(e);
-        let on_path = edge_flags & flag::ON_PATH != 0;
-        let faded = edge_flags & flag::FADED != 0;
-        let alpha = if focused || on_path || touches {
-            255
-        } else if input.dimming || faded {
-            theme::DIM_ALPHA / 2
-        } else {
-            base_alpha
-        };
-        let color = if on_path { theme::PATH } else { theme::cooperation_color(edge.kind).gamma_multiply_u8(alpha) };
-        let strength =
-            if input.options.width_by_sources { 0.8 + 0.9 * edge.sources as f32 } else { edge.weight.max(0.1).sqrt() };
-        let emphasis = if focused || on_path { 2.5 } else { 1.0 };
-        let width = strength.clamp(0.5, 5.0) * emphasis;
+        let (color, width) = edge_style(input, e, edge, base_alpha);
         let signed = if edge.directed { width } else { -width };
         bytes.extend_from_slice(&edge.from.to_le_bytes());
         bytes.extend_from_slice(&edge.to.to_le_bytes());

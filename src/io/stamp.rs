@@ -4,7 +4,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::fs;
 use std::hash::Hasher;
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -23,8 +23,8 @@ impl FileStamp {
     /// The file cannot be read.
     pub fn read(path: &Path) -> io::Result<Self> {
         let metadata = fs::metadata(path)?;
-        let bytes = fs::read(path)?;
-        Ok(Self { len: bytes.len() as u64, modified: metadata.modified().ok(), hash: hash(&bytes) })
+        let (len, hash) = hash_file(path)?;
+        Ok(Self { len, modified: metadata.modified().ok(), hash })
     }
 
     /// Whether the file now differs from this stamp. Size and time are compared first; the
@@ -35,14 +35,28 @@ impl FileStamp {
         if metadata.len() == self.len && metadata.modified().ok() == self.modified {
             return false;
         }
-        fs::read(path).map_or(true, |bytes| bytes.len() as u64 != self.len || hash(&bytes) != self.hash)
+        hash_file(path).map_or(true, |(len, hash)| len != self.len || hash != self.hash)
     }
 }
 
-fn hash(bytes: &[u8]) -> u64 {
+/// The file's length and a hash of its content, read in 1 MiB pieces (a graph file of hundreds
+/// of megabytes is never held whole).
+fn hash_file(path: &Path) -> io::Result<(u64, u64)> {
+    let mut file = fs::File::open(path)?;
     let mut hasher = DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.finish()
+    let mut buffer = vec![0u8; 1 << 20];
+    let mut len = 0u64;
+    loop {
+        let n = match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        hasher.write(buffer.get(..n).unwrap_or_default());
+        len += n as u64;
+    }
+    Ok((len, hasher.finish()))
 }
 
 #[cfg(test)]

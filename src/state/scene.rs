@@ -2,8 +2,6 @@
 //! frame: node kinds and degrees, edges with their lanes (parallel edges drawn apart),
 //! adjacency for highlighting, and the order in which labels compete for space.
 
-use std::collections::HashMap;
-
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
@@ -86,7 +84,8 @@ impl Scene {
         let g = graph.petgraph();
         let mut edges = Vec::with_capacity(g.edge_count());
         let mut cooperation_kind_counts = [0usize; 10];
-        let mut bundles: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+        // Each edge under its pair of actors (either direction), to find parallel cooperations.
+        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(g.edge_count());
         for edge in g.edge_references() {
             let (Some(from), Some(to)) = (layout.engine_node(edge.source()), layout.engine_node(edge.target())) else {
                 continue;
@@ -96,7 +95,7 @@ impl Scene {
             cooperation_kind_counts[cooperation.kind as usize] += 1;
             nodes[from as usize].degree += 1;
             nodes[to as usize].degree += 1;
-            bundles.entry((from.min(to), from.max(to))).or_default().push(edges.len());
+            pairs.push(((u64::from(from.min(to)) << 32) | u64::from(from.max(to)), edges.len() as u32));
             edges.push(SceneEdge {
                 index: edge.id(),
                 from,
@@ -113,12 +112,16 @@ impl Scene {
                 lane: 0.0,
             });
         }
-        for members in bundles.values().filter(|m| m.len() > 1) {
+        // Sorted by pair, then by edge: parallel cooperations sit together, in graph order.
+        pairs.sort_unstable();
+        for members in pairs.chunk_by(|a, b| a.0 == b.0).filter(|m| m.len() > 1) {
             let middle = (members.len() - 1) as f32 / 2.0;
-            for (k, &e) in members.iter().enumerate() {
-                // Lanes are measured from the lower-numbered actor, so reversed edges agree.
-                let flip = if edges[e].from <= edges[e].to { 1.0 } else { -1.0 };
-                edges[e].lane = (k as f32 - middle) * flip;
+            for (k, &(_, e)) in members.iter().enumerate() {
+                if let Some(edge) = edges.get_mut(e as usize) {
+                    // Lanes are measured from the lower-numbered actor, so reversed edges agree.
+                    let flip = if edge.from <= edge.to { 1.0 } else { -1.0 };
+                    edge.lane = (k as f32 - middle) * flip;
+                }
             }
         }
         let adjacency = Csr::new(n, edges.iter().map(|e| (e.from, e.to, 1.0)));

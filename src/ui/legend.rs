@@ -121,14 +121,15 @@ fn actor_list_ui(
             state.sorted = nodes;
             state.sorted_revision = Some(doc.revision);
         }
-        let actors: Vec<&Actor> = state.sorted.iter().filter_map(|n| doc.graph.actor_at(*n)).collect();
-        ui.label(RichText::new(format!("{} actor{}", actors.len(), if actors.len() == 1 { "" } else { "s" })).weak());
+        // Only the rows in view are looked up: a million actors cost nothing per frame.
+        let count = state.sorted.len();
+        ui.label(RichText::new(format!("{count} actor{}", if count == 1 { "" } else { "s" })).weak());
         ScrollArea::vertical().id_salt("actor list").auto_shrink([false, false]).show_rows(
             ui,
             row_height,
-            actors.len(),
+            count,
             |ui, rows| {
-                for actor in &actors[rows] {
+                for actor in state.sorted.get(rows).unwrap_or_default().iter().filter_map(|n| doc.graph.actor_at(*n)) {
                     actor_row(ui, actor, None, selection, commands);
                 }
             },

@@ -95,32 +95,12 @@ fn load_from(
     progress: &Progress,
     text_for_problems: impl FnOnce() -> String,
 ) -> Result<KnowledgeGraph, LoadError> {
-    let options = ron_options();
-    let mut checker = Checker::new();
-    // The first element that does not parse; later elements are only split, not parsed, so the
-    // header can still be checked (a file of another format is reported as such).
-    let mut first_error: Option<LoadError> = None;
-    let mut elements = 0usize;
+    let mut pieces = PieceReader::new(path);
     let mut take = |piece: Piece<'_>| -> Result<(), ()> {
         if progress.is_cancelled() {
             return Err(());
         }
-        match piece {
-            Piece::ListEnd(list) => checker.list_end(list),
-            Piece::Element { list, index, text, start, before_comma } => {
-                if first_error.is_some() {
-                    return Ok(());
-                }
-                match parse_element(&options, list, text, start, before_comma, path) {
-                    Ok(Some(element)) => {
-                        elements += 1;
-                        checker.element(index, element);
-                    }
-                    Ok(None) => {}
-                    Err(error) => first_error = Some(error),
-                }
-            }
-        }
+        pieces.take(piece);
         Ok(())
     };
     let stopped = |error: SplitError<()>| match error {
@@ -156,6 +136,8 @@ fn load_from(
     }
     drop(buffer);
     let skeleton = splitter.finish(&mut take).map_err(stopped)?;
+    pieces.flush();
+    let PieceReader { mut checker, first_error, elements, .. } = pieces;
     if progress.is_cancelled() {
         return Err(LoadError::Cancelled { path: path.to_owned() });
     }
@@ -183,6 +165,91 @@ fn load_from(
     checker
         .finish()
         .map_err(|found| LoadError::Invalid { path: path.to_owned(), problems: place(&text_for_problems(), found) })
+}
+
+/// Elements parsed together, in parallel, before they are added in file order.
+const BATCH_ELEMENTS: usize = 4096;
+
+/// Takes the splitter's pieces: collects elements into batches, parses each batch in parallel
+/// (parsing is most of the reading time) and adds the results to the graph in file order.
+struct PieceReader<'a> {
+    path: &'a FilePath,
+    options: ron::Options,
+    checker: Checker,
+    /// The first element that does not parse; later elements are only split, not parsed, so
+    /// the header can still be checked (a file of another format is reported as such).
+    first_error: Option<LoadError>,
+    /// Elements added so far.
+    elements: usize,
+    /// The texts of the batch's elements, one after another.
+    texts: Vec<u8>,
+    /// The batch's elements: list, index, range in `texts`, start, whether a comma ended it.
+    batch: Vec<(List, usize, std::ops::Range<usize>, Position, bool)>,
+}
+
+impl<'a> PieceReader<'a> {
+    fn new(path: &'a FilePath) -> Self {
+        Self {
+            path,
+            options: ron_options(),
+            checker: Checker::new(),
+            first_error: None,
+            elements: 0,
+            texts: Vec::new(),
+            batch: Vec::with_capacity(BATCH_ELEMENTS),
+        }
+    }
+
+    fn take(&mut self, piece: Piece<'_>) {
+        match piece {
+            Piece::ListEnd(list) => {
+                self.flush();
+                self.checker.list_end(list);
+            }
+            Piece::Element { list, index, text, start, before_comma } => {
+                if self.first_error.is_some() {
+                    return;
+                }
+                let range = self.texts.len()..self.texts.len() + text.len();
+                self.texts.extend_from_slice(text);
+                self.batch.push((list, index, range, start, before_comma));
+                if self.batch.len() >= BATCH_ELEMENTS {
+                    self.flush();
+                }
+            }
+        }
+    }
+
+    /// Parses the batch and adds it, stopping at the first element that does not parse.
+    fn flush(&mut self) {
+        use rayon::prelude::*;
+        if self.first_error.is_none() {
+            let (options, texts, path) = (&self.options, &self.texts, self.path);
+            let parsed: Vec<Result<Option<Element>, LoadError>> = self
+                .batch
+                .par_iter()
+                .map(|(list, _, range, start, before_comma)| {
+                    let text = texts.get(range.clone()).unwrap_or_default();
+                    parse_element(options, *list, text, *start, *before_comma, path)
+                })
+                .collect();
+            for ((_, index, ..), result) in self.batch.iter().zip(parsed) {
+                match result {
+                    Ok(Some(element)) => {
+                        self.elements += 1;
+                        self.checker.element(*index, element);
+                    }
+                    Ok(None) => {}
+                    Err(error) => {
+                        self.first_error = Some(error);
+                        break;
+                    }
+                }
+            }
+        }
+        self.batch.clear();
+        self.texts.clear();
+    }
 }
 
 /// One parsed element of a top-level list.
@@ -506,8 +573,9 @@ impl Checker {
         let path = Path::root().field("cooperations");
         let at = path.index(i);
         let mut valid = self.non_empty("cooperation", &dto.id, &at.field("id"));
-        for (end, id) in [("from", &dto.from), ("to", &dto.to)] {
-            if !self.graph.contains_actor(&ActorId::new(id.as_str())) {
+        let ends = [self.graph.node_index(&ActorId::new(&dto.from)), self.graph.node_index(&ActorId::new(&dto.to))];
+        for ((end, id), found) in [("from", &dto.from), ("to", &dto.to)].into_iter().zip(ends) {
+            if found.is_none() {
                 let hint = closest(id, self.graph.actors().map(|a| a.id().as_str()))
                     .map(|s| format!("; did you mean \"{s}\"?"))
                     .unwrap_or_default();
@@ -540,12 +608,18 @@ impl Checker {
             }
         }
         let id = CooperationId::new(dto.id);
-        if let Some(existing) = self.graph.edge_index(&id) {
-            let first = self.cooperation_index.get(existing.index()).copied().unwrap_or(0);
-            self.duplicate("cooperation", id.as_str(), at.field("id"), path.index(first).field("id"));
+        let duplicate = |checker: &mut Self, id: &CooperationId| {
+            if let Some(existing) = checker.graph.edge_index(id) {
+                let first = checker.cooperation_index.get(existing.index()).copied().unwrap_or(0);
+                checker.duplicate("cooperation", id.as_str(), at.field("id"), path.index(first).field("id"));
+            }
+        };
+        let [Some(from), Some(to)] = ends else {
+            duplicate(self, &id);
             return;
-        }
+        };
         if !valid {
+            duplicate(self, &id);
             return;
         }
         let evidence =
@@ -556,10 +630,12 @@ impl Checker {
         cooperation.date = date;
         cooperation.weight = dto.weight;
         cooperation.attributes = dto.attributes.0.into_iter().map(|(key, value)| Attribute { key, value }).collect();
-        match self.graph.add_cooperation(&ActorId::new(dto.from), &ActorId::new(dto.to), cooperation) {
+        let id = cooperation.id().clone();
+        match self.graph.add_cooperation_between(from, to, cooperation) {
             Ok(index) => {
                 record_file_index(&mut self.cooperation_index, index.index(), i);
             }
+            Err(ModelError::DuplicateCooperation(_)) => duplicate(self, &id),
             Err(error) => self.unexpected(at, error),
         }
     }

@@ -51,6 +51,11 @@ pub struct RemovedActor {
     pub cooperations: Vec<RemovedCooperation>,
 }
 
+/// The id → index maps. foldhash (already in the dependency tree through hashbrown) is several
+/// times faster than the standard SipHash on short ids and still seeded at random per process,
+/// so crafted ids cannot make lookups slow; loading a million actors does some 20 million of them.
+type IdMap<K, V> = HashMap<K, V, foldhash::quality::RandomState>;
+
 /// The graph of actors and cooperations, with the sources its evidence cites.
 ///
 /// Invariants, kept by every method: actor, cooperation and source ids are unique and non-empty;
@@ -62,8 +67,8 @@ pub struct KnowledgeGraph {
     /// Title and description.
     pub metadata: Metadata,
     graph: StableDiGraph<Actor, Cooperation>,
-    actor_index: HashMap<ActorId, NodeIndex>,
-    cooperation_index: HashMap<CooperationId, EdgeIndex>,
+    actor_index: IdMap<ActorId, NodeIndex>,
+    cooperation_index: IdMap<CooperationId, EdgeIndex>,
     sources: BTreeMap<SourceId, Source>,
     structure_version: u64,
 }
@@ -254,10 +259,39 @@ impl KnowledgeGraph {
         }
         let a = self.node_index(from).ok_or_else(|| ModelError::UnknownActor(from.clone()))?;
         let b = self.node_index(to).ok_or_else(|| ModelError::UnknownActor(to.clone()))?;
+        self.add_cooperation_between(a, b, cooperation)
+    }
+
+    /// Adds a cooperation between two actors given by storage index (as
+    /// [`Self::node_index`] returns them): what a loader uses, having looked the actors up once.
+    ///
+    /// # Errors
+    /// [`ModelError::EmptyId`], [`ModelError::DuplicateCooperation`],
+    /// [`ModelError::UnknownActor`] (an index with no actor) or [`ModelError::UnknownSource`].
+    pub fn add_cooperation_between(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        cooperation: Cooperation,
+    ) -> Result<EdgeIndex, ModelError> {
+        if cooperation.id().as_str().is_empty() {
+            return Err(ModelError::EmptyId);
+        }
+        for end in [from, to] {
+            if !self.graph.contains_node(end) {
+                return Err(ModelError::UnknownActor(ActorId::new(format!("#{}", end.index()))));
+            }
+        }
         self.check_sources(cooperation.evidence())?;
-        let id = cooperation.id().clone();
-        let index = self.graph.add_edge(a, b, cooperation);
-        self.cooperation_index.insert(id, index);
+        // One hash lookup: the id's slot is taken only if it is free.
+        let slot = match self.cooperation_index.entry(cooperation.id().clone()) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                return Err(ModelError::DuplicateCooperation(cooperation.id().clone()));
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => slot,
+        };
+        let index = self.graph.add_edge(from, to, cooperation);
+        slot.insert(index);
         self.structure_version += 1;
         Ok(index)
     }

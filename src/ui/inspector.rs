@@ -468,14 +468,14 @@ fn document_ui(ui: &mut Ui, doc: &Document, state: &mut InspectorState, commands
     let mut title = metadata.title.clone();
     let response = labelled_text(ui, "Title", &mut title, false);
     if response.changed() {
-        let edit = Edit::SetMetadata(Metadata { title: title.clone(), description: metadata.description.clone() });
+        let edit = Edit::SetMetadata(Metadata { title: title.clone(), ..metadata.clone() });
         commands.push(Command::Edit { edit, coalesce: Some("title".to_owned()) });
     }
     seal_on_blur(&response, commands);
     let mut description = metadata.description.clone();
     let response = labelled_text(ui, "Description", &mut description, true);
     if response.changed() {
-        let edit = Edit::SetMetadata(Metadata { title: metadata.title.clone(), description: description.clone() });
+        let edit = Edit::SetMetadata(Metadata { description: description.clone(), ..metadata.clone() });
         commands.push(Command::Edit { edit, coalesce: Some("description".to_owned()) });
     }
     seal_on_blur(&response, commands);

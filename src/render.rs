@@ -23,11 +23,14 @@ pub struct RenderOptions {
     /// Draw only this part of the layout plane (min x, min y, max x, max y), as the window's
     /// current view; `None` fits the whole graph.
     pub view: Option<[f32; 4]>,
+    /// Lay the graph out anew even where it has positions (`kgx render --layout`); otherwise a
+    /// picture the file has is drawn as it is, and only actors without a position are placed.
+    pub layout: bool,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        Self { width: 1600.0, height: 1000.0, legend: true, title: true, view: None }
+        Self { width: 1600.0, height: 1000.0, legend: true, title: true, view: None, layout: false }
     }
 }
 
@@ -66,8 +69,8 @@ fn label_width(text: &str) -> f32 {
 pub fn to_svg(graph: &KnowledgeGraph, options: &RenderOptions) -> String {
     let actors = graph.actors_sorted();
     let mut layout = GraphLayout::new(graph, LayoutParams::default(), 42);
-    if actors.iter().any(|a| a.position.is_none()) {
-        layout.engine_mut().run_until_settled();
+    if options.layout {
+        layout.engine_mut().reheat();
     }
     let degree: HashMap<&str, usize> =
         actors.iter().map(|a| (a.id().as_str(), graph.cooperations_of(a.id()).len())).collect();
@@ -95,19 +98,21 @@ pub fn to_svg(graph: &KnowledgeGraph, options: &RenderOptions) -> String {
         let scale = if engine.node_count() == 0 { 1.0 } else { (room[0] / span[0]).min(room[1] / span[1]) };
         (scale, min, span)
     };
-    // As in the window: the layout makes room for every label at the picture's scale (small
-    // graphs), in a few rounds, since making room shrinks the scale.
-    if actors.len() <= crate::layout::LABEL_ROOM_LIMIT && options.view.is_none() {
-        let widths: Vec<f32> = (0..layout.engine().node_count())
-            .map(|i| layout.node_index(i).and_then(|n| graph.actor_at(n)).map_or(0.0, |a| label_width(&a.label)))
-            .collect();
-        for _ in 0..4 {
-            let (scale, _, _) = fit(&layout);
-            let boxes = widths.iter().map(|w| [(w + 6.0) / scale, (LABEL_SIZE + 6.0) / scale]).collect();
-            let engine = layout.engine_mut();
-            engine.set_label_boxes(Some(boxes));
-            engine.remove_overlaps();
+    // As in the window: a layout kgx runs over the whole graph makes room for every label at
+    // the picture's scale as it ends (small graphs); a picture the file has is kept as it is.
+    if layout.engine().state() == crate::layout::LayoutState::Running {
+        if layout.engine().is_full_run() && options.view.is_none() {
+            let sizes = (0..layout.engine().node_count())
+                .map(|i| {
+                    let width =
+                        layout.node_index(i).and_then(|n| graph.actor_at(n)).map_or(0.0, |a| label_width(&a.label));
+                    [width, LABEL_SIZE + 4.0]
+                })
+                .collect();
+            let viewport = crate::layout::fit::Viewport { size: room, margin: 0.0, max_radius: f32::MAX };
+            layout.engine_mut().set_label_room(Some(crate::layout::LabelRoom { sizes, viewport }));
         }
+        layout.engine_mut().run_until_settled();
     }
     let (scale, min, span) = fit(&layout);
     let position = |id: &crate::model::ActorId| {

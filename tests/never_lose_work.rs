@@ -173,8 +173,19 @@ fn undoing_a_drag_puts_the_whole_picture_back_and_redo_the_new_one() {
     drag(&mut harness, kenya, kenya + vec2(200.0, 120.0));
     quiesce(&mut harness);
     let after = picture(&harness);
-    let moved = before.iter().zip(&after).filter(|(a, b)| a != b).count();
-    assert!(moved > 5, "the layout reflowed around the drag ({moved} actors moved)");
+    // The dragged actor and the neighbours that followed it moved; nothing else did.
+    let doc = &harness.state().doc;
+    let kenya_node = doc.engine_node_of(&ActorId::new("kenyan-counterparts")).unwrap();
+    let neighbours: Vec<usize> = doc.scene.neighbours(kenya_node).iter().map(|&j| j as usize).collect();
+    let moved: Vec<usize> = (0..before.len()).filter(|&i| before[i] != after[i]).collect();
+    assert!(
+        moved.contains(&kenya_node) && moved.len() > 1,
+        "the dragged actor moved and neighbours followed: {moved:?}"
+    );
+    assert!(
+        moved.iter().all(|i| *i == kenya_node || neighbours.contains(i)),
+        "only the dragged actor's neighbours follow it: {moved:?} against {neighbours:?}"
+    );
     assert_eq!(harness.state().doc.history.undo_description(), Some("move actor \"Kenyan counterparts\""));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -366,20 +377,30 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 }
 
 #[test]
-fn undoing_a_drag_also_takes_back_what_the_layout_did_after_the_drop() {
+fn a_rerun_layout_is_one_step_that_undo_takes_back() {
     let mut harness = harness();
     let before = picture(&harness);
-    // Paused: nothing else moves while dragging; the reflow comes after the drop.
+    // Paused: nothing but the dragged actor moves.
     harness.state_mut().doc.set_layout_paused(true);
     let kenya = screen_position(&harness, "kenyan-counterparts");
     drag(&mut harness, kenya, kenya + vec2(-160.0, 90.0));
     assert_eq!(harness.state().doc.history.undo_description(), Some("move actor \"Kenyan counterparts\""));
-    harness.state_mut().doc.set_layout_paused(false);
-    harness.state_mut().doc.layout.reheat();
+    let dragged = picture(&harness);
+    assert_eq!(before.iter().zip(&dragged).filter(|(a, b)| a != b).count(), 1, "only the dragged actor moved");
+    harness.state_mut().push(kgx::state::command::Command::RerunLayout { fresh: false });
+    harness.run();
     quiesce(&mut harness);
     let after = picture(&harness);
-    assert!(before.iter().zip(&after).filter(|(a, b)| a != b).count() > 5, "the layout reflowed after the drop");
+    assert!(dragged.iter().zip(&after).filter(|(a, b)| a != b).count() > 5, "the layout ran over the graph");
+    assert_eq!(harness.state().doc.history.undo_description(), Some("re-run layout"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(picture(&harness), before, "every actor is back where it was before the drag");
+    assert_eq!(picture(&harness), dragged, "undo puts the picture from before the re-run back");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(picture(&harness), before, "and the next undo the one from before the drag");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(picture(&harness), after, "redo brings the re-run's picture back");
 }

@@ -195,7 +195,7 @@ fn metrics_and_their_mapping_survive_an_edit() {
         metrics.size_by = Some(Metric::PageRank);
         metrics.color_by = Some(Metric::Community);
     }
-    harness.state_mut().push(Command::ReheatLayout);
+    harness.state_mut().push(Command::RerunLayout { fresh: false });
     harness.run();
     harness.state_mut().doc.layout.settle_now();
     harness.run();

@@ -158,8 +158,14 @@ fn cjk_labels_are_drawn_in_the_png() {
         let mut actor = kgx::model::Actor::new("a", label, kgx::model::ActorKind::Ministry);
         actor.position = Some([0.0, 0.0]);
         graph.add_actor(actor).unwrap();
-        let options =
-            kgx::render::RenderOptions { width: 300.0, height: 200.0, legend: false, title: false, view: None };
+        let options = kgx::render::RenderOptions {
+            width: 300.0,
+            height: 200.0,
+            legend: false,
+            title: false,
+            view: None,
+            layout: false,
+        };
         let png = kgx::render::to_png(&graph, &options, 1.0).unwrap();
         drawn(&resvg::tiny_skia::Pixmap::decode_png(&png).unwrap())
     };

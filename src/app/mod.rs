@@ -339,12 +339,8 @@ impl KgxApp {
                 }
                 self.selection.set_actors([id]);
             }
-            Command::FitView => {
-                self.canvas.follow_layout = false;
-                self.canvas.fit(&self.doc, &self.styling, true);
-            }
+            Command::FitView => self.canvas.fit_and_follow(&self.doc, &self.styling),
             Command::BeginDrag(actor) => {
-                self.canvas.follow_layout = false;
                 self.doc.begin_drag(&actor);
             }
             Command::DragNode { actor, to } => self.doc.drag_to(&actor, to),
@@ -407,17 +403,28 @@ impl KgxApp {
                 self.tab = LeftTab::Legend;
                 self.legend.focus_search = true;
             }
-            Command::MakeRoomForLabels(boxes) => {
-                self.doc.make_room_for_labels(boxes);
-                self.canvas.refit_if_following();
-            }
+            Command::SetLabelRoom(room) => self.doc.set_label_room(room),
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
             Command::ToggleInspector => self.show_inspector = !self.show_inspector,
             Command::PauseLayout(paused) => self.doc.set_layout_paused(paused),
             Command::ToggleLayoutPause => self.doc.set_layout_paused(!self.doc.layout_paused()),
-            Command::ReheatLayout => {
-                self.doc.set_layout_paused(false);
-                self.doc.layout.reheat();
+            Command::RerunLayout { fresh } => {
+                self.doc.rerun_layout(fresh);
+                self.set_status(if fresh {
+                    "Laying out from scratch (Ctrl+Z puts the picture back)"
+                } else {
+                    "Re-running the layout from this picture (Ctrl+Z puts it back)"
+                });
+            }
+            Command::SetAutoLayout(on) => {
+                let metadata = crate::model::Metadata { auto_layout: on, ..self.doc.graph.metadata.clone() };
+                if self.apply(Edit::SetMetadata(metadata), None) {
+                    self.set_status(if on {
+                        "Automatic layout: each new actor or cooperation reflows the whole picture"
+                    } else {
+                        "The picture stays as it is: only new actors find their place"
+                    });
+                }
             }
             Command::New
             | Command::Open(_)
@@ -612,10 +619,8 @@ impl KgxApp {
             self.styling = Styling::build(&self.doc, &self.explore, &self.options);
             self.styled = true;
             self.styled_revision = self.doc.revision;
-            // The layout keeps the drawn discs apart, whatever sets their size.
-            if self.doc.set_node_radii(&self.styling.radii) {
-                self.canvas.refit_if_following();
-            }
+            // The layout's next run keeps the drawn discs apart, whatever sets their size.
+            self.doc.set_node_radii(&self.styling.radii);
             if std::mem::take(&mut self.fit_after_restyle) {
                 self.canvas.fit(&self.doc, &self.styling, true);
             }

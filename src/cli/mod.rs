@@ -153,7 +153,8 @@ pub enum Command {
         to: Option<GraphFormat>,
     },
     /// Draw the graph as an SVG picture, as the canvas draws it (labels stay text; fonts that
-    /// cover Chinese, Japanese and Korean are named). Actors without positions are laid out first.
+    /// cover Chinese, Japanese and Korean are named). A picture the file has is kept; actors
+    /// without a position are placed first (all of them laid out when none has one).
     Render {
         /// The graph file (any format kgx reads).
         file: PathBuf,
@@ -173,6 +174,10 @@ pub enum Command {
         /// Leave out the legend of kinds.
         #[arg(long)]
         no_legend: bool,
+        /// Lay the graph out anew, even where the file gives positions (by default a picture
+        /// the file has is drawn as it is; only actors without a position are placed).
+        #[arg(long)]
+        layout: bool,
     },
     /// Unsaved work the window autosaved: list the recovery files (`--list`), or write one out
     /// as an ordinary graph file (`FILE -o OUT`). They live in the user's data folder
@@ -389,8 +394,10 @@ pub fn run(command: Command) -> ExitCode {
                 gazetteer,
             })
         }
-        Command::Render { file, output, width, height, scale, no_legend } => {
-            render::run(&file, &output, width, height, scale, !no_legend)
+        Command::Render { file, output, width, height, scale, no_legend, layout } => {
+            let options =
+                crate::render::RenderOptions { width, height, legend: !no_legend, title: true, view: None, layout };
+            render::run(&file, &output, &options, scale)
         }
         Command::Recover { file, output, list } => recover::run(file.as_deref(), output.as_deref(), list),
     }

@@ -7,7 +7,9 @@ use crate::io::import::{ImportFormat, import_file};
 use crate::io::{load_file, write_atomic};
 use crate::render::{RenderOptions, svg_to_png, to_svg};
 
-pub(super) fn run(file: &Path, output: &Path, width: f32, height: f32, scale: f32, legend: bool) -> ExitCode {
+/// Draws `file` into `output` as `options` say, at `scale` PNG pixels per picture pixel.
+pub(super) fn run(file: &Path, output: &Path, options: &RenderOptions, scale: f32) -> ExitCode {
+    let (width, height) = (options.width, options.height);
     let extension = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     if extension != "svg" && extension != "png" {
         eprintln!("{}: kgx renders SVG and PNG pictures; name the output .svg or .png", output.display());
@@ -37,7 +39,7 @@ pub(super) fn run(file: &Path, output: &Path, width: f32, height: f32, scale: f3
             return ExitCode::FAILURE;
         }
     };
-    let svg = to_svg(&graph, &RenderOptions { width, height, legend, title: true, view: None });
+    let svg = to_svg(&graph, options);
     let bytes = if extension == "png" {
         match svg_to_png(&svg, width, height, scale) {
             Ok(png) => png,

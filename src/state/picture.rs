@@ -64,6 +64,7 @@ impl PictureForm {
             legend: self.legend,
             title: self.title,
             view: if self.current_view { view } else { None },
+            layout: false,
         };
         Ok((path, options, self.scale))
     }

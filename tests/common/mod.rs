@@ -112,6 +112,14 @@ pub fn picture(harness: &Harness<'_, KgxApp>) -> Vec<[f32; 2]> {
     (0..engine.node_count()).map(|i| engine.position(i)).collect()
 }
 
+/// Every actor's position on the canvas, by id (engine nodes are renumbered when actors come
+/// or go; ids are not).
+pub fn positions(harness: &Harness<'_, KgxApp>) -> std::collections::BTreeMap<String, [f32; 2]> {
+    let doc = &harness.state().doc;
+    let engine = doc.layout.engine();
+    (0..engine.node_count()).filter_map(|i| Some((doc.actor_id_at(i)?.to_string(), engine.position(i)))).collect()
+}
+
 /// The app with autosave into `dir`, writing as soon as a frame sees a change.
 pub fn harness_autosaving(dir: &Path, file: Option<&Path>) -> Harness<'static, KgxApp> {
     harness_with(AppOptions {

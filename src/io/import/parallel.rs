@@ -73,12 +73,25 @@ impl Repeats {
         self.extra_edges > 0
     }
 
-    /// One sentence for a dialog or a report: "7346 rows join only 246 pairs: 7100 rows repeat
-    /// 178 pairs (343 rows are self-loops)".
-    pub fn describe(&self, rows: &str) -> String {
+    /// One sentence for a dialog or a report, counting `what` (singular, plural): "7346 rows join
+    /// only 246 pairs: 7100 rows repeat 156 pairs (343 rows are self-loops)".
+    pub fn describe(&self, (one, many): (&str, &str)) -> String {
+        let noun = |n: usize| if n == 1 { one } else { many };
+        let pairs = |n: usize| if n == 1 { "pair" } else { "pairs" };
         format!(
-            "{} {rows} join only {} pairs: {} {rows} repeat {} pairs ({} {rows} are self-loops)",
-            self.edges, self.pairs, self.extra_edges, self.repeated_pairs, self.self_loops
+            "{} {} join only {} {}: {} {} {} {} {} ({} {} {})",
+            self.edges,
+            noun(self.edges),
+            self.pairs,
+            pairs(self.pairs),
+            self.extra_edges,
+            noun(self.extra_edges),
+            if self.extra_edges == 1 { "repeats" } else { "repeat" },
+            self.repeated_pairs,
+            pairs(self.repeated_pairs),
+            self.self_loops,
+            noun(self.self_loops),
+            if self.self_loops == 1 { "is a self-loop" } else { "are self-loops" },
         )
     }
 }
@@ -209,6 +222,20 @@ mod tests {
         let mut kept = graph(&EDGES);
         merge_parallel(&mut kept, ParallelRule::None);
         assert_eq!(kept.cooperation_count(), 6);
+    }
+
+    #[test]
+    fn repeats_are_described_in_words() {
+        let many = Repeats { edges: 7346, pairs: 246, repeated_pairs: 156, extra_edges: 7100, self_loops: 343 };
+        assert_eq!(
+            many.describe(("row", "rows")),
+            "7346 rows join only 246 pairs: 7100 rows repeat 156 pairs (343 rows are self-loops)"
+        );
+        let one = Repeats { edges: 3, pairs: 2, repeated_pairs: 1, extra_edges: 1, self_loops: 1 };
+        assert_eq!(
+            one.describe(("edge", "edges")),
+            "3 edges join only 2 pairs: 1 edge repeats 1 pair (1 edge is a self-loop)"
+        );
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub struct CsvForm {
     /// The file.
     pub path: PathBuf,
     /// Its bytes, read once (shared with the workers that count and import).
-    pub bytes: Arc<[u8]>,
+    pub bytes: Arc<Vec<u8>>,
     /// Its first rows.
     pub preview: CsvPreview,
     /// What each column is, as chosen.
@@ -86,7 +86,7 @@ impl CsvForm {
             .unwrap_or_else(|| preview.fields.clone());
         Self {
             path,
-            bytes: bytes.into(),
+            bytes: Arc::new(bytes),
             preview,
             fields,
             remember: true,

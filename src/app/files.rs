@@ -8,10 +8,9 @@ use egui::ViewportCommand;
 use super::KgxApp;
 use super::command::Command;
 use super::document::Document;
-use crate::io::export::{ExportFormat, export};
-use crate::io::import::{ImportFormat, import_file};
+use crate::io::formats::{self, Format, FormatOption, ReadOptions};
+use crate::io::load_file;
 use crate::io::recovery::{self, RecoveryFile, read_header};
-use crate::io::{load_file, write_atomic};
 use crate::model::KnowledgeGraph;
 use crate::ui::dialogs::{
     ConfirmChoice, DiskChoice, PathChoice, RecoveryChoice, changed_on_disk_ui, confirm_discard_ui, error_ui,
@@ -107,19 +106,17 @@ pub(super) struct OpeningFile {
     pub progress: std::sync::Arc<crate::analysis::progress::Progress>,
 }
 
-/// Reads and checks a file to open, off the UI thread: kgx's RON, RDF or another tool's format.
-/// Reading a kgx file reports to `progress` and stops when it is cancelled.
+/// Reads and checks a file to open, off the UI thread, in the format the registry finds for its
+/// name (a name it does not know is read as a kgx file, whose errors say what is wrong). Reading a
+/// kgx file reports to `progress` and stops when it is cancelled.
 pub(super) fn read_for_opening(path: &Path, progress: &crate::analysis::progress::Progress) -> Result<Opened, String> {
-    if crate::io::rdf::RdfFormat::from_path(path).is_some() {
-        return crate::io::rdf::read_rdf_file(path)
-            .map(|graph| Opened::Imported(Box::new(crate::io::import::Imported { graph, notes: Vec::new() })))
-            .map_err(|e| e.to_string());
+    let format = Format::by_path(path).filter(|f| f.reads).unwrap_or(formats::FormatId::Kgx.format());
+    let read = formats::read_file(path, format, ReadOptions::default(), progress).map_err(|e| e.to_string())?;
+    if format.native {
+        Ok(Opened::Graph(Box::new(Document::new(read.graph, Some(path.to_owned())))))
+    } else {
+        Ok(Opened::Imported(Box::new(crate::io::import::Imported { graph: read.graph, notes: read.notes })))
     }
-    if ImportFormat::from_path(path).is_some() {
-        return import_file(path).map(|i| Opened::Imported(Box::new(i))).map_err(|e| e.to_string());
-    }
-    let graph = crate::io::load_file_with(path, progress).map_err(|e| e.to_string())?;
-    Ok(Opened::Graph(Box::new(Document::new(graph, Some(path.to_owned())))))
 }
 
 /// Whether the operating system's file dialogs can work here (Linux needs a session bus for
@@ -132,25 +129,38 @@ fn ron_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
     dialog.add_filter("kgx graph", &["ron"]).add_filter("All files", &["*"])
 }
 
-/// What the Open dialog offers: kgx graphs and the formats kgx imports.
-fn open_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
-    dialog
-        .add_filter(
-            "Graphs (kgx, GraphML, GEXF, CSV, node-link JSON, RDF)",
-            &["ron", "graphml", "gexf", "csv", "json", "ttl", "jsonld"],
-        )
-        .add_filter("kgx graph", &["ron"])
-        .add_filter("GraphML (Gephi, yEd, igraph, networkx)", &["graphml"])
-        .add_filter("GEXF (Gephi)", &["gexf"])
-        .add_filter("CSV edge list or node table", &["csv", "tsv"])
-        .add_filter("RDF (Turtle, JSON-LD)", &["ttl", "jsonld"])
-        .add_filter("Node-link JSON (networkx, d3)", &["json"])
-        .add_filter("All files", &["*"])
+/// A dialog's filters for `formats`: all of them together first, then one per format, then all
+/// files.
+fn format_filters<'a>(
+    dialog: rfd::FileDialog,
+    together: &str,
+    formats: impl Iterator<Item = &'a Format> + Clone,
+) -> rfd::FileDialog {
+    let all = formats::extensions(formats.clone());
+    let dialog = dialog.add_filter(together, &all);
+    formats.fold(dialog, |dialog, f| dialog.add_filter(f.label(), f.extensions)).add_filter("All files", &["*"])
 }
 
-/// Whether kgx opens files with this name (its own graphs or a format it imports).
+/// What the Open and Import into dialogs offer: every format kgx reads.
+pub(super) fn open_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
+    format_filters(dialog, "Graphs kgx reads", formats::readable())
+}
+
+/// What a typed-path dialog's title says is accepted: "Open graph: kgx graph (.ron), GraphML
+/// (.graphml), … or JSON-LD (.jsonld)".
+pub(super) fn accepted(verb: &str, formats: impl Iterator<Item = &'static Format>) -> String {
+    format!("{verb}: {}", formats::list(formats))
+}
+
+/// Whether kgx opens files with this name (a format the registry says it reads): what dropped
+/// files and the recent list are checked against.
 pub(super) fn opens(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) || ImportFormat::from_path(path).is_some()
+    formats::opens(path)
+}
+
+/// Whether a file goes through the column dialog before it is read (CSV).
+pub(super) fn needs_columns(path: &Path) -> bool {
+    Format::by_path(path).is_some_and(|f| f.offers(FormatOption::ColumnMapping))
 }
 
 impl KgxApp {
@@ -236,7 +246,7 @@ impl KgxApp {
     /// Opens a file on a worker thread (a CSV goes through its column dialog); the outcome
     /// arrives in [`KgxApp::poll_open`]. On failure the open graph stays as it was.
     pub(super) fn open_path(&mut self, path: &Path) {
-        if ImportFormat::from_path(path) == Some(ImportFormat::Csv) {
+        if needs_columns(path) {
             self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
             return;
         }
@@ -252,7 +262,7 @@ impl KgxApp {
 
     /// Opens a file at once (the file named on the command line, before the first frame).
     pub(super) fn open_path_now(&mut self, path: &Path) {
-        if ImportFormat::from_path(path) == Some(ImportFormat::Csv) {
+        if needs_columns(path) {
             self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
             return;
         }
@@ -293,14 +303,16 @@ impl KgxApp {
         }
     }
 
-    /// Asks where to export, with the operating system's dialog where there is one.
+    /// Asks where to export, with the operating system's dialog where there is one: one filter
+    /// per format kgx writes (a save dialog takes the chosen filter's extension).
     fn ask_export_path(&mut self) {
         if self.native_dialogs && native_dialogs_available() {
-            let dialog = rfd::FileDialog::new()
-                .set_title("Export graph")
-                .add_filter("GraphML (Gephi, yEd, networkx)", &["graphml"])
-                .add_filter("GEXF (Gephi)", &["gexf"])
-                .add_filter("Node-link JSON (networkx, d3)", &["json"]);
+            let dialog = formats::writable()
+                .filter(|f| !f.native)
+                .chain(formats::writable().filter(|f| f.native))
+                .fold(rfd::FileDialog::new().set_title("Export graph"), |dialog, f| {
+                    dialog.add_filter(f.label(), f.extensions)
+                });
             if let Some(path) = dialog.save_file() {
                 self.export_to(&path);
             }
@@ -312,10 +324,11 @@ impl KgxApp {
     /// Writes the graph for other tools in the format `path`'s extension names (atomically). The
     /// document keeps its own file and stays as saved or unsaved as it was.
     fn export_to(&mut self, path: &Path) {
-        let Some(kind) = ExportKind::from_path(path) else {
+        let Some(kind) = Format::by_path(path).filter(|f| f.writes) else {
             let lines = vec![format!(
-                "{}: choose a name ending in .graphml, .gexf, .json (node-link), .csv (two tables), .ttl or .jsonld",
-                path.display()
+                "{}: choose a name ending in {}",
+                path.display(),
+                formats::list(formats::writable().filter(|f| !f.native))
             )];
             self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
             return;
@@ -508,15 +521,12 @@ impl KgxApp {
             }
             Dialog::Path { purpose, text } => {
                 let (title, verb) = match purpose {
-                    PathPurpose::Open => ("Open graph", "Open"),
-                    PathPurpose::SaveAs(_) => ("Save graph as", "Save"),
-                    PathPurpose::Export => (
-                        "Export as GraphML (.graphml), GEXF (.gexf), node-link JSON (.json), CSV tables (.csv), Turtle (.ttl) or JSON-LD (.jsonld)",
-                        "Export",
-                    ),
-                    PathPurpose::ImportInto => ("Import into this graph", "Import"),
+                    PathPurpose::Open => (accepted("Open graph", formats::readable()), "Open"),
+                    PathPurpose::SaveAs(_) => ("Save graph as".to_owned(), "Save"),
+                    PathPurpose::Export => (accepted("Export as", formats::writable().filter(|f| !f.native)), "Export"),
+                    PathPurpose::ImportInto => (accepted("Import into this graph", formats::readable()), "Import"),
                 };
-                match path_prompt_ui(ctx, title, verb, text) {
+                match path_prompt_ui(ctx, &title, verb, text) {
                     Some(PathChoice::Accept(path)) => {
                         let purpose = purpose.clone();
                         self.dialog = Dialog::None;
@@ -586,55 +596,10 @@ impl KgxApp {
 /// Where a worker thread sends the outcome of an export: its status line, or the error's lines.
 pub(super) type ExportAnswer = std::sync::mpsc::Receiver<Result<String, Vec<String>>>;
 
-/// What an export writes, chosen by the file name's extension.
-#[derive(Clone, Copy)]
-enum ExportKind {
-    /// Turtle or JSON-LD.
-    Rdf(crate::io::rdf::RdfFormat),
-    /// Two tables beside each other: NAME.nodes.csv and NAME.edges.csv.
-    CsvTables,
-    /// GraphML, GEXF or node-link JSON.
-    Tool(ExportFormat),
-}
-
-impl ExportKind {
-    fn from_path(path: &Path) -> Option<Self> {
-        if let Some(format) = crate::io::rdf::RdfFormat::from_path(path) {
-            return Some(ExportKind::Rdf(format));
-        }
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("graphml") => Some(ExportKind::Tool(ExportFormat::GraphMl)),
-            Some("gexf") => Some(ExportKind::Tool(ExportFormat::Gexf)),
-            Some("json") => Some(ExportKind::Tool(ExportFormat::NodeLinkJson)),
-            Some("csv") => Some(ExportKind::CsvTables),
-            _ => None,
-        }
-    }
-}
-
-/// Writes `graph` for other tools (atomically), off the UI thread; the status line on success,
-/// the error's lines otherwise.
-fn write_export(graph: &KnowledgeGraph, path: &Path, kind: ExportKind) -> Result<String, Vec<String>> {
-    let write = |file: &Path, text: &str| {
-        write_atomic(file, |w| w.write_all(text.as_bytes()))
-            .map_err(|error| vec![format!("{}: cannot write: {error}", file.display())])
-    };
-    match kind {
-        ExportKind::Rdf(format) => {
-            let text = match format {
-                crate::io::rdf::RdfFormat::Turtle => crate::io::rdf::to_turtle(graph, crate::io::rdf::DEFAULT_BASE),
-                crate::io::rdf::RdfFormat::JsonLd => crate::io::rdf::to_jsonld(graph, crate::io::rdf::DEFAULT_BASE),
-            };
-            write(path, &text)?;
-        }
-        ExportKind::CsvTables => {
-            let (nodes, edges) = crate::io::export::to_csv_tables(graph);
-            let (nodes_file, edges_file) = (path.with_extension("nodes.csv"), path.with_extension("edges.csv"));
-            write(&nodes_file, &nodes)?;
-            write(&edges_file, &edges)?;
-            return Ok(format!("Exported {} and {}", nodes_file.display(), edges_file.display()));
-        }
-        ExportKind::Tool(format) => write(path, &export(graph, format))?,
-    }
-    Ok(format!("Exported {}", path.display()))
+/// Writes `graph` for other tools (atomically) in `format`, off the UI thread; the status line
+/// on success, the error's lines otherwise.
+fn write_export(graph: &KnowledgeGraph, path: &Path, format: &Format) -> Result<String, Vec<String>> {
+    let files = formats::write_file(graph, path, format).map_err(|error| vec![error.to_string()])?;
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    Ok(format!("Exported {}", names.join(" and ")))
 }

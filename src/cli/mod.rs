@@ -18,6 +18,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::io::formats::FormatId;
+use crate::io::import::ParallelRule;
+
 /// kgx — explore who works with whom, and according to which source.
 ///
 /// With no subcommand, opens the explorer window on FILE (or on the bundled seed graph).
@@ -134,10 +137,10 @@ pub enum Command {
         #[arg(long)]
         multilevel_only: bool,
     },
-    /// Convert a graph between formats, chosen by the extensions: IN is .ron, .graphml (Gephi,
-    /// yEd, igraph, networkx), .gexf (Gephi), .json (node-link) or .csv (an edge list or a node
-    /// table; or give nodes.csv edges.csv); OUT is .ron, .graphml, .gexf, .json (node-link) or
-    /// .csv (writes OUT.nodes.csv and OUT.edges.csv).
+    /// Convert a graph between formats, chosen by the extensions: .ron (kgx), .graphml (Gephi,
+    /// yEd, igraph, networkx), .gexf (Gephi), .json (node-link), .csv (an edge list or a node
+    /// table; or give nodes.csv edges.csv; written as OUT.nodes.csv and OUT.edges.csv), .ttl and
+    /// .jsonld or .json-ld (RDF).
     Convert {
         /// The file to read, or a node table and an edge table.
         #[arg(required = true, num_args = 1..=2)]
@@ -147,10 +150,15 @@ pub enum Command {
         output: std::path::PathBuf,
         /// Read IN as this format, whatever its name ends with.
         #[arg(long, value_enum)]
-        from: Option<GraphFormat>,
+        from: Option<FormatId>,
         /// Write OUT in this format, whatever its name ends with.
         #[arg(long, value_enum)]
-        to: Option<GraphFormat>,
+        to: Option<FormatId>,
+        /// Edges that repeat a pair (undirected ones either way round, directed ones from → to):
+        /// merge each pair into one cooperation whose weight is the sum of theirs or the number
+        /// of edges, keep the first, or keep them all.
+        #[arg(long, value_enum, default_value = "none")]
+        merge_parallel: ParallelRule,
     },
     /// Draw the graph as an SVG picture, as the canvas draws it (labels stay text; fonts that
     /// cover Chinese, Japanese and Korean are named). A picture the file has is kept; actors
@@ -246,7 +254,7 @@ pub enum Command {
         file: PathBuf,
         /// Target format.
         #[arg(long = "to", value_enum)]
-        to: ExportTarget,
+        to: FormatId,
         /// Output file; written atomically.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
@@ -303,37 +311,28 @@ pub enum KbAction {
     },
 }
 
-/// Graph file formats `kgx convert` reads and writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum GraphFormat {
-    /// kgx's own RON.
-    Ron,
-    /// GraphML (Gephi, yEd, igraph, networkx).
-    Graphml,
-    /// GEXF (Gephi).
-    Gexf,
-    /// Node-link JSON (networkx, d3).
-    Json,
-    /// CSV: an edge list or node table in; two tables out.
-    Csv,
-    /// Turtle (RDF).
-    Ttl,
-    /// JSON-LD (RDF).
-    Jsonld,
+/// Formats on the command line (`--from`, `--to`): the names and aliases of the format registry.
+impl ValueEnum for FormatId {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FormatId::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let format = self.format();
+        Some(
+            clap::builder::PossibleValue::new(format.name).aliases(format.aliases.iter().copied()).help(format.label()),
+        )
+    }
 }
 
-impl GraphFormat {
-    /// The file extension it is known by.
-    pub fn extension(self) -> &'static str {
-        match self {
-            GraphFormat::Ron => "ron",
-            GraphFormat::Graphml => "graphml",
-            GraphFormat::Gexf => "gexf",
-            GraphFormat::Json => "json",
-            GraphFormat::Csv => "csv",
-            GraphFormat::Ttl => "ttl",
-            GraphFormat::Jsonld => "jsonld",
-        }
+/// What `--merge-parallel` accepts: the import's rules by name.
+impl ValueEnum for ParallelRule {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ParallelRule::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.label()))
     }
 }
 
@@ -344,21 +343,6 @@ pub enum GeneratorModel {
     Ba,
     /// Planted partition: dense groups, sparse links between them.
     Planted,
-}
-
-/// Export formats on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportTarget {
-    /// GraphML (Gephi, yEd, networkx `read_graphml`).
-    Graphml,
-    /// Node-link JSON (networkx `node_link_graph`).
-    Json,
-    /// GEXF 1.3 (Gephi).
-    Gexf,
-    /// Turtle: kgx's model in RDF, for triple stores and SPARQL endpoints.
-    Turtle,
-    /// JSON-LD: the same RDF as JSON.
-    Jsonld,
 }
 
 /// Runs a subcommand and returns the process exit code: 0 on success, 1 when a file is invalid
@@ -378,7 +362,9 @@ pub fn run(command: Command) -> ExitCode {
             bench::run(&sizes, &threads, samples, multilevel_only)
         }
         Command::Export { file, to, output } => export::run(&file, to, &output),
-        Command::Convert { inputs, output, from, to } => convert::run(&inputs, &output, from, to),
+        Command::Convert { inputs, output, from, to, merge_parallel } => {
+            convert::run(&inputs, &output, from, to, merge_parallel)
+        }
         Command::Kb { action } => kb::run(action),
         Command::Extract { texts, output, into, source_title, publisher, date, url, json, eval, gazetteer } => {
             extract::run(&extract::Options {

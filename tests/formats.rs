@@ -8,7 +8,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::Arc;
 
 use egui_kittest::kittest::Queryable;
 use kgx::io::formats::{FORMATS, Format, FormatId, FormatOption};
@@ -73,19 +72,6 @@ fn the_command_line_accepts_every_format_by_extension_and_by_name() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("JSON-LD (.jsonld)"));
 }
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 /// Runs frames until `done` holds (work on worker threads), for at most 5 s.
 fn wait_until(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, done: impl Fn(&kgx::app::KgxApp) -> bool) {
     for _ in 0..500 {
@@ -117,7 +103,7 @@ fn the_window_opens_dropped_files_of_every_format_it_reads_and_exports_every_for
             let source = written(format, &dir.path().join(format!("source.{}", format.extension())));
             let path = dir.path().join(format!("dropped-{}.{extension}", format.name));
             std::fs::copy(&source, &path).unwrap();
-            harness.input_mut().dropped_files.push(Arc::new(Dropped(path.clone())));
+            common::drop_file(&mut harness, &path);
             discard_if_asked(&mut harness);
             if format.offers(FormatOption::ColumnMapping) {
                 // A table goes through its column dialog first, which counts repeated pairs.

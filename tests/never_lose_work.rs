@@ -4,9 +4,6 @@
 
 #![allow(clippy::unwrap_used)] // Helpers of tests: a panic is a test failure.
 
-use std::fs;
-use std::path::Path;
-
 mod common;
 
 use common::{
@@ -200,19 +197,6 @@ fn undoing_a_drag_puts_the_whole_picture_back_and_redo_the_new_one() {
     }
 }
 
-/// Makes a recovery file look as if the window that wrote it had crashed.
-fn orphan(path: &Path) {
-    let mut child = std::process::Command::new("true").spawn().unwrap();
-    let dead = child.id();
-    child.wait().unwrap();
-    let text = fs::read_to_string(path).unwrap();
-    let (first, rest) = text.split_once('\n').unwrap();
-    let json = first.strip_prefix("// kgx-recovery ").unwrap();
-    let mut header: serde_json::Value = serde_json::from_str(json).unwrap();
-    header["pid"] = dead.into();
-    fs::write(path, format!("// kgx-recovery {header}\n{rest}")).unwrap();
-}
-
 #[test]
 fn unsaved_work_is_autosaved_offered_back_and_restored() {
     let recovery_dir = tempfile::tempdir().unwrap();
@@ -226,7 +210,7 @@ fn unsaved_work_is_autosaved_offered_back_and_restored() {
     assert_eq!((header.actors, header.cooperations), (27, 29));
     assert_eq!(header.name, "covid19-cooperation.ron (bundled)");
     drop(harness); // The window is gone without saving (as after kill -9).
-    orphan(&file);
+    common::orphan(&file);
 
     let mut harness = harness_autosaving(recovery_dir.path(), None);
     assert_eq!(harness.state().dialog_kind(), "recover");
@@ -257,7 +241,7 @@ fn discarding_offered_work_deletes_it_and_a_confirmed_close_leaves_none() {
     harness.state_mut().flush_autosave();
     let file = harness.state().recovery_file().unwrap().to_owned();
     drop(harness);
-    orphan(&file);
+    common::orphan(&file);
 
     let mut harness = harness_autosaving(recovery_dir.path(), None);
     harness.get_by_label("Discard covid19-cooperation.ron (bundled)").click();

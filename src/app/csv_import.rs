@@ -80,7 +80,7 @@ impl KgxApp {
                     let path = path.clone();
                     self.csv_job = None;
                     match result {
-                        Ok(imported) => self.open_imported(&path, imported),
+                        Ok(imported) => self.open_imported(&path, imported, ctx),
                         Err(message) => failed(self, &path, message),
                     }
                 }

@@ -8,38 +8,14 @@ use egui::ViewportCommand;
 use super::KgxApp;
 use super::command::Command;
 use super::document::Document;
+use super::guard::{Pending, Replacement};
 use crate::io::formats::{self, Format, FormatOption, ReadOptions};
-use crate::io::load_file;
-use crate::io::recovery::{self, RecoveryFile, read_header};
+use crate::io::recovery::{self, RecoveryFile};
 use crate::model::KnowledgeGraph;
 use crate::ui::dialogs::{
     ConfirmChoice, DiskChoice, PathChoice, RecoveryChoice, changed_on_disk_ui, confirm_discard_ui, error_ui,
     path_prompt_ui, recovery_ui,
 };
-
-/// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) enum Pending {
-    /// Start an empty document.
-    New,
-    /// Open a file (or ask for one).
-    Open(Option<PathBuf>),
-    /// Close the window.
-    Quit,
-    /// Open a recovery file as the document.
-    Restore(PathBuf),
-}
-
-impl Pending {
-    fn verb(&self) -> &'static str {
-        match self {
-            Pending::New => "start a new graph",
-            Pending::Open(_) => "open another file",
-            Pending::Quit => "quit",
-            Pending::Restore(_) => "restore unsaved work",
-        }
-    }
-}
 
 /// What a path prompt is for.
 #[derive(Clone, Debug, PartialEq)]
@@ -184,35 +160,7 @@ impl KgxApp {
         }
     }
 
-    /// Runs `pending` now, or first asks what to do with unsaved changes.
-    fn unless_dirty(&mut self, pending: Pending, ctx: &egui::Context) {
-        if self.doc.is_dirty() {
-            self.dialog = Dialog::Confirm(pending);
-        } else {
-            self.proceed(pending, ctx);
-        }
-    }
-
-    fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
-        match pending {
-            Pending::New => {
-                self.autosave.discard();
-                self.replace_document(Document::new(KnowledgeGraph::new(), None));
-                self.set_status("New graph: double-click the canvas to add an actor");
-            }
-            Pending::Open(Some(path)) => self.open_path(&path),
-            Pending::Open(None) => self.ask_open_path(),
-            Pending::Restore(path) => self.restore(&path),
-            Pending::Quit => {
-                self.autosave.discard();
-                self.autosave.flush();
-                self.closing_confirmed = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-        }
-    }
-
-    fn ask_open_path(&mut self) {
+    pub(super) fn ask_open_path(&mut self) {
         if self.native_dialogs && native_dialogs_available() {
             if let Some(path) = open_filter(rfd::FileDialog::new()).set_title("Open graph").pick_file() {
                 self.open_path(&path);
@@ -260,16 +208,6 @@ impl KgxApp {
         self.opening = Some(OpeningFile { path: path.to_owned(), receiver, progress });
     }
 
-    /// Opens a file at once (the file named on the command line, before the first frame).
-    pub(super) fn open_path_now(&mut self, path: &Path) {
-        if needs_columns(path) {
-            self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
-            return;
-        }
-        let result = read_for_opening(path, &crate::analysis::progress::Progress::new());
-        self.finish_open(path, result);
-    }
-
     /// Takes a finished open: the new document, or the located problems.
     pub(super) fn poll_open(&mut self, ctx: &egui::Context) {
         let Some(OpeningFile { path, receiver, .. }) = &self.opening else { return };
@@ -283,17 +221,16 @@ impl KgxApp {
         };
         let path = path.clone();
         self.opening = None;
-        self.finish_open(&path, result);
+        self.finish_open(&path, result, ctx);
     }
 
-    fn finish_open(&mut self, path: &Path, result: Result<Opened, String>) {
+    fn finish_open(&mut self, path: &Path, result: Result<Opened, String>, ctx: &egui::Context) {
         match result {
-            Ok(Opened::Imported(imported)) => self.open_imported(path, *imported),
+            Ok(Opened::Imported(imported)) => self.open_imported(path, *imported, ctx),
             Ok(Opened::Graph(doc)) => {
-                self.autosave.discard();
-                self.replace_document(*doc);
-                self.remember_recent(path.to_owned());
-                self.set_status(format!("Opened {}", path.display()));
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                let status = format!("Opened {}", path.display());
+                self.offer_document(Replacement { doc: *doc, name, status, recent: Some(path.to_owned()) }, ctx);
             }
             Err(message) => {
                 let lines = message.lines().map(str::to_owned).collect();
@@ -365,19 +302,18 @@ impl KgxApp {
         }
     }
 
-    /// Makes an imported graph the document: new and unsaved, so Save asks for a kgx file.
-    pub(super) fn open_imported(&mut self, path: &Path, imported: crate::io::import::Imported) {
+    /// Offers an imported graph as the document (through the guard): new and unsaved, so Save
+    /// asks for a kgx file.
+    pub(super) fn open_imported(&mut self, path: &Path, imported: crate::io::import::Imported, ctx: &egui::Context) {
         let name = path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
         let counts =
             format!("{} actors, {} cooperations", imported.graph.actor_count(), imported.graph.cooperation_count());
         let mut doc = Document::new(imported.graph, None);
         doc.untitled_name = format!("{name} (imported)");
         doc.history.mark_unsaved();
-        self.autosave.discard();
-        self.replace_document(doc);
-        self.remember_recent(path.to_owned());
         let notes = if imported.notes.is_empty() { String::new() } else { format!("; {}", imported.notes.join("; ")) };
-        self.set_status(format!("Imported {}: {counts}{notes}", path.display()));
+        let status = format!("Imported {}: {counts}{notes}", path.display());
+        self.offer_document(Replacement { doc, name, status, recent: Some(path.to_owned()) }, ctx);
     }
 
     /// Saves to `path`, then does `then` (next frame). Saving over the document's own file after
@@ -422,55 +358,15 @@ impl KgxApp {
         }
     }
 
-    /// Opens a recovery file as the document: unsaved, named after its original file, and
-    /// autosaved to the same recovery file until it is saved.
-    fn restore(&mut self, path: &Path) {
-        let header = read_header(path);
-        match (load_file(path), header) {
-            (Ok(graph), Ok(header)) => {
-                let mut doc = Document::new(graph, header.document.clone());
-                doc.untitled_name.clone_from(&header.name);
-                doc.history.mark_unsaved();
-                self.replace_document(doc);
-                self.autosave.adopt(path.to_owned(), &self.doc);
-                self.set_status(format!("Restored unsaved work on {} (autosaved {})", header.name, {
-                    recovery::utc_text(header.saved_at)
-                }));
-            }
-            (Err(error), _) => {
-                let lines = error.to_string().lines().map(str::to_owned).collect();
-                self.dialog = Dialog::Error { title: format!("Cannot restore {}", path.display()), lines };
-            }
-            (_, Err(error)) => {
-                let lines = vec![error.to_string()];
-                self.dialog = Dialog::Error { title: format!("Cannot restore {}", path.display()), lines };
-            }
-        }
+    /// Shows an error dialog: a title and the message's lines (one per problem).
+    pub(super) fn show_error(&mut self, title: String, message: &str) {
+        self.dialog = Dialog::Error { title, lines: message.lines().map(str::to_owned).collect() };
     }
 
     /// Asks what to do if the document's file changed on disk since it was opened or saved.
     pub(super) fn check_disk(&mut self) {
         if self.dialog == Dialog::None && self.doc.changed_on_disk() {
             self.dialog = Dialog::ChangedOnDisk { saving: None };
-        }
-    }
-
-    /// Reads the document's file again into the open graph, as one undoable step.
-    fn reload(&mut self) {
-        let Some(path) = self.doc.path.clone() else { return };
-        match load_file(&path) {
-            Ok(graph) => match self.doc.reload(graph) {
-                Ok(()) => {
-                    self.doc.history.mark_saved();
-                    self.selection.retain_existing(&self.doc.graph);
-                    self.set_status(format!("Reloaded {} (Ctrl+Z brings your version back)", path.display()));
-                }
-                Err(error) => self.set_status(format!("Not reloaded: {error}")),
-            },
-            Err(error) => {
-                let lines = error.to_string().lines().map(str::to_owned).collect();
-                self.dialog = Dialog::Error { title: format!("Cannot reload {}", path.display()), lines };
-            }
         }
     }
 
@@ -502,20 +398,23 @@ impl KgxApp {
             Dialog::Confirm(pending) => {
                 let pending = pending.clone();
                 let name = self.doc.display_name();
-                match confirm_discard_ui(ctx, &name, pending.verb()) {
+                match confirm_discard_ui(ctx, &name, &pending.verb(self.ready.as_deref())) {
                     Some(ConfirmChoice::Save) => {
                         self.dialog = Dialog::None;
-                        match self.doc.path.clone() {
-                            Some(path) => self.save_to(&path, Some(pending)),
-                            None => self.ask_save_path(Some(pending)),
+                        match (self.doc.path.clone(), &pending) {
+                            // The file on disk is the other program's version: keep ours elsewhere.
+                            (Some(_), Pending::Reload(_)) | (None, _) => self.ask_save_path(Some(pending)),
+                            (Some(path), _) => self.save_to(&path, Some(pending)),
                         }
                     }
                     Some(ConfirmChoice::Discard) => {
                         self.dialog = Dialog::None;
-                        self.autosave.discard();
-                        self.proceed(pending, ctx);
+                        self.discard_and_proceed(pending, ctx);
                     }
-                    Some(ConfirmChoice::Cancel) => self.dialog = Dialog::None,
+                    Some(ConfirmChoice::Cancel) => {
+                        self.dialog = Dialog::None;
+                        self.cancel_pending(&pending);
+                    }
                     None => {}
                 }
             }
@@ -572,7 +471,9 @@ impl KgxApp {
                 match changed_on_disk_ui(ctx, &name, exists, saving.is_some()) {
                     Some(DiskChoice::Reload) => {
                         self.dialog = Dialog::None;
-                        self.reload();
+                        if let Some(path) = self.doc.path.clone() {
+                            self.unless_dirty(Pending::Reload(path), ctx);
+                        }
                     }
                     Some(DiskChoice::KeepMine) => {
                         self.dialog = Dialog::None;

@@ -5,6 +5,7 @@ mod article;
 mod autosave;
 mod csv_import;
 mod files;
+mod guard;
 mod kb;
 mod merge;
 mod picture;
@@ -107,7 +108,9 @@ pub struct KgxApp {
     commands: Vec<Command>,
     native_dialogs: bool,
     closing_confirmed: bool,
-    pending_after_save: Option<files::Pending>,
+    pending_after_save: Option<guard::Pending>,
+    /// A document read and waiting to replace the open one once unsaved changes are dealt with.
+    ready: Option<Box<guard::Replacement>>,
     title: String,
     /// The article window: form, running extraction or review.
     pub article: crate::state::review::ArticleState,
@@ -196,6 +199,7 @@ impl KgxApp {
             native_dialogs: options.native_dialogs,
             closing_confirmed: false,
             pending_after_save: None,
+            ready: None,
             title: String::new(),
             article: crate::state::review::ArticleState::Closed,
             picture: crate::state::picture::PictureState::Closed,
@@ -210,8 +214,10 @@ impl KgxApp {
             csv_mappings: std::collections::HashMap::new(),
         };
         if let Some(path) = options.file {
+            // The window shows at once, with the file being read (and Cancel), as File → Open.
             app.doc = Document::new(KnowledgeGraph::new(), None);
-            app.open_path_now(&path);
+            app.doc.untitled_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            app.open_path(&path);
         }
         app.autosave.start_document(&app.doc);
         if app.dialog == Dialog::None {
@@ -481,20 +487,6 @@ impl KgxApp {
                 if count == 1 { "" } else { "s" }
             ));
         }
-    }
-
-    /// Replaces the document with a freshly opened one and resets the view.
-    fn replace_document(&mut self, doc: Document) {
-        let old = std::mem::replace(&mut self.doc, doc);
-        // Freeing a graph of a million actors takes a while: not on the UI thread.
-        std::thread::spawn(move || drop(old));
-        self.autosave.start_document(&self.doc);
-        self.selection.clear();
-        self.canvas.reset();
-        self.options = ViewOptions::default();
-        self.explore.metrics.cancel();
-        self.explore = Explore::default();
-        self.styled = false;
     }
 
     fn remember_recent(&mut self, path: PathBuf) {

@@ -181,6 +181,15 @@ impl Document {
         Ok(())
     }
 
+    /// As [`Document::reload`], with `path` (where `graph` was read) as the document's file.
+    ///
+    /// # Errors
+    /// As [`Document::apply`].
+    pub fn reload_from(&mut self, graph: KnowledgeGraph, path: &Path) -> Result<(), ModelError> {
+        self.path = Some(path.to_owned());
+        self.reload(graph)
+    }
+
     /// Undoes the last step; returns its description. The picture goes back to what it was
     /// before the step, moves the layout made after it included, and nothing else moves.
     ///

@@ -132,7 +132,11 @@ impl KgxApp {
         self.autosave.start_document(&self.doc);
         self.selection.clear();
         self.canvas.reset();
-        self.options = crate::ui::paint::ViewOptions::default();
+        self.options = crate::ui::paint::ViewOptions {
+            theme: self.options.theme,
+            draw_on: self.options.draw_on,
+            ..Default::default()
+        };
         self.explore.metrics.cancel();
         self.explore = super::explore::Explore::default();
         self.styled = false;

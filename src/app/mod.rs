@@ -134,6 +134,8 @@ pub struct KgxApp {
     pub link: Option<Box<crate::state::kb::LinkForm>>,
     /// Column mappings remembered by the files' column names.
     pub csv_mappings: std::collections::HashMap<String, Vec<crate::io::import::CsvField>>,
+    /// The folder the last export (picture or graph) went to, remembered between runs.
+    pub export_folder: Option<PathBuf>,
 }
 
 /// The tabs of the left panel.
@@ -150,6 +152,10 @@ pub enum LeftTab {
 
 /// Storage key of the recent-files list.
 const RECENT_KEY: &str = "kgx.recent_files";
+/// Storage key of the folder exports last went to.
+const EXPORT_FOLDER_KEY: &str = "kgx.export_folder";
+/// Storage key of the window's theme.
+const THEME_KEY: &str = "kgx.theme";
 /// Storage key of the remembered CSV column mappings.
 const CSV_MAPPINGS_KEY: &str = "kgx.csv_mappings";
 /// How many recent files are remembered.
@@ -161,6 +167,8 @@ impl KgxApp {
         let recent: Vec<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
         let mut app = Self::with_recent(options, recent);
         app.csv_mappings = cc.storage.and_then(|s| eframe::get_value(s, CSV_MAPPINGS_KEY)).unwrap_or_default();
+        app.export_folder = cc.storage.and_then(|s| eframe::get_value(s, EXPORT_FOLDER_KEY));
+        app.options.theme = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY)).unwrap_or_default();
         // With wgpu as the renderer, large graphs are drawn on the GPU.
         app.canvas.gpu_target = cc.wgpu_render_state.as_ref().map(crate::ui::gpu::GpuTarget::of);
         app
@@ -212,6 +220,7 @@ impl KgxApp {
             expanding: None,
             link: None,
             csv_mappings: std::collections::HashMap::new(),
+            export_folder: None,
         };
         if let Some(path) = options.file {
             // The window shows at once, with the file being read (and Cancel), as File → Open.
@@ -512,6 +521,10 @@ impl eframe::App for KgxApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, CSV_MAPPINGS_KEY, &self.csv_mappings);
+        if let Some(folder) = &self.export_folder {
+            eframe::set_value(storage, EXPORT_FOLDER_KEY, folder);
+        }
+        eframe::set_value(storage, THEME_KEY, &self.options.theme);
     }
 
     fn on_exit(&mut self) {
@@ -560,6 +573,13 @@ impl KgxApp {
     fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let started = std::time::Instant::now();
         let ctx = ui.ctx().clone();
+        let theme = match self.options.theme {
+            crate::draw::Theme::Dark => egui::Theme::Dark,
+            crate::draw::Theme::Light => egui::Theme::Light,
+        };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
         self.handle_window_events(&ctx);
         shortcuts::collect(&ctx, &mut self.commands, &self.selection);
         shortcuts::navigate(&ctx, self);

@@ -186,6 +186,9 @@ pub enum Command {
         /// the file has is drawn as it is; only actors without a position are placed).
         #[arg(long)]
         layout: bool,
+        /// Dark ground (as the window) or light (for print).
+        #[arg(long, default_value = "dark", value_parser = ["dark", "light"])]
+        theme: String,
     },
     /// Unsaved work the window autosaved: list the recovery files (`--list`), or write one out
     /// as an ordinary graph file (`FILE -o OUT`). They live in the user's data folder
@@ -380,9 +383,17 @@ pub fn run(command: Command) -> ExitCode {
                 gazetteer,
             })
         }
-        Command::Render { file, output, width, height, scale, no_legend, layout } => {
-            let options =
-                crate::render::RenderOptions { width, height, legend: !no_legend, title: true, view: None, layout };
+        Command::Render { file, output, width, height, scale, no_legend, layout, theme } => {
+            let theme = crate::draw::Theme::from_name(&theme).unwrap_or_default();
+            let options = crate::render::RenderOptions {
+                width,
+                height,
+                legend: !no_legend,
+                title: true,
+                view: None,
+                layout,
+                theme,
+            };
             render::run(&file, &output, &options, scale)
         }
         Command::Recover { file, output, list } => recover::run(file.as_deref(), output.as_deref(), list),

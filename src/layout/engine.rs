@@ -52,6 +52,9 @@ pub struct LayoutEngine {
     label_room: Option<LabelRoom>,
     /// A full run settled before its label room was known: making room is still owed.
     room_owed: bool,
+    /// The run started with no node placed (a layout from scratch): as it ends, the picture is
+    /// turned so its long side lies along the screen's.
+    from_scratch: bool,
     csr: Csr,
     fx: Vec<f32>,
     fy: Vec<f32>,
@@ -104,6 +107,7 @@ impl LayoutEngine {
             full_run: true,
             label_room: None,
             room_owed: false,
+            from_scratch: false,
             csr,
             fx: zeros.clone(),
             fy: zeros.clone(),
@@ -153,6 +157,7 @@ impl LayoutEngine {
         let n = self.node_count();
         let none_known = !known.iter().any(|&k| k);
         self.multilevel_seed = (none_known && n >= self.params.multilevel_above).then_some(seed);
+        self.from_scratch = none_known;
         let mut rng = SplitMix64::new(seed);
         let mut placed: Vec<bool> = (0..n).map(|i| known.get(i).copied().unwrap_or(false)).collect();
         let disc = 20.0 * (n as f64).sqrt().max(1.0);
@@ -376,6 +381,10 @@ impl LayoutEngine {
                     self.y[i] = y[i];
                 }
             }
+            // The shape is formed: turn it now, before it is shown, not as it comes to rest.
+            if std::mem::take(&mut self.from_scratch) {
+                self.turn_to_landscape();
+            }
         }
         let n = self.x.len();
         self.fx.iter_mut().for_each(|f| *f = 0.0);
@@ -533,12 +542,42 @@ impl LayoutEngine {
     /// Marks the layout settled, first removing any overlap left (when overlap prevention is on)
     /// and, at the end of a full run, making room for labels. Held nodes are then released.
     fn settle(&mut self) {
+        if std::mem::take(&mut self.from_scratch) && self.full_run {
+            self.turn_to_landscape();
+        }
         self.remove_overlaps();
         if self.full_run {
             self.make_label_room();
         }
         self.state = LayoutState::Settled;
         self.set_held(|_| false);
+    }
+
+    /// Turns a layout made from scratch (no pinned node) about its centre so that its longest
+    /// extent lies horizontal, as screens and pages are wider than tall: a force layout's
+    /// orientation is arbitrary, and a tall picture would use a third of the screen.
+    fn turn_to_landscape(&mut self) {
+        let n = self.x.len();
+        if n < 3 || self.pinned.iter().any(|p| *p) {
+            return;
+        }
+        let mean = |v: &[f32]| v.iter().map(|&a| f64::from(a)).sum::<f64>() / n as f64;
+        let (cx, cy) = (mean(&self.x), mean(&self.y));
+        let (mut sxx, mut syy, mut sxy) = (0.0f64, 0.0f64, 0.0f64);
+        for i in 0..n {
+            let (dx, dy) = (f64::from(self.x[i]) - cx, f64::from(self.y[i]) - cy);
+            sxx += dx * dx;
+            syy += dy * dy;
+            sxy += dx * dy;
+        }
+        // The principal axis's angle; turning by its opposite lays that axis horizontal.
+        let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+        let (sin, cos) = (-angle).sin_cos();
+        for i in 0..n {
+            let (dx, dy) = (f64::from(self.x[i]) - cx, f64::from(self.y[i]) - cy);
+            self.x[i] = (cx + dx * cos - dy * sin) as f32;
+            self.y[i] = (cy + dx * sin + dy * cos) as f32;
+        }
     }
 
     /// Makes room for every label at the zoom that fits the picture into the label room's
@@ -576,10 +615,21 @@ impl LayoutEngine {
 
     /// One pass of overlap removal: label boxes when set, else discs. Returns the overlaps found.
     fn separate_once(&mut self) -> usize {
+        let widen = self.widen_labels();
         match &self.labels {
-            Some(labels) => separate_boxes(&mut self.x, &mut self.y, &self.radius, labels, &self.fixed),
+            Some(labels) => separate_boxes(&mut self.x, &mut self.y, &self.radius, labels, &self.fixed, widen),
             None => self.overlap.separate(&mut self.x, &mut self.y, &self.radius, &self.fixed),
         }
+    }
+
+    /// How much making room for labels favours moving nodes sideways: as much as the picture is
+    /// taller, for its width, than the screen the label room was measured on (1 to 4).
+    fn widen_labels(&self) -> f32 {
+        let Some(room) = &self.label_room else { return 1.0 };
+        let screen = room.viewport.size[0] / room.viewport.size[1].max(1.0);
+        let span = |v: &[f32]| v.iter().copied().fold(f32::MIN, f32::max) - v.iter().copied().fold(f32::MAX, f32::min);
+        let picture = span(&self.x) / span(&self.y).max(1e-3);
+        (screen / picture.max(1e-3)).clamp(1.0, 4.0)
     }
 
     /// Removes overlaps now (up to 200 passes) without running the forces, when overlap

@@ -22,7 +22,7 @@ pub use engine::{LabelRoom, LayoutEngine, LayoutState};
 pub use graph_layout::GraphLayout;
 pub use live::{LayoutView, LiveLayout, Waker};
 pub use overlap::LABEL_ROOM_LIMIT;
-pub use params::{LayoutParams, node_radius};
+pub use params::{LAYOUT_SEED, LayoutParams, node_radius};
 
 #[cfg(test)]
 mod tests;

@@ -10,8 +10,7 @@ use crate::layout::{GraphLayout, LayoutParams, LayoutState, LiveLayout};
 use crate::model::{ActorId, KnowledgeGraph, ModelError};
 use crate::state::scene::Scene;
 
-/// Seed of the layout's random placement: a file always opens to the same picture.
-pub const LAYOUT_SEED: u64 = 42;
+pub use crate::layout::LAYOUT_SEED;
 
 /// A revision number never used before in this process, so a cache keyed by revision can never
 /// mistake one document for another.

@@ -174,7 +174,7 @@ impl CanvasState {
             .iter()
             .map(|node| {
                 let text = doc.graph.actor_at(node.index).map_or_else(String::new, |a| a.label.clone());
-                label_box(ui.painter().layout_no_wrap(text, font.clone(), theme::LABEL).size())
+                label_box(ui.painter().layout_no_wrap(text, font.clone(), egui::Color32::WHITE).size())
             })
             .collect();
         self.label_sizes = Some((doc.revision, sizes));
@@ -407,6 +407,7 @@ pub fn canvas_ui(
         viewport: rect,
         options,
         label_order: &styling.label_order,
+        palette: options.theme.palette(),
         // The hovered actor's tooltip shows at the pointer: labels keep clear of it.
         reserved: match (state.hovered, pointer) {
             (Some(h), Some(p)) => tooltip_area(doc, h, p),
@@ -674,8 +675,8 @@ fn paint_gesture_overlay(
         (Drag::Connect { from }, Some(p)) => {
             let Some(node) = doc.engine_node_of(from) else { return };
             let a = input.screen(node);
-            painter.line_segment([a, p], Stroke::new(2.0, theme::HOVER));
-            painter.circle_filled(p, 3.0, theme::HOVER);
+            painter.line_segment([a, p], Stroke::new(2.0, theme::CONNECTING));
+            painter.circle_filled(p, 3.0, theme::CONNECTING);
         }
         _ => {}
     }

@@ -121,6 +121,10 @@ pub fn menu_bar_ui(
             ui.checkbox(&mut options.show_labels, "Labels");
             ui.checkbox(&mut options.width_by_sources, "Line width by number of sources");
             ui.separator();
+            ui.label("Theme");
+            ui.radio_value(&mut options.theme, crate::draw::Theme::Dark, "Dark");
+            ui.radio_value(&mut options.theme, crate::draw::Theme::Light, "Light");
+            ui.separator();
             ui.label("Draw nodes and lines with");
             ui.radio_value(&mut options.draw_on, DrawOn::Auto, "the GPU for large graphs");
             ui.radio_value(&mut options.draw_on, DrawOn::Gpu, "the GPU always");

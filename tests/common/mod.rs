@@ -65,6 +65,16 @@ pub fn selected(harness: &Harness<'_, KgxApp>) -> Vec<String> {
     harness.state().selection.actors().map(|a| a.to_string()).collect()
 }
 
+/// Focuses the text field labelled `label`, selects what it holds and types `text` over it.
+pub fn retype_into(harness: &mut Harness<'_, KgxApp>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
 /// Focuses the text field labelled `label` and types `text` into it, as a person would.
 pub fn type_into(harness: &mut Harness<'_, KgxApp>, label: &str, text: &str) {
     use egui_kittest::kittest::Queryable;

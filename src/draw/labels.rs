@@ -54,10 +54,28 @@ pub enum Anchor {
     Right,
     /// To the left, vertically centred.
     Left,
+    /// Below, starting at the disc's right side.
+    BelowRight,
+    /// Below, ending at the disc's left side.
+    BelowLeft,
+    /// Above, starting at the disc's right side.
+    AboveRight,
+    /// Above, ending at the disc's left side.
+    AboveLeft,
 }
 
-/// The places a label tries, in order.
-const ANCHORS: [Anchor; 4] = [Anchor::Below, Anchor::Above, Anchor::Right, Anchor::Left];
+/// The places a label tries, in order: centred under or over its node first, beside it, then at
+/// its corners.
+const ANCHORS: [Anchor; 8] = [
+    Anchor::Below,
+    Anchor::Above,
+    Anchor::Right,
+    Anchor::Left,
+    Anchor::BelowRight,
+    Anchor::BelowLeft,
+    Anchor::AboveRight,
+    Anchor::AboveLeft,
+];
 
 /// A label that was placed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -79,6 +97,19 @@ pub fn label_rect(centre: [f32; 2], radius: f32, [w, h]: [f32; 2], anchor: Ancho
         Anchor::Above => [x - w / 2.0, y - reach - h, x + w / 2.0, y - reach],
         Anchor::Right => [x + reach, y - h / 2.0, x + reach + w, y + h / 2.0],
         Anchor::Left => [x - reach - w, y - h / 2.0, x - reach, y + h / 2.0],
+        // Corners: the label's near corner touches the disc's bounding box diagonally.
+        Anchor::BelowRight => {
+            [x + radius * 0.7, y + radius * 0.7 + LABEL_GAP, x + radius * 0.7 + w, y + radius * 0.7 + LABEL_GAP + h]
+        }
+        Anchor::BelowLeft => {
+            [x - radius * 0.7 - w, y + radius * 0.7 + LABEL_GAP, x - radius * 0.7, y + radius * 0.7 + LABEL_GAP + h]
+        }
+        Anchor::AboveRight => {
+            [x + radius * 0.7, y - radius * 0.7 - LABEL_GAP - h, x + radius * 0.7 + w, y - radius * 0.7 - LABEL_GAP]
+        }
+        Anchor::AboveLeft => {
+            [x - radius * 0.7 - w, y - radius * 0.7 - LABEL_GAP - h, x - radius * 0.7, y - radius * 0.7 - LABEL_GAP]
+        }
     }
 }
 

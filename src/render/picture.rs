@@ -17,7 +17,7 @@ pub const MARGIN: f32 = 30.0;
 /// Width of the legend column.
 pub const LEGEND_WIDTH: f32 = 220.0;
 /// The largest node radius, in picture pixels, that fitting may zoom to (as the canvas's Fit).
-const MAX_FIT_RADIUS: f32 = 28.0;
+const MAX_FIT_RADIUS: f32 = 40.0;
 /// Smallest radius a node is drawn with, so every actor stays visible.
 const MIN_RADIUS: f32 = 1.5;
 

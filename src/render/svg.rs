@@ -204,8 +204,8 @@ fn labels(out: &mut String, picture: &Picture, palette: &Palette) {
         let baseline = y0 + (y1 - y0) / 2.0 + LABEL_SIZE * 0.35;
         let (x, anchor) = match placed.anchor {
             Anchor::Below | Anchor::Above => ((x0 + x1) / 2.0, "middle"),
-            Anchor::Right => (x0 + 3.0, "start"),
-            Anchor::Left => (x1 - 3.0, "end"),
+            Anchor::Right | Anchor::BelowRight | Anchor::AboveRight => (x0 + 3.0, "start"),
+            Anchor::Left | Anchor::BelowLeft | Anchor::AboveLeft => (x1 - 3.0, "end"),
         };
         let _ = writeln!(
             out,
@@ -248,6 +248,23 @@ fn legend(out: &mut String, graph: &KnowledgeGraph, palette: &Palette, x: f32, m
             escape(&kind.label()),
             actor_counts[kind.index()]
         );
+        y += 17.0;
+    }
+    // Actors drawn in their own colours (Gephi's, yEd's, the person's) are not their kind's.
+    let own = graph.actors().filter(|a| a.style.color.is_some()).count();
+    if own > 0 {
+        for (k, color) in
+            [[0xE4, 0x57, 0x56], [0xF5, 0x85, 0x18], [0x54, 0xA2, 0x4B], [0x43, 0x9C, 0xF0]].iter().enumerate()
+        {
+            let _ = writeln!(
+                out,
+                "    <rect x=\"{}\" y=\"{}\" width=\"3\" height=\"10\" fill=\"{}\"/>",
+                x + 1.0 + 3.0 * k as f32,
+                y - 9.0,
+                color_hex(*color)
+            );
+        }
+        let _ = writeln!(out, "    <text x=\"{}\" y=\"{y}\">in their own colours ({own})</text>", x + 18.0);
         y += 17.0;
     }
     y += 8.0;

@@ -226,7 +226,8 @@ impl CanvasState {
     /// Whether every shown actor, and its label where labels are measured, is inside the view.
     fn shows_all(&self, doc: &Document, styling: &Styling) -> bool {
         let engine = doc.layout.engine();
-        let labels = self.labels_of(doc);
+        // As Fit frames them: every label of a small graph, else only discs.
+        let labels = self.labels_of(doc).filter(|l| l.len() <= FRAME_EVERY_LABEL_UP_TO);
         let inside = self.viewport.expand(1.0);
         (0..engine.node_count()).filter(|&i| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0)).all(
             |i| {
@@ -301,7 +302,21 @@ fn fit_viewport(viewport: Rect) -> crate::layout::fit::Viewport {
 /// their sizes on screen; `None` for an empty graph.
 fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect, labels: Option<&[Vec2]>) -> Option<Camera> {
     let engine = doc.layout.engine();
-    let labels: Option<Vec<[f32; 2]>> = labels.map(|l| l.iter().map(|s| [s.x, s.y]).collect());
+    // Fit frames the labels that show at that zoom: every one on a small graph; on a larger one
+    // (most of its labels give way at fit zoom) those of the most important actors.
+    let labels: Option<Vec<[f32; 2]>> = labels.map(|sizes| {
+        let mut framed: Vec<[f32; 2]> = sizes.iter().map(|s| [s.x, s.y]).collect();
+        if framed.len() > FRAME_EVERY_LABEL_UP_TO {
+            let top: std::collections::HashSet<u32> =
+                styling.label_order.iter().take(crate::draw::labels::ALWAYS_LABELLED).copied().collect();
+            for (i, size) in framed.iter_mut().enumerate() {
+                if !top.contains(&(i as u32)) {
+                    *size = [0.0, 0.0];
+                }
+            }
+        }
+        framed
+    });
     let shown = |i: usize| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0);
     let (zoom, [x, y]) = crate::layout::fit::fit(
         engine.xs(),
@@ -314,8 +329,11 @@ fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect, labels: Opt
     Some(Camera { center: pos2(x, y), zoom })
 }
 
+/// Graphs up to this many actors have every label framed by Fit.
+const FRAME_EVERY_LABEL_UP_TO: usize = 60;
+
 /// The largest node radius, in screen pixels, that fitting the view may zoom to.
-const MAX_FIT_RADIUS: f32 = 28.0;
+const MAX_FIT_RADIUS: f32 = 40.0;
 
 /// Per-node flags for this frame: visible kinds, selection, hover and its neighbours.
 fn node_flags(doc: &Document, selection: &Selection, styling: &Styling, hovered: Option<usize>) -> Vec<u8> {

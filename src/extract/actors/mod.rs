@@ -1,0 +1,16 @@
+//! Finding actors in sentences: known names, capitalised names with an organisation head word,
+//! acronyms defined in parentheses, short forms, people with titles or speech verbs, office
+//! holders ("the president of Serbia"), governments, and groups ("Kenyan counterparts").
+//!
+//! `registry.rs` keeps the candidates, `words.rs` the small word lists, `scanner.rs` reads a
+//! sentence, `names.rs` classifies capitalised names and `people.rs` people, offices and groups.
+
+mod names;
+mod people;
+mod registry;
+mod scanner;
+mod words;
+
+pub use registry::{Affiliation, Mention, Pronoun, Registry, normalise};
+pub use scanner::Scanner;
+pub use words::{SPEECH, kind_noun};

@@ -10,6 +10,7 @@
 
 mod actors;
 mod build;
+mod dateline;
 mod dates;
 mod eval;
 mod gazetteer;
@@ -218,14 +219,37 @@ pub fn title_line(text: &str) -> Option<&str> {
 /// Proposes actors and cooperations for `text`.
 pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result<Extraction, ExtractError> {
     check(text)?;
-    let tokens = text::tokenize(text);
+    // A dateline names no actor: it is blanked (offsets kept) and gives the date and publisher.
+    let has_title = title_line(text).is_some();
+    let dateline = dateline::find(text, has_title);
+    let blanked;
+    let read: &str = match &dateline {
+        Some(d) => {
+            blanked = blank(text, d.range.clone());
+            &blanked
+        }
+        None => text,
+    };
+    let tokens = text::tokenize(read);
     let scanner = Scanner::new(gazetteer, &tokens);
     let mut registry = Registry::default();
-    for s in 0..tokens.sentences.len() {
+    // The title (the first paragraph, when the text has more) names only what the body names.
+    let headline = (has_title && tokens.sentences.iter().any(|s| s.paragraph > 0))
+        .then(|| tokens.sentences.iter().position(|s| s.paragraph == 0))
+        .flatten();
+    let headline_sentences = |s: usize| headline.is_some() && tokens.sentences.get(s).is_some_and(|x| x.paragraph == 0);
+    for s in (0..tokens.sentences.len()).filter(|&s| !headline_sentences(s)) {
         scanner.scan(&mut registry, s, true);
     }
-    let mut mentions: Vec<Vec<actors::Mention>> =
-        (0..tokens.sentences.len()).map(|s| scanner.scan(&mut registry, s, false)).collect();
+    let mut mentions: Vec<Vec<actors::Mention>> = (0..tokens.sentences.len())
+        .map(|s| {
+            if headline_sentences(s) {
+                scanner.scan_headline(&mut registry, s)
+            } else {
+                scanner.scan(&mut registry, s, false)
+            }
+        })
+        .collect();
     context_rules(&tokens, &mut registry, gazetteer, &mentions);
     home_country(&mut registry, gazetteer);
 
@@ -236,6 +260,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
     let mut last_person = None;
     let mut previous_recipients: Vec<usize> = Vec::new();
     let mut previous_givers: Vec<usize> = Vec::new();
+    let mut previous_words: Vec<String> = Vec::new();
     for (s, sentence_mentions) in mentions.iter_mut().enumerate() {
         let paragraph = tokens.sentences.get(s).map_or(0, |x| x.paragraph);
         let we = speakers.get(&paragraph).map(|&p| speaker_side(&registry, p));
@@ -249,6 +274,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
             topic: topic.as_ref().and_then(|t| t.first().copied()),
             previous_recipients: &previous_recipients,
             previous_givers: &previous_givers,
+            previous_words: &previous_words,
             registry: &registry,
         };
         let found = finder.links();
@@ -263,6 +289,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
         };
         previous_recipients = found.iter().filter(gives).map(|l| l.to).collect();
         previous_givers = found.iter().filter(gives).map(|l| l.from).collect();
+        previous_words = found.iter().filter(gives).map(|l| l.words.to_lowercase()).collect();
         links.extend(found);
         // What the sentence is about: its first actor, not a credit in brackets ("(Cedar Press)").
         let bracketed =
@@ -294,12 +321,29 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
     let links = dedupe(links);
     figures(&tokens, &mut registry, &mentions, &links);
 
-    let year = dates::reference_year(&tokens, source.date);
     let mut source = source.clone();
+    if let Some(d) = &dateline {
+        if source.date.is_none() {
+            source.date = d.date(dates::reference_year(&tokens, None));
+        }
+        if source.publisher.is_empty()
+            && let Some(agency) = &d.agency
+        {
+            source.publisher = agency.clone();
+        }
+    }
+    let year = dates::reference_year(&tokens, source.date);
     if source.title.is_empty() {
         source.title = title_line(text).unwrap_or("Article").to_owned();
     }
     Ok(build::extraction(&tokens, &registry, &links, source, year))
+}
+
+/// `text` with the bytes of `range` as spaces, so every other offset stays where it was.
+fn blank(text: &str, range: Range<usize>) -> String {
+    text.char_indices()
+        .map(|(k, c)| if range.contains(&k) && c != '\n' { " ".repeat(c.len_utf8()) } else { c.to_string() })
+        .collect()
 }
 
 /// Government bodies with no country belong to the country the text is about (the one it

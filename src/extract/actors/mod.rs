@@ -3,8 +3,10 @@
 //! holders ("the president of Serbia"), governments, and groups ("Kenyan counterparts").
 //!
 //! `registry.rs` keeps the candidates, `words.rs` the small word lists, `scanner.rs` reads a
-//! sentence, `names.rs` classifies capitalised names and `people.rs` people, offices and groups.
+//! sentence, `names.rs` classifies capitalised names, `people.rs` people, offices and groups, and
+//! `headline.rs` reads a title, which names no new actor.
 
+mod headline;
 mod names;
 mod people;
 mod registry;

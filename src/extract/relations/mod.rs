@@ -3,6 +3,8 @@
 //! news text uses for who makes, gives and receives, who reports on whom, and who speaks for
 //! whom ("we" in a quotation).
 
+mod phrases;
+
 use super::actors::{Mention, Pronoun, Registry, SPEECH};
 use super::gazetteer::{Frame, Gazetteer, Verb};
 use super::text::Tokenized;
@@ -28,7 +30,7 @@ pub struct Link {
 }
 
 /// Words that end a clause for argument search.
-fn clause_break(word: &str) -> bool {
+pub(super) fn clause_break(word: &str) -> bool {
     matches!(word, ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "but" | "while" | "whereas")
 }
 
@@ -51,18 +53,27 @@ pub struct SentenceLinks<'a, 't> {
     pub previous_recipients: &'a [usize],
     /// Who gave in the previous sentence: "The vaccines, manufactured by X," supplied them.
     pub previous_givers: &'a [usize],
+    /// The expressions of the previous sentence's gifts ("train"), for "will fund the training".
+    pub previous_words: &'a [String],
     /// The candidates, for their kinds.
     pub registry: &'a Registry,
 }
 
+/// Whether two words share a stem of four letters or more ("train", "training"; "ship",
+/// "shipment").
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 4 || common >= 3 && a.len().min(b.len()) == common
+}
+
 impl SentenceLinks<'_, '_> {
-    fn lower(&self, i: usize) -> String {
+    pub(super) fn lower(&self, i: usize) -> String {
         self.text.word(i).to_lowercase()
     }
 
     /// The mention that starts at token `i`, if any ("Kenya's Ministry of Health" is the
     /// ministry, not Kenya).
-    fn mention_at(&self, i: usize) -> Option<&Mention> {
+    pub(super) fn mention_at(&self, i: usize) -> Option<&Mention> {
         let m = self.mentions.iter().find(|m| m.start == i && !m.actors.is_empty())?;
         if matches!(self.text.word(m.end), "'s" | "’s")
             && let Some(owned) =
@@ -76,7 +87,7 @@ impl SentenceLinks<'_, '_> {
     /// The mention that starts within a few tokens after `i` (people "at" an organisation count
     /// as the organisation) with only small words between
     /// ("to the rest of the world", "by the Chinese humanitarian organization Mammoth").
-    fn mention_after(&self, i: usize, end: usize, gap: usize) -> Option<&Mention> {
+    pub(super) fn mention_after(&self, i: usize, end: usize, gap: usize) -> Option<&Mention> {
         let mut k = i;
         while k < end && k <= i + gap {
             if let Some(m) = self.mention_at(k) {
@@ -101,7 +112,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// Whether two mentions are both people or both not: a list joins like with like.
-    fn same_sort(&self, a: &Mention, b: &Mention) -> bool {
+    pub(super) fn same_sort(&self, a: &Mention, b: &Mention) -> bool {
         let person = |m: &Mention| {
             m.actors.first().and_then(|&x| self.registry.candidates.get(x)).is_some_and(|c| c.kind == ActorKind::Person)
         };
@@ -109,7 +120,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// The mention and those joined to it by "and", "/", "," ("CNCB/NGDC", "X and Y").
-    fn with_coordinated(&self, first: &Mention, forward: bool) -> Vec<usize> {
+    pub(super) fn with_coordinated(&self, first: &Mention, forward: bool) -> Vec<usize> {
         let mut actors = first.actors.clone();
         let mut edge = if forward { first.end } else { first.start };
         loop {
@@ -131,6 +142,12 @@ impl SentenceLinks<'_, '_> {
                     None
                 }
             } else {
+                // "MHF and the University of Koya": the article between is skipped.
+                let edge = if edge.checked_sub(1).is_some_and(|k| self.text.word(k).eq_ignore_ascii_case("the")) {
+                    edge - 1
+                } else {
+                    edge
+                };
                 let sep = edge.checked_sub(1).map(|k| self.text.word(k)).unwrap_or("");
                 if matches!(sep, "and" | "/" | "&" | ",") {
                     self.mentions.iter().rev().find(|m| {
@@ -158,7 +175,7 @@ impl SentenceLinks<'_, '_> {
 
     /// The subject of the expression at `k`: the nearest actor to its left in the clause; across
     /// "which"/"who" the actor right before it.
-    fn subject(&self, k: usize, start: usize) -> Option<Vec<usize>> {
+    pub(super) fn subject(&self, k: usize, start: usize) -> Option<Vec<usize>> {
         let mut fallback: Option<Vec<usize>> = None;
         let mut i = k;
         while i > start {
@@ -205,7 +222,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// Whether the expression at `k` is passive: a form of "be" before it or "by" just after.
-    fn passive(&self, k: usize, end: usize) -> bool {
+    pub(super) fn passive(&self, k: usize, end: usize) -> bool {
         let be_before = (k.saturating_sub(3)..k).any(|i| BE.contains(&self.lower(i).as_str()));
         let by_after = (k + 1..(k + 3).min(end)).any(|i| self.lower(i) == "by");
         let participle = self.lower(k).ends_with("ed")
@@ -235,7 +252,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// The agent after "by".
-    fn agent(&self, k: usize, end: usize) -> Option<Vec<usize>> {
+    pub(super) fn agent(&self, k: usize, end: usize) -> Option<Vec<usize>> {
         let by = (k + 1..(k + 4).min(end)).find(|&i| self.lower(i) == "by")?;
         let m = self.mention_after(by + 1, end, 5).or_else(|| {
             // "by a $2 million grant from the Gates Foundation"
@@ -246,7 +263,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// The actor after one of `prepositions` to the right of `k` in the clause.
-    fn after_preposition(&self, k: usize, end: usize, prepositions: &[&str]) -> Option<Vec<usize>> {
+    pub(super) fn after_preposition(&self, k: usize, end: usize, prepositions: &[&str]) -> Option<Vec<usize>> {
         let frame = self.gazetteer.verbs.get(&self.lower(k)).map(|v| v.frame);
         let mut found: Vec<usize> = Vec::new();
         let mut i = k + 1;
@@ -276,7 +293,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// A direct object right after the expression ("trained Kenyan doctors", "thanked China").
-    fn direct_object(&self, k: usize, end: usize) -> Option<Vec<usize>> {
+    pub(super) fn direct_object(&self, k: usize, end: usize) -> Option<Vec<usize>> {
         let mut i = k + 1;
         if self.mention_at(i).is_none() && matches!(self.lower(i).as_str(), "the" | "its" | "their" | "our") {
             i += 1;
@@ -340,7 +357,24 @@ impl SentenceLinks<'_, '_> {
             let event_noun = ["tion", "ment", "ship", "ance", "ence", "sion", "ude"].iter().any(|e| one.ends_with(e))
                 || matches!(
                     one.as_str(),
-                    "memorandum" | "aid" | "talks" | "deal" | "contract" | "exchanges" | "donations"
+                    "memorandum"
+                        | "aid"
+                        | "talks"
+                        | "deal"
+                        | "contract"
+                        | "exchanges"
+                        | "donations"
+                        | "grant"
+                        | "grants"
+                        | "loan"
+                        | "loans"
+                        | "funding"
+                        | "support"
+                        | "gift"
+                        | "mou"
+                        | "mous"
+                        | "pledge"
+                        | "accord"
                 );
             if determiner && !event_noun {
                 k += width;
@@ -366,6 +400,18 @@ impl SentenceLinks<'_, '_> {
             } else {
                 self.subject(k, start)
             };
+            // "with Chinese support", "with funding from X": the giver gives to the clause's subject.
+            if matches!(verb.frame, Frame::Give | Frame::Fund)
+                && let Some(giver) = self.with_support(k, last, start, end)
+            {
+                if let Some(receiver) = &subject {
+                    add(&mut links, &giver, receiver, verb.kind, true, &words, 0.55);
+                }
+                k += width;
+                continue;
+            }
+            let kind = self.object_kind(k, last, end, verb);
+            let verb = Verb { kind, ..verb };
             match verb.frame {
                 Frame::Make => {
                     let maker = if passive { self.agent(last, end) } else { subject };
@@ -394,16 +440,28 @@ impl SentenceLinks<'_, '_> {
                         });
                         (doer, recipient)
                     } else {
+                        // "will fund the training" after "X will train ...": X; "will fund the network"
+                        // names no actor, and gets no recipient from the sentence before.
                         let recipient = self
                             .after_preposition(last, end, prepositions)
                             .or_else(|| self.direct_object(last, end))
                             .or_else(|| {
-                                // "will fund the training": whoever gave what the last sentence told.
-                                let anaphoric = matches!(self.lower(last + 1).as_str(), "the" | "this" | "these");
-                                (verb.frame == Frame::Fund && anaphoric && !self.previous_givers.is_empty())
-                                    .then(|| self.previous_givers.to_vec())
+                                let determiner = matches!(self.lower(last + 1).as_str(), "the" | "this" | "these");
+                                let noun = self.lower(last + 2);
+                                let same_act = self.previous_words.iter().any(|w| same_stem(w, &noun));
+                                (verb.frame == Frame::Fund
+                                    && determiner
+                                    && same_act
+                                    && !self.previous_givers.is_empty())
+                                .then(|| self.previous_givers.to_vec())
                             });
-                        (subject, recipient)
+                        // "a donation from X to Y", "Japan's grant to Y".
+                        let doer = if self.noun_use(k) {
+                            self.noun_giver(last, end).or_else(|| self.possessor(k)).or(subject)
+                        } else {
+                            subject
+                        };
+                        (doer, recipient)
                     };
                     match (doer, recipient) {
                         (Some(doer), Some(recipient)) => {
@@ -430,23 +488,29 @@ impl SentenceLinks<'_, '_> {
                     }
                 }
                 Frame::Mutual => {
-                    let partner = self.after_preposition(k, end, &["with", "between"]);
-                    match (subject, partner) {
-                        (Some(a), Some(b)) => add(&mut links, &a, &b, verb.kind, false, &words, 0.65),
-                        (Some(a), None) if a.len() >= 2 => {
-                            for (x, &p) in a.iter().enumerate() {
-                                add(
-                                    &mut links,
-                                    &[p],
-                                    a.get(x + 1..).unwrap_or_default(),
-                                    verb.kind,
-                                    false,
-                                    &words,
-                                    0.55,
-                                );
+                    // "an agreement between X and Y", "signed by X and Y": the parties pair up;
+                    // otherwise the subject (or "X's partnership") with whoever is "with" it.
+                    let between = self.after_preposition(k, end, &["between"]).filter(|b| b.len() >= 2);
+                    let agents = if passive { self.agent(last, end).filter(|a| a.len() >= 2) } else { None };
+                    let subject = self.possessor(k).or(subject);
+                    let partner = self.after_preposition(k, end, &["with"]);
+                    let mut pairs = Vec::new();
+                    match (between.or(agents), subject, partner) {
+                        (Some(parties), _, _) | (None, Some(parties), None) if parties.len() >= 2 => {
+                            for (x, &p) in parties.iter().enumerate() {
+                                for &q in parties.get(x + 1..).unwrap_or_default() {
+                                    pairs.push((p, q, 0.55));
+                                }
                             }
                         }
+                        (None, Some(a), Some(b)) => {
+                            pairs.extend(a.iter().flat_map(|&p| b.iter().map(move |&q| (p, q, 0.65))));
+                        }
                         _ => {}
+                    }
+                    for (p, q, confidence) in pairs {
+                        let kind = self.mutual_kind(verb.kind, &[p, q]);
+                        add(&mut links, &[p], &[q], kind, false, &words, confidence);
                     }
                 }
                 Frame::Endorse => {
@@ -516,6 +580,7 @@ impl SentenceLinks<'_, '_> {
             add(&mut links, &from, &[*receiver], kind, true, words, 0.5);
         }
         links.extend(self.press_conference());
+        links.extend(self.compounds());
         links
     }
 

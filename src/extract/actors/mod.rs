@@ -4,8 +4,10 @@
 //!
 //! `registry.rs` keeps the candidates, `words.rs` the small word lists, `scanner.rs` reads a
 //! sentence, `names.rs` classifies capitalised names, `people.rs` people, offices and groups, and
-//! `headline.rs` reads a title, which names no new actor.
+//! `headline.rs` reads a title, which names no new actor; `context.rs` finds names no list knows
+//! by the words around them.
 
+mod context;
 mod headline;
 mod names;
 mod people;

@@ -20,6 +20,10 @@ impl Scanner<'_, '_> {
         mentions: &mut Vec<Mention>,
         count_countries: bool,
     ) -> usize {
+        // "Minister of Higher Education and Scientific Research Azmi Mahafzah"
+        if let Some(e) = self.office_with_domain(registry, s, i, end, mentions) {
+            return e;
+        }
         // The span: capitalised words and connectors between them, up to a "-based" word.
         let mut b = i + 1;
         while b < end {
@@ -86,7 +90,10 @@ impl Scanner<'_, '_> {
         if let Some((name_end, _)) = self
             .name_at(i, end)
             .or_else(|| (is_capitalised(self.word(i)) && !is_acronym(self.word(i))).then(|| (i + 1, String::new())))
-            && let Some(kind) = i.checked_sub(1).and_then(|k| kind_noun(&self.lower(k)))
+            && let Some(kind) = i
+                .checked_sub(1)
+                .filter(|&k| self.word(k).chars().all(|c| c.is_lowercase() || c == '-'))
+                .and_then(|k| kind_noun(&self.lower(k)))
         {
             let mut stop = name_end;
             while stop < end && is_capitalised(self.word(stop)) && !is_stopword(self.word(stop)) {
@@ -125,6 +132,13 @@ impl Scanner<'_, '_> {
             }
             mentions.push(Mention { actors: vec![p], start: i, end: name_end, pronoun: None });
             return self.after_name(registry, p, name_end);
+        }
+        // An organisation no list knows, told by what it does or where it stands.
+        if let Some((stop, kind)) = self.unlisted_organisation(registry, i, b, end, mentions) {
+            let a = registry.add(self.text.slice(i, stop), kind, 0.6, s);
+            let stop = self.after_name(registry, a, stop);
+            mentions.push(Mention { actors: vec![a], start: i, end: stop, pronoun: None });
+            return stop;
         }
         i + 1
     }
@@ -293,6 +307,17 @@ impl Scanner<'_, '_> {
     /// The head of a capitalised name: the word before "of"/"for"/"on" or the last word; a
     /// company suffix at the end; two-word heads ("Medical Center").
     pub(super) fn head_of(&self, words: &[&str]) -> Option<Head> {
+        // "Hospital CEO", "Chief Operating Officer": a role at the end makes a title, not a body.
+        if words.len() >= 2 && words.last().is_some_and(|w| self.role_at_word(w)) {
+            return None;
+        }
+        // "Lafayette Journal & Courier": the head before "&" heads the whole name.
+        if let Some(amp) = words.iter().position(|w| *w == "&")
+            && let Some(&head @ Head::Actor(_)) =
+                amp.checked_sub(1).and_then(|k| words.get(k)).and_then(|w| self.gazetteer.heads.get(&w.to_lowercase()))
+        {
+            return Some(head);
+        }
         if let Some(&head) = words
             .len()
             .checked_sub(2)
@@ -335,6 +360,8 @@ impl Scanner<'_, '_> {
         let last = words.last()?.trim_end_matches('.').to_lowercase();
         match self.gazetteer.heads.get(&last) {
             Some(&Head::Actor(ActorKind::Company)) if words.len() >= 2 => Some(Head::Actor(ActorKind::Company)),
+            // "Medicines for Malaria Venture": a head at the end when the word before "for" is none.
+            Some(&head @ Head::Actor(_)) if words.len() >= 3 && cut < words.len() => Some(head),
             _ => None,
         }
     }

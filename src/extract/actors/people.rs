@@ -233,10 +233,21 @@ impl<'g> Scanner<'g, '_> {
             }
             if self.countries.names.contains_key(&w.to_lowercase())
                 || self.countries.demonyms.contains_key(&w.to_lowercase())
+                || self.role_at_word(w)
             {
                 break;
             }
             b += 1;
+            // A middle initial: "Jack O. Bovender".
+            if b > i + 1
+                && b < end
+                && self.word(b).len() == 1
+                && self.word(b).chars().all(|c| c.is_ascii_uppercase())
+                && self.word(b + 1) == "."
+                && is_capitalised(self.word(b + 2))
+            {
+                b += 2;
+            }
         }
         (b > i).then(|| (b, self.text.slice(i, b).to_owned()))
     }

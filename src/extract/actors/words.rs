@@ -185,13 +185,19 @@ pub(super) fn is_stopword(word: &str) -> bool {
 pub fn kind_noun(noun: &str) -> Option<ActorKind> {
     Some(match noun {
         "company" | "firm" | "manufacturer" | "maker" | "supplier" | "producer" | "carrier" | "airline"
-        | "start-up" | "startup" => ActorKind::Company,
-        "foundation" | "charity" | "ngo" => ActorKind::Foundation,
+        | "start-up" | "startup" | "distributor" | "giant" | "retailer" | "operator" | "developer" | "insurer"
+        | "contractor" | "conglomerate" | "group" | "multinational" | "pharmaceutical" | "automaker" => {
+            ActorKind::Company
+        }
+        "foundation" | "charity" | "ngo" | "non-profit" | "nonprofit" | "philanthropy" | "society" | "association" => {
+            ActorKind::Foundation
+        }
         "organization" | "organisation" => ActorKind::Foundation,
         "hospital" | "clinic" => ActorKind::Hospital,
         "university" => ActorKind::University,
         "institute" | "laboratory" | "lab" => ActorKind::ResearchInstitute,
-        "agency" | "regulator" => ActorKind::GovernmentAgency,
+        "agency" | "regulator" | "authority" => ActorKind::GovernmentAgency,
+        "bank" | "lender" => ActorKind::InternationalOrganization,
         "newspaper" | "broadcaster" | "outlet" | "magazine" | "daily" => ActorKind::Media,
         _ => return None,
     })

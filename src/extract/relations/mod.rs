@@ -102,7 +102,9 @@ impl SentenceLinks<'_, '_> {
             let after_determiner = k.checked_sub(1).is_some_and(|p| {
                 matches!(self.lower(p).as_str(), "the" | "a" | "an" | "our" | "their" | "its" | "his" | "her")
             });
-            let verb = self.gazetteer.verbs.contains_key(&lower) && k > i && !after_determiner;
+            // "to building Uganda's capacity": a verb's -ing form is no way to an actor either.
+            let verb = self.gazetteer.verbs.contains_key(&lower)
+                && (k > i && !after_determiner || lower.ends_with("ing") && lower != "funding");
             if clause_break(w) || w == "," || w == "." || preposition || verb {
                 return None;
             }

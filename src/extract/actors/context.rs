@@ -1,0 +1,218 @@
+//! Names the word lists do not know, told by the words around them: an organisation that acts
+//! ("Siemens Healthineers donated …", "HCA today announced …"), one with its acronym in brackets
+//! ("Navodaya Vidyalaya Samiti (NVS)"), one listed beside an organisation ("Purdue University and
+//! Rolls-Royce"), one after a preposition of a cooperation ("a grant to Atal Innovation Mission");
+//! and a person after a title-case office ("Minister of Higher Education and Scientific Research
+//! Azmi Mahafzah", "Secretary of State Colin Powell").
+
+use super::registry::{Mention, Registry};
+use super::scanner::Scanner;
+use super::words::{is_acronym, is_capitalised, is_stopword, title_case};
+use crate::extract::text::TokenKind;
+use crate::model::ActorKind;
+
+/// Words that may stand between a name and the verb it does: "HCA today announced", "X has
+/// also signed", "X will jointly fund".
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "is",
+    "are",
+    "was",
+    "were",
+    "also",
+    "today",
+    "recently",
+    "jointly",
+    "been",
+    "already",
+    "now",
+    "officially",
+    "formally",
+    "further",
+    "then",
+    "later",
+    "yesterday",
+    "to",
+];
+
+/// Currency codes, which look like acronyms ("up to USD 40,959").
+const CURRENCIES: &[&str] =
+    &["USD", "US", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "INR", "KES", "NGN", "ZAR", "AUD", "CAD"];
+
+/// Words after a name that make it part of a longer name, not a doer ("X grant", "X loan").
+const NOUN_FORMS: &[&str] = &[
+    "grant",
+    "grants",
+    "aid",
+    "support",
+    "funding",
+    "loan",
+    "loans",
+    "donation",
+    "agreement",
+    "partnership",
+    "deal",
+    "contract",
+    "project",
+    "programme",
+    "program",
+    "scheme",
+    "fund",
+    "funds",
+    "gift",
+    "cooperation",
+];
+
+/// Verbs that announce a cooperation named after them ("X announced a partnership").
+const ANNOUNCING: &[&str] = &["announced", "announces", "launched", "launches", "unveiled", "agreed", "agrees"];
+
+impl Scanner<'_, '_> {
+    /// An organisation at `i..b` (a capitalised span no list knows) told by its context; returns
+    /// where its name ends and its kind.
+    pub(super) fn unlisted_organisation(
+        &self,
+        registry: &Registry,
+        i: usize,
+        b: usize,
+        end: usize,
+        mentions: &[Mention],
+    ) -> Option<(usize, ActorKind)> {
+        let words: Vec<&str> = (i..b).map(|k| self.word(k)).collect();
+        let first = *words.first()?;
+        if words.len() > 6
+            || words.iter().any(|w| self.role_at_word(w))
+            || self.gazetteer.given_names.contains(&first.to_lowercase())
+            || words.iter().any(|w| {
+                self.countries.demonyms.contains_key(&w.to_lowercase())
+                    || crate::extract::dates::is_month(&w.to_lowercase())
+            })
+            || self.text.tokens.get(i).is_some_and(|t| t.quoted)
+            // "Memorandum of Understanding (MoU)", "Grand Challenges Explorations grant" name no body.
+            || words.iter().any(|w| self.gazetteer.verbs.contains_key(&w.to_lowercase()))
+            || CURRENCIES.contains(&first)
+            || self.locative(i)
+        {
+            return None;
+        }
+        let acronym =
+            words.len() == 1 && is_acronym(first) && first.chars().filter(char::is_ascii_uppercase).count() >= 2;
+        let sentence_start = self.text.sentences.iter().any(|s| s.tokens.start == i);
+        // A single ordinary word could be anything ("Besides", "Officials"): only an acronym, or a
+        // word that is no sentence's first.
+        if words.len() == 1 && !acronym && sentence_start {
+            return None;
+        }
+        // "Navodaya Vidyalaya Samiti (NVS)", not "Science and Technology (HEST)".
+        let bracketed = self.word(b) == "("
+            && is_acronym(self.word(b + 1))
+            && self.word(b + 2) == ")"
+            && self.word(b + 1).chars().next() == first.chars().next();
+        let acts = self.verb_follows(b, end);
+        let previous = i.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
+        let previous =
+            if previous == "the" { i.checked_sub(2).map(|k| self.lower(k)).unwrap_or_default() } else { previous };
+        let cooperation_before = (i.saturating_sub(14)..i).any(|k| self.gazetteer.verbs.contains_key(&self.lower(k)));
+        let object = matches!(previous.as_str(), "to" | "with" | "from" | "between" | "by") && cooperation_before;
+        // "Purdue University and Rolls-Royce", "MedShare, Hill-Rom and Cardinal"
+        let listed = matches!(previous.as_str(), "and" | "&" | ",")
+            && mentions.last().is_some_and(|m| {
+                m.end + 1 == i - usize::from(self.lower(i - 1) == "the")
+                    && m.actors
+                        .first()
+                        .and_then(|&a| registry.candidates.get(a))
+                        .is_some_and(|c| !matches!(c.kind, ActorKind::Person | ActorKind::Country) && !c.group)
+            });
+        // A single word acts or receives only as an acronym: "from Geneva", "Hamburg signed" are places.
+        let named = words.len() >= 2 || acronym;
+        if !(bracketed || listed || named && (acts || object)) {
+            return None;
+        }
+        let kind = if words.len() <= 2 { ActorKind::Company } else { ActorKind::Other };
+        Some((b, kind))
+    }
+
+    /// Whether a cooperation verb (or "announced") follows token `b`, with only auxiliaries and
+    /// adverbs between.
+    fn verb_follows(&self, b: usize, end: usize) -> bool {
+        let mut k = b;
+        while k < end && k < b + 4 {
+            let w = self.lower(k);
+            if self.gazetteer.verbs.contains_key(&w) || ANNOUNCING.contains(&w.as_str()) {
+                // "Siemens Healthineers donated", "X has signed"; not "X grant from".
+                return k > b || !NOUN_FORMS.contains(&w.as_str());
+            }
+            if !BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str()) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Whether a single word is a role ("CEO", "Officer").
+    pub(super) fn role_at_word(&self, word: &str) -> bool {
+        self.roles_by_first
+            .get(&word.to_lowercase())
+            .is_some_and(|roles| roles.iter().filter_map(|&r| self.gazetteer.roles.get(r)).any(|r| r.words.len() == 1))
+    }
+
+    /// "Minister of Higher Education and Scientific Research Azmi Mahafzah": a role, "of", a
+    /// title-case domain and a two-word name. Registers the person (and the ministry the role
+    /// names) and returns where the name ends.
+    pub(super) fn office_with_domain(
+        &self,
+        registry: &mut Registry,
+        s: usize,
+        i: usize,
+        end: usize,
+        mentions: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let (role_end, role) = self.role_at(i, end)?;
+        if !matches!(self.lower(role_end).as_str(), "of" | "for") {
+            return None;
+        }
+        let mut e = role_end + 1;
+        while e < end {
+            let w = self.word(e);
+            let word = self.text.tokens.get(e).is_some_and(|t| t.kind == TokenKind::Word);
+            if word && is_capitalised(w) && !is_stopword(w)
+                || matches!(w, "and" | "of" | "&") && is_capitalised(self.word(e + 1))
+            {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        // At least one domain word and a name of two plain words that are no heads or countries.
+        if e < role_end + 4 {
+            return None;
+        }
+        let name_start = e - 2;
+        let plain = |k: usize| {
+            let w = self.word(k);
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !is_acronym(w)
+                && !self.gazetteer.heads.contains_key(&w.to_lowercase())
+                && !self.countries.names.contains_key(&w.to_lowercase())
+                && !self.countries.demonyms.contains_key(&w.to_lowercase())
+        };
+        if !(plain(name_start) && plain(name_start + 1)) || matches!(self.word(name_start - 1), "and" | "of" | "&") {
+            return None;
+        }
+        let domain_words: Vec<&str> = (role_end + 1..name_start).map(|k| self.word(k)).collect();
+        let name = self.text.slice(name_start, e).to_owned();
+        let role_text = self.text.slice(i, name_start).to_owned();
+        let p = self.person(registry, s, &name, Some(&role_text));
+        if role.body.contains("{}") {
+            let ministry =
+                registry.add(&role.body.replace("{}", &title_case(&domain_words)), ActorKind::Ministry, 0.7, s);
+            registry.affiliate(p, ministry, s, &role_text.to_lowercase());
+        }
+        mentions.push(Mention { actors: vec![p], start: name_start, end: e, pronoun: None });
+        Some(e)
+    }
+}

@@ -466,6 +466,31 @@ fn context_rules(
             {
                 c.kind = stated;
             }
+            // "the AfDB, led by Akinwumi Adesina": the person heads the body named before.
+            if kind == Some(ActorKind::Person)
+                && m.start >= 2
+                && tokens.word(m.start - 1).eq_ignore_ascii_case("by")
+                && matches!(tokens.word(m.start - 2).to_lowercase().as_str(), "led" | "headed" | "chaired" | "directed")
+                && let Some(&b) = sentence_mentions
+                    .iter()
+                    .take(n)
+                    .rev()
+                    .find(|o| {
+                        o.pronoun.is_none()
+                            && o.actors.first().and_then(|&x| registry.candidates.get(x)).is_some_and(|c| {
+                                !matches!(c.kind, ActorKind::Person | ActorKind::Country | ActorKind::Other)
+                            })
+                    })
+                    .and_then(|o| o.actors.first())
+                && !registry.affiliations.iter().any(|x| x.member == a)
+            {
+                registry.affiliations.push(actors::Affiliation {
+                    member: a,
+                    body: b,
+                    sentence: s,
+                    label: "head".to_owned(),
+                });
+            }
             // "Wang Yiming from china.org.cn", "a researcher at the Pasteur Institute"
             if kind == Some(ActorKind::Person)
                 && matches!(tokens.word(m.end).to_lowercase().as_str(), "from" | "of" | "at")
@@ -512,9 +537,10 @@ fn role_body_nearby(
                 .and_then(|&b| registry.candidates.get(b))
                 .is_some_and(|c| !matches!(c.kind, ActorKind::Person | ActorKind::Country | ActorKind::Other))
     };
-    // Before: back to the last comma or sentence start, at most 8 tokens.
+    // Before: back to the last comma or sentence start, at most 8 tokens ("Microsoft Chairman
+    // Bill Gates": the mention starts with its title).
     let mut k = m.start;
-    let mut role_seen = false;
+    let mut role_seen = is_role(m.start);
     while k > 0 && k + 8 > m.start {
         k -= 1;
         let w = tokens.word(k);
@@ -532,10 +558,17 @@ fn role_body_nearby(
             return body.actors.first().map(|&b| (b, tokens.slice(body.end, m.start).trim().to_lowercase()));
         }
     }
-    // After: ", ROLE ... ORG ...,"
+    // After: ", ROLE ... ORG ...,", past a suffix or credential (", Jr.,", ", RN,").
     if tokens.word(m.end) == "," {
         let mut role_seen = false;
         let mut k = m.end + 1;
+        let credential =
+            |w: &str| matches!(w, "Jr" | "Sr" | "II" | "III" | "PhD" | "MD" | "RN" | "MBE" | "OBE" | "CBE" | "MP");
+        if credential(tokens.word(k)) {
+            k += 1;
+            k += usize::from(tokens.word(k) == ".");
+            k += usize::from(tokens.word(k) == ",");
+        }
         while k < m.end + 14 {
             let w = tokens.word(k);
             if matches!(w, "," | "." | ";" | "" | "said" | "says" | ")") {

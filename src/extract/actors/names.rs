@@ -4,7 +4,7 @@
 
 use super::registry::{Mention, Registry, normalise};
 use super::scanner::{Scanner, SpanKind};
-use super::words::{CONNECTORS, HONORIFICS, is_acronym, is_capitalised, is_stopword, kind_noun};
+use super::words::{CONNECTORS, HONORIFICS, is_acronym, is_capitalised, is_short_name, is_stopword, kind_noun};
 use crate::extract::gazetteer::Head;
 use crate::extract::text::TokenKind;
 use crate::model::ActorKind;
@@ -361,7 +361,13 @@ impl Scanner<'_, '_> {
         match self.gazetteer.heads.get(&last) {
             Some(&Head::Actor(ActorKind::Company)) if words.len() >= 2 => Some(Head::Actor(ActorKind::Company)),
             // "Medicines for Malaria Venture": a head at the end when the word before "for" is none.
-            Some(&head @ Head::Actor(_)) if words.len() >= 3 && cut < words.len() => Some(head),
+            Some(&head @ Head::Actor(_))
+                if words.len() >= 3
+                    && words.get(cut) == Some(&"for")
+                    && !words.first().is_some_and(|w| self.role_at_word(w)) =>
+            {
+                Some(head)
+            }
             _ => None,
         }
     }
@@ -414,7 +420,7 @@ impl Scanner<'_, '_> {
     /// mention ends.
     pub(super) fn after_name(&self, registry: &mut Registry, a: usize, stop: usize) -> usize {
         let mut stop = stop;
-        if self.word(stop) == "(" && self.word(stop + 2) == ")" && is_acronym(self.word(stop + 1)) {
+        if self.word(stop) == "(" && self.word(stop + 2) == ")" && is_short_name(self.word(stop + 1)) {
             registry.alias(a, self.word(stop + 1));
             stop += 3;
         }

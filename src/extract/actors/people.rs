@@ -50,6 +50,25 @@ impl<'g> Scanner<'g, '_> {
             mentions.push(Mention { actors: vec![p], start: i, end: role_end, pronoun: None });
             return Some(role_end);
         }
+        // "with Chinese support", "Japanese grant aid": the country gives.
+        if matches!(
+            next.as_str(),
+            "support"
+                | "aid"
+                | "assistance"
+                | "funding"
+                | "help"
+                | "grant"
+                | "grants"
+                | "donation"
+                | "donations"
+                | "loan"
+                | "financing"
+        ) {
+            let a = self.country_actor(registry, country, s)?;
+            mentions.push(Mention { actors: vec![a], start: i, end: i + 1, pronoun: None });
+            return Some(i + 1);
+        }
         // Groups: demonym, lower-case adjectives, a group noun.
         let mut b = i + 1;
         while b < end && b <= i + 4 {
@@ -442,6 +461,16 @@ impl<'g> Scanner<'g, '_> {
         if let Some(body) = registry.find(&text) {
             registry.affiliate(p, body, s, &lower.join(" "));
             return;
+        }
+        // "Director of Clinical Engineering for Waterbury Hospital": the body after a later "for"/"at".
+        for (k, w) in rest.iter().enumerate() {
+            if matches!(*w, "for" | "at" | "of")
+                && let Some(tail) = rest.get(k + 1..)
+                && let Some(body) = registry.find(&tail.join(" "))
+            {
+                registry.affiliate(p, body, s, &lower.join(" "));
+                return;
+            }
         }
         if found.body.contains("{}") && rest.iter().all(|w| w.chars().all(char::is_alphabetic)) && !rest.is_empty() {
             let domain = title_case(rest);

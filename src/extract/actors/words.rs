@@ -168,6 +168,16 @@ pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// An acronym, or a short name in brackets with two capitals or more: "AfDB", "MoU", "IITH".
+pub fn is_short_name(word: &str) -> bool {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    is_acronym(word)
+        || word.len() <= 10
+            && upper >= 2
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+}
+
 /// All upper case (letters, with digits or hyphens): an acronym such as `CNCB` or `WHO`.
 pub fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

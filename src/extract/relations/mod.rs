@@ -96,15 +96,24 @@ impl SentenceLinks<'_, '_> {
             let w = self.text.word(k);
             let lower = w.to_lowercase();
             // "to over 76,000 visitors from 152 countries": the visitors, not the countries.
+            // "to the surgical ward of the hospital": "of" leads on to the actor.
             let preposition =
-                k > i && matches!(lower.as_str(), "from" | "of" | "in" | "on" | "by" | "with" | "for" | "to" | "into");
+                k > i && matches!(lower.as_str(), "from" | "in" | "on" | "by" | "with" | "for" | "to" | "into");
             // A verb ends the search, a noun that looks like one ("our partners") does not.
             let after_determiner = k.checked_sub(1).is_some_and(|p| {
                 matches!(self.lower(p).as_str(), "the" | "a" | "an" | "our" | "their" | "its" | "his" | "her")
             });
             // "to building Uganda's capacity": a verb's -ing form is no way to an actor either.
-            let verb = self.gazetteer.verbs.contains_key(&lower)
+            // "its local partner NGO": a noun, not a verb.
+            let noun = matches!(lower.as_str(), "partner" | "partners") && k > i;
+            let verb = !noun
+                && self.gazetteer.verbs.contains_key(&lower)
                 && (k > i && !after_determiner || lower.ends_with("ing") && lower != "funding");
+            // "its local partner NGO, ADRA Nepal": an apposition names the actor.
+            if w == "," && k > i && self.mention_at(k + 1).is_some() {
+                k += 1;
+                continue;
+            }
             if clause_break(w) || w == "," || w == "." || preposition || verb {
                 return None;
             }
@@ -179,6 +188,7 @@ impl SentenceLinks<'_, '_> {
     /// "which"/"who" the actor right before it.
     pub(super) fn subject(&self, k: usize, start: usize) -> Option<Vec<usize>> {
         let mut fallback: Option<Vec<usize>> = None;
+        let mut partners: Vec<usize> = Vec::new();
         let mut i = k;
         while i > start {
             i -= 1;
@@ -214,7 +224,27 @@ impl SentenceLinks<'_, '_> {
                     )
                 });
                 if !after_preposition {
-                    return Some(self.with_coordinated(m, false));
+                    let mut subject = self.with_coordinated(m, false);
+                    subject.extend(partners.iter().copied());
+                    return Some(subject);
+                }
+                // "X, in collaboration with Y, have donated": Y acts with X.
+                let with = m.start.checked_sub(1).map(|p| if self.lower(p) == "the" { p.saturating_sub(1) } else { p });
+                if let Some(with) = with.filter(|&p| self.lower(p) == "with")
+                    && with.checked_sub(1).is_some_and(|p| {
+                        matches!(
+                            self.lower(p).as_str(),
+                            "collaboration"
+                                | "partnership"
+                                | "together"
+                                | "along"
+                                | "jointly"
+                                | "cooperation"
+                                | "conjunction"
+                        )
+                    })
+                {
+                    partners.extend(self.with_coordinated(m, true));
                 }
                 fallback.get_or_insert_with(|| self.with_coordinated(m, false));
                 i = m.start;
@@ -271,6 +301,11 @@ impl SentenceLinks<'_, '_> {
         let mut i = k + 1;
         while i < end && i < k + 25 {
             let w = self.lower(i);
+            // "a memorandum of understanding (MoU) with": a short name in brackets breaks nothing.
+            if w == "(" && self.text.word(i + 2) == ")" {
+                i += 3;
+                continue;
+            }
             if clause_break(&w) || matches!(self.text.word(i), "which" | "who" | ".") {
                 break;
             }

@@ -27,7 +27,7 @@ pub use gazetteer::{Gazetteer, GazetteerError};
 
 use crate::model::{ActorKind, CooperationKind, Kind, PartialDate};
 use actors::{Registry, Scanner};
-use relations::{Link, SentenceLinks, resolve_pronouns, speaker_side};
+use relations::{Antecedents, Link, SentenceLinks, resolve_pronouns, speaker_side};
 
 /// What is known of the text's source, from the person or the command line.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -261,11 +261,18 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
     let mut previous_recipients: Vec<usize> = Vec::new();
     let mut previous_givers: Vec<usize> = Vec::new();
     let mut previous_words: Vec<String> = Vec::new();
+    let mut recent: Vec<usize> = Vec::new();
     for (s, sentence_mentions) in mentions.iter_mut().enumerate() {
         let paragraph = tokens.sentences.get(s).map_or(0, |x| x.paragraph);
         let we = speakers.get(&paragraph).map(|&p| speaker_side(&registry, p));
         let quoted = |i: usize| tokens.tokens.get(i).is_some_and(|t| t.quoted);
-        resolve_pronouns(sentence_mentions, we, topic.as_deref(), last_person, quoted);
+        let context = Antecedents { we, topic: topic.as_deref(), last_person, recent: &recent, registry: &registry };
+        resolve_pronouns(sentence_mentions, &context, quoted);
+        // The last actors named, for "the two institutions" (a short window is enough).
+        recent.extend(sentence_mentions.iter().filter(|m| m.pronoun.is_none()).flat_map(|m| m.actors.iter().copied()));
+        if recent.len() > 64 {
+            recent.drain(..recent.len() - 32);
+        }
         let finder = SentenceLinks {
             text: &tokens,
             gazetteer,
@@ -872,3 +879,5 @@ fn figures(tokens: &text::Tokenized<'_>, registry: &mut Registry, mentions: &[Ve
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_reporting;

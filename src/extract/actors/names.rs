@@ -51,6 +51,18 @@ impl Scanner<'_, '_> {
         // Try the whole span, then shorter ones from the left.
         for stop in (i + 1..=b).rev() {
             match self.classify(registry, s, i, stop, count_countries) {
+                // "Siemens Healthineers donated": a known name that a longer one continues is
+                // part of that name when the longer one acts.
+                SpanKind::Actor(_)
+                    if stop < b
+                        && registry.find(self.text.slice(i, b)).is_none()
+                        && let Some((whole, kind)) = self.unlisted_organisation(registry, i, b, end, mentions) =>
+                {
+                    let a = registry.add(self.text.slice(i, whole), kind, 0.6, s);
+                    let whole = self.after_name(registry, a, whole);
+                    mentions.push(Mention { actors: vec![a], start: i, end: whole, pronoun: None });
+                    return whole;
+                }
                 SpanKind::Actor(a) => {
                     let stop = self.after_name(registry, a, stop);
                     mentions.push(Mention { actors: vec![a], start: i, end: stop, pronoun: None });

@@ -69,6 +69,13 @@ pub enum Pronoun {
     They,
     /// he, she, his, her.
     Person,
+    /// it: the organisation the sentence or the one before is about.
+    It,
+    /// "the two institutions", "both countries": the last two actors named (countries only).
+    Both {
+        /// Only countries are meant.
+        countries: bool,
+    },
 }
 
 /// Every candidate, found by normalised name.
@@ -87,6 +94,8 @@ pub struct Registry {
     pub country_mentions: HashMap<usize, usize>,
     /// The actor of each kind named last, for "the institute".
     pub last_by_kind: HashMap<ActorKind, usize>,
+    /// The organisation (not a person or country) named last, for "the organisation".
+    pub last_organisation: Option<usize>,
 }
 
 /// Lower case, no leading "the", one space between words, straight apostrophes.

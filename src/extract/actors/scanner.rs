@@ -92,6 +92,10 @@ impl<'g, 't> Scanner<'g, 't> {
                 for &a in &m.actors {
                     if let Some(c) = registry.candidates.get(a) {
                         registry.last_by_kind.insert(c.kind, a);
+                        if !matches!(c.kind, ActorKind::Person | ActorKind::Country) && !c.group && m.pronoun.is_none()
+                        {
+                            registry.last_organisation = Some(a);
+                        }
                     }
                 }
             }
@@ -141,11 +145,17 @@ impl<'g, 't> Scanner<'g, 't> {
             "we" | "us" => Some(Pronoun::We),
             "they" | "them" => Some(Pronoun::They),
             "he" | "she" | "him" => Some(Pronoun::Person),
+            "it" => Some(Pronoun::It),
             _ => None,
         };
         if let Some(p) = pronoun {
             mentions.push(Mention { actors: Vec::new(), start: i, end: i + 1, pronoun: Some(p) });
             return i + 1;
+        }
+        // "the two institutions", "both countries", "both sides": the last two actors named.
+        if let Some((b, countries)) = self.both_at(i, end) {
+            mentions.push(Mention { actors: Vec::new(), start: i, end: b, pronoun: Some(Pronoun::Both { countries }) });
+            return b;
         }
         // Fixed phrases for the world at large.
         let phrases = if self.phrase_starts.contains(&lower) { self.gazetteer.phrases.as_slice() } else { &[] };
@@ -222,6 +232,39 @@ impl<'g, 't> Scanner<'g, 't> {
         self.capitalised(registry, s, i, end, mentions, count_countries)
     }
 
+    /// "the two institutions", "both countries", "both sides": (end, whether countries are meant).
+    fn both_at(&self, i: usize, end: usize) -> Option<(usize, bool)> {
+        let (noun_at, fits) = match (self.lower(i).as_str(), self.lower(i + 1).as_str()) {
+            ("the", "two") => (i + 2, true),
+            ("both", _) => (i + 1, true),
+            _ => (i, false),
+        };
+        if !fits || noun_at >= end {
+            return None;
+        }
+        let noun = self.lower(noun_at);
+        let countries = matches!(noun.as_str(), "countries" | "nations" | "governments" | "states");
+        let bodies = matches!(
+            noun.as_str(),
+            "institutions"
+                | "sides"
+                | "parties"
+                | "organisations"
+                | "organizations"
+                | "companies"
+                | "universities"
+                | "partners"
+                | "agencies"
+                | "ministries"
+                | "institutes"
+                | "banks"
+                | "firms"
+                | "groups"
+                | "hospitals"
+        );
+        (countries || bodies).then_some((noun_at + 1, countries))
+    }
+
     /// "the institute", "the embassy", "its": the actor of that kind named last; also a bare
     /// head noun before a role ("ministry spokesperson").
     pub(super) fn definite(
@@ -239,11 +282,27 @@ impl<'g, 't> Scanner<'g, 't> {
         if noun_at >= end || is_capitalised(noun) {
             return None;
         }
+        // "the organisation", "the charity", "the bank": the organisation named last, whatever its kind.
+        let any_organisation = matches!(
+            noun,
+            "organisation"
+                | "organization"
+                | "charity"
+                | "group"
+                | "ngo"
+                | "bank"
+                | "lender"
+                | "donor"
+                | "agency"
+                | "company"
+                | "firm"
+        );
         let kind = match self.gazetteer.heads.get(noun) {
             Some(Head::Actor(kind)) => *kind,
             _ => match noun {
                 "laboratory" | "lab" => ActorKind::ResearchInstitute,
                 "company" | "firm" => ActorKind::Company,
+                _ if any_organisation => ActorKind::Other,
                 _ => return None,
             },
         };
@@ -255,7 +314,22 @@ impl<'g, 't> Scanner<'g, 't> {
         if bare && self.role_at(noun_at + 1, end).is_none() {
             return None;
         }
-        let actor = *registry.last_by_kind.get(&kind)?;
+        // "the institute" for the Robert Koch Institute, a government agency: a name with the noun.
+        let named = || {
+            let noun = noun.to_lowercase();
+            registry.candidates.iter().rposition(|c| {
+                c.kind != ActorKind::Person && c.label.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun))
+            })
+        };
+        let actor = match registry.last_by_kind.get(&kind) {
+            Some(&a) => a,
+            None if bare => return None,
+            None => match named() {
+                Some(a) => a,
+                None if any_organisation => registry.last_organisation?,
+                None => return None,
+            },
+        };
         mentions.push(Mention { actors: vec![actor], start: i, end: noun_at + 1, pronoun: None });
         Some(noun_at + 1)
     }

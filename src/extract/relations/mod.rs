@@ -412,6 +412,7 @@ impl SentenceLinks<'_, '_> {
                         | "mous"
                         | "pledge"
                         | "accord"
+                        | "joint"
                 );
             if determiner && !event_noun {
                 k += width;
@@ -686,16 +687,30 @@ pub fn speaker_side(registry: &Registry, speaker: usize) -> usize {
     }
 }
 
-/// Resolves the pronouns of one sentence's mentions: "we" to `we`, "they" to the first actor
-/// before it in the sentence (or `topic`), "he"/"she" to `last_person`.
-pub fn resolve_pronouns(
-    mentions: &mut [Mention],
-    we: Option<usize>,
-    topic: Option<&[usize]>,
-    last_person: Option<usize>,
-    quoted: impl Fn(usize) -> bool,
-) {
+/// What the pronouns of a sentence may stand for.
+pub struct Antecedents<'a> {
+    /// Who "we" is inside a quotation.
+    pub we: Option<usize>,
+    /// The actors the previous sentence was about.
+    pub topic: Option<&'a [usize]>,
+    /// The person named last.
+    pub last_person: Option<usize>,
+    /// Actors named before this sentence, the latest last.
+    pub recent: &'a [usize],
+    /// The candidates, for their kinds.
+    pub registry: &'a Registry,
+}
+
+/// Resolves the pronouns of one sentence's mentions: "we" to the speaker's side, "they" to the
+/// first actor before it in the sentence (or the topic), "he"/"she" to the last person, "it" to
+/// the organisation or country just named, "the two institutions" to the last two named.
+pub fn resolve_pronouns(mentions: &mut [Mention], context: &Antecedents<'_>, quoted: impl Fn(usize) -> bool) {
+    let kind = |a: usize| context.registry.candidates.get(a).map(|c| (c.kind, c.group));
+    let not_person = |a: &usize| kind(*a).is_some_and(|(k, group)| k != ActorKind::Person && !group);
     let mut first: Option<Vec<usize>> = None;
+    let mut before: Vec<usize> = context.recent.to_vec();
+    let named_here: Vec<usize> =
+        mentions.iter().filter(|m| m.pronoun.is_none()).flat_map(|m| m.actors.iter().copied()).collect();
     for m in mentions.iter_mut() {
         match m.pronoun {
             None => {
@@ -705,13 +720,40 @@ pub fn resolve_pronouns(
             }
             Some(Pronoun::We) => {
                 if quoted(m.start) {
-                    m.actors = we.into_iter().collect();
+                    m.actors = context.we.into_iter().collect();
                 }
             }
             Some(Pronoun::They) => {
-                m.actors = first.clone().or_else(|| topic.map(<[usize]>::to_vec)).unwrap_or_default();
+                m.actors = first.clone().or_else(|| context.topic.map(<[usize]>::to_vec)).unwrap_or_default();
             }
-            Some(Pronoun::Person) => m.actors = last_person.into_iter().collect(),
+            Some(Pronoun::Person) => m.actors = context.last_person.into_iter().collect(),
+            Some(Pronoun::It) => {
+                // Not an actor the sentence names itself ("It will advise the ministry").
+                let free = |a: &usize| not_person(a) && !named_here.contains(a);
+                let this_sentence = first.as_ref().and_then(|f| f.iter().copied().find(free));
+                let topic = context.topic.and_then(|t| t.iter().copied().find(free));
+                let recent = context.recent.iter().rev().copied().find(free);
+                m.actors = this_sentence.or(topic).or(recent).into_iter().collect();
+            }
+            Some(Pronoun::Both { countries }) => {
+                let fits =
+                    |a: &usize| not_person(a) && (kind(*a).map(|k| k.0) == Some(ActorKind::Country)) == countries;
+                let mut two: Vec<usize> = Vec::new();
+                for &a in before.iter().rev() {
+                    if fits(&a) && !two.contains(&a) {
+                        two.push(a);
+                    }
+                    if two.len() == 2 {
+                        break;
+                    }
+                }
+                if two.len() == 2 {
+                    m.actors = two;
+                }
+            }
+        }
+        if m.pronoun.is_none() {
+            before.extend(m.actors.iter().copied());
         }
     }
 }

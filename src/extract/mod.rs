@@ -433,9 +433,13 @@ fn context_rules(
             }
             // A person's post names its body: "UNICEF's representative", "its director general X",
             // "ministry spokesperson X", "X, head of the institute's virology unit".
-            if kind == Some(ActorKind::Person) && !registry.affiliations.iter().any(|x| x.member == a) {
+            // A person may hold posts in two bodies ("Microsoft Chairman Bill Gates, co-founder of
+            // the Gates Foundation").
+            if kind == Some(ActorKind::Person) {
                 let body = role_body_nearby(tokens, registry, gazetteer, sentence_mentions, n);
-                if let Some((b, label)) = body {
+                if let Some((b, label)) = body
+                    && !registry.affiliations.iter().any(|x| x.member == a && x.body == b)
+                {
                     registry.affiliations.push(actors::Affiliation { member: a, body: b, sentence: s, label });
                 }
             }

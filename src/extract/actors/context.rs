@@ -200,7 +200,11 @@ impl Scanner<'_, '_> {
                 && !self.countries.names.contains_key(&w.to_lowercase())
                 && !self.countries.demonyms.contains_key(&w.to_lowercase())
         };
-        if !(plain(name_start) && plain(name_start + 1)) || matches!(self.word(name_start - 1), "and" | "of" | "&") {
+        let name_word = |k: usize| plain(k) && is_capitalised(self.word(k)) && !is_stopword(self.word(k));
+        if !(name_word(name_start) && name_word(name_start + 1))
+            || matches!(self.word(name_start - 1), "and" | "of" | "&")
+            || self.word(e) == ","
+        {
             return None;
         }
         let domain_words: Vec<&str> = (role_end + 1..name_start).map(|k| self.word(k)).collect();

@@ -203,6 +203,12 @@ impl<'g, 't> Scanner<'g, 't> {
             push(mentions, vec![g], i, b);
             return b;
         }
+        // "Secretary of State Colin Powell": a title-case office and a name.
+        if is_capitalised(word)
+            && let Some(e) = self.office_with_domain(registry, s, i, end, mentions)
+        {
+            return e;
+        }
         // "minister of science and technology" with no name: the ministry.
         if let Some((b, ministry)) = self.ministry_phrase(registry, s, i, end) {
             push(mentions, vec![ministry], i, b);

@@ -463,10 +463,19 @@ impl SentenceLinks<'_, '_> {
                         _ => &["to", "for", "with"],
                     };
                     let (doer, recipient) = if passive {
-                        let recipient = self.after_preposition(last, end, prepositions);
+                        // "The grant was awarded the X": an object after the participle receives.
+                        let recipient = self
+                            .after_preposition(last, end, prepositions)
+                            .or_else(|| self.direct_object(last, end).filter(|_| self.lower(last + 1) != "by"));
                         // "The equipment was donated by X": to whoever got the equipment; "The study
                         // is funded by X": for what the text was just about.
                         let doer = self.agent(last, end);
+                        // "The grant was awarded the X" (by whom the text was just about).
+                        let doer = doer.or_else(|| {
+                            (recipient.is_some() && self.noun_before_passive(k, start))
+                                .then(|| self.topic.map(|t| vec![t]))
+                                .flatten()
+                        });
                         let recipient = recipient.or_else(|| {
                             if doer.is_none() {
                                 None
@@ -530,8 +539,17 @@ impl SentenceLinks<'_, '_> {
                     // otherwise the subject (or "X's partnership") with whoever is "with" it.
                     let between = self.after_preposition(k, end, &["between"]).filter(|b| b.len() >= 2);
                     let agents = if passive { self.agent(last, end).filter(|a| a.len() >= 2) } else { None };
-                    let subject = self.possessor(k).or(subject);
                     let partner = self.after_preposition(k, end, &["with"]);
+                    // "The first MoU is with X": the text's topic is the other party.
+                    let subject = self.possessor(k).or(subject).or_else(|| {
+                        let article = k.checked_sub(1).is_some_and(|p| {
+                            matches!(
+                                self.lower(p).as_str(),
+                                "the" | "a" | "an" | "this" | "first" | "second" | "third" | "new"
+                            )
+                        });
+                        (article && partner.is_some()).then(|| self.topic.map(|t| vec![t])).flatten()
+                    });
                     let mut pairs = Vec::new();
                     match (between.or(agents), subject, partner) {
                         (Some(parties), _, _) | (None, Some(parties), None) if parties.len() >= 2 => {
@@ -579,7 +597,16 @@ impl SentenceLinks<'_, '_> {
                     } else if let Some(doer) = subject {
                         let object = self
                             .direct_object(last, end)
-                            .or_else(|| self.after_preposition(last, end, &["on", "about"]));
+                            .or_else(|| self.after_preposition(last, end, &["on", "about"]))
+                            .or_else(|| {
+                                // "..., the Puget Sound Business Journal reports": on the sentence's first actor.
+                                let outlet = doer.iter().all(|&d| {
+                                    self.registry.candidates.get(d).is_some_and(|c| c.kind == ActorKind::Media)
+                                });
+                                let first =
+                                    self.mentions.iter().find(|m| m.pronoun.is_none() && !m.actors.is_empty())?;
+                                (outlet && first.actors != doer).then(|| first.actors.clone())
+                            });
                         if let Some(object) = object {
                             add(&mut links, &doer, &object, verb.kind, true, &words, 0.6);
                         }
@@ -596,6 +623,11 @@ impl SentenceLinks<'_, '_> {
         }
         // Made by A, given by B: A supplies B. Made by A, sent to R: A supplies R.
         for &(giver, _, ref words) in &givers {
+            // Partners who make and give together ("X, in collaboration with Y, will develop")
+            // do not supply each other.
+            if makers.contains(&giver) {
+                continue;
+            }
             for &maker in &makers {
                 add(&mut links, &[maker], &[giver], CooperationKind::Supply, true, words, 0.55);
             }
@@ -619,6 +651,7 @@ impl SentenceLinks<'_, '_> {
         }
         links.extend(self.press_conference());
         links.extend(self.compounds());
+        links.extend(self.according_to());
         links
     }
 

@@ -124,6 +124,52 @@ impl SentenceLinks<'_, '_> {
                 .is_some_and(|t| t.kind == crate::extract::text::TokenKind::Number)
     }
 
+    /// "The largest grant ... was awarded": a noun of giving is the passive's subject.
+    pub(super) fn noun_before_passive(&self, k: usize, start: usize) -> bool {
+        (start..k).any(|i| {
+            matches!(
+                self.lower(i).as_str(),
+                "grant" | "grants" | "loan" | "loans" | "funding" | "award" | "donation" | "contract"
+            )
+        })
+    }
+
+    /// "according to the Lafayette Journal & Courier": the outlet reports on the sentence's
+    /// first actor.
+    pub(super) fn according_to(&self) -> Vec<Link> {
+        let Some(sentence) = self.text.sentences.get(self.sentence) else { return Vec::new() };
+        let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+        let mut links = Vec::new();
+        for k in start..end {
+            if !(self.lower(k) == "according" && self.lower(k + 1) == "to") {
+                continue;
+            }
+            let Some(outlet) = self.mention_after(k + 2, end, 3) else { continue };
+            let media = outlet
+                .actors
+                .iter()
+                .all(|&a| self.registry.candidates.get(a).is_some_and(|c| c.kind == ActorKind::Media));
+            let subject =
+                self.mentions.iter().find(|m| m.pronoun.is_none() && !m.actors.is_empty() && m.start != outlet.start);
+            if let (true, Some(subject)) = (media, subject) {
+                for &o in &outlet.actors {
+                    for &a in subject.actors.iter().filter(|&&a| a != o) {
+                        links.push(Link {
+                            from: o,
+                            to: a,
+                            kind: CooperationKind::Reporting,
+                            directed: true,
+                            sentence: self.sentence,
+                            words: "according to".to_owned(),
+                            confidence: 0.5,
+                        });
+                    }
+                }
+            }
+        }
+        links
+    }
+
     /// "X's partnership", "Kenya's donation": the possessor of a noun expression.
     pub(super) fn possessor(&self, k: usize) -> Option<Vec<usize>> {
         let mark = k.checked_sub(1).filter(|&p| matches!(self.text.word(p), "'s" | "’s"))?;

@@ -145,7 +145,8 @@ impl<'g, 't> Scanner<'g, 't> {
             "we" | "us" => Some(Pronoun::We),
             "they" | "them" => Some(Pronoun::They),
             "he" | "she" | "him" => Some(Pronoun::Person),
-            "it" => Some(Pronoun::It),
+            // "It will train nurses", not "for what it has done" or "it is expected".
+            "it" if self.it_acts(i) => Some(Pronoun::It),
             _ => None,
         };
         if let Some(p) = pronoun {
@@ -236,6 +237,23 @@ impl<'g, 't> Scanner<'g, 't> {
             return i + 1;
         }
         self.capitalised(registry, s, i, end, mentions, count_countries)
+    }
+
+    /// Whether "it" at `i` is a subject that acts: no preposition or "what" before it, an
+    /// auxiliary or a cooperation verb after it.
+    fn it_acts(&self, i: usize) -> bool {
+        let before = i.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
+        if matches!(
+            before.as_str(),
+            "what" | "for" | "to" | "of" | "with" | "by" | "from" | "about" | "on" | "in" | "at" | "whether" | "if"
+        ) {
+            return false;
+        }
+        let after = self.lower(i + 1);
+        let verb = |w: &str| self.gazetteer.verbs.contains_key(w);
+        matches!(after.as_str(), "will" | "would" | "has" | "had" | "can" | "could" | "also" | "plans" | "hopes")
+            && (verb(&self.lower(i + 2)) || verb(&self.lower(i + 3)) || self.lower(i + 2) == "also")
+            || verb(&after)
     }
 
     /// "the two institutions", "both countries", "both sides": (end, whether countries are meant).

@@ -12,8 +12,10 @@ mod actors;
 mod build;
 mod dateline;
 mod dates;
+mod engine;
 mod eval;
 mod gazetteer;
+mod openai;
 mod relations;
 mod text;
 
@@ -22,8 +24,10 @@ use std::ops::Range;
 
 pub use build::{ActorDecision, Review, existing_match, review_edit};
 pub use build::{into_graph, merge_into};
+pub use engine::{DEFAULT_KEY_VARIABLE, DEFAULT_TIMEOUT, Engine, EngineReport, ModelEndpoint, extract_with};
 pub use eval::{Counts, Gold, Score, evaluate};
 pub use gazetteer::{Gazetteer, GazetteerError};
+pub use openai::{MAX_TEXT_CHARS, find_quote};
 
 use crate::model::{ActorKind, CooperationKind, Kind, PartialDate};
 use actors::{Registry, Scanner};
@@ -116,6 +120,18 @@ pub struct Extraction {
     pub cooperations: Vec<ProposedCooperation>,
     /// Sentences read.
     pub sentences: usize,
+    /// Each sentence's byte range in the text, in order (for the review's "add a cooperation
+    /// quoting this sentence").
+    #[serde(skip)]
+    pub sentence_spans: Vec<Range<usize>>,
+    /// Which engine proposed, what it dropped, and whether the rules stood in for a model.
+    pub report: EngineReport,
+}
+
+/// The byte range of every sentence of `text`, in order. Cost: one pass over the text.
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    let tokens = text::tokenize(text);
+    tokens.sentences.iter().map(|s| build::sentence_span(&tokens, s)).collect()
 }
 
 /// Why a text gives no proposals.

@@ -29,10 +29,10 @@ impl KgxApp {
             }
             Command::ExtractArticle(input) => {
                 if let ArticleState::Form { form, job } = &mut self.article {
-                    match form.source() {
-                        Ok(source) => {
+                    match form.source().and_then(|source| Ok((source, form.engine()?))) {
+                        Ok((source, engine)) => {
                             form.error = None;
-                            *job = Some(ExtractJob::start(input, source));
+                            *job = Some(ExtractJob::start(input, source, engine));
                         }
                         Err(message) => form.error = Some(message),
                     }

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 pub use build::{ActorDecision, Review, existing_match, review_edit};
-pub use build::{into_graph, merge_into};
+pub use build::{into_graph, merge_into, slug};
 pub use engine::{DEFAULT_KEY_VARIABLE, DEFAULT_TIMEOUT, Engine, EngineReport, ModelEndpoint, extract_with};
 pub use eval::{Counts, Gold, Score, evaluate};
 pub use gazetteer::{Gazetteer, GazetteerError};

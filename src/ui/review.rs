@@ -93,7 +93,7 @@ pub fn article_ui(ctx: &Context, state: &mut ArticleState, doc: &Document, comma
                 .id(egui::Id::unique("article review"))
                 .open(&mut open)
                 .default_width(820.0)
-                .default_height(640.0)
+                .default_height(760.0)
                 .collapsible(false)
                 .show(ctx, |ui| review_ui(ui, review, doc, commands));
         }
@@ -142,7 +142,7 @@ fn review_ui(ui: &mut Ui, review: &mut ArticleReview, doc: &Document, commands: 
     // The lists and the article share the window's height: both grow with it.
     let controls = 120.0;
     let free = (ui.available_height() - controls).max(260.0);
-    let list_height = free * 0.5;
+    let list_height = free * 0.6;
     let article_height = free - list_height;
     ScrollArea::vertical().max_height(list_height).id_salt("proposals").auto_shrink([false, true]).show(ui, |ui| {
         ui.heading(format!("Actors ({})", review.actors.len()));

@@ -152,7 +152,7 @@ pub(super) fn run(options: &Options) -> ExitCode {
                 }
                 if extraction.report.dropped > 0 {
                     eprintln!(
-                        "{}: {} of the {}'s cooperations dropped: their quote is not a sentence of the text",
+                        "{}: {} cooperations proposed by the {} dropped: their quote is not in the text",
                         path.display(),
                         extraction.report.dropped,
                         extraction.report.engine

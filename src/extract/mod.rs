@@ -311,8 +311,10 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
             )
         };
         previous_recipients = found.iter().filter(gives).map(|l| l.to).collect();
-        previous_givers = found.iter().filter(gives).map(|l| l.from).collect();
-        previous_words = found.iter().filter(gives).map(|l| l.words.to_lowercase()).collect();
+        let gives_or_funds = |l: &&Link| gives(l) || l.kind == CooperationKind::Funding;
+        // "The largest share of the grant was awarded X": whoever gave the grant before.
+        previous_givers = found.iter().filter(gives_or_funds).map(|l| l.from).collect();
+        previous_words = found.iter().filter(gives_or_funds).map(|l| l.words.to_lowercase()).collect();
         links.extend(found);
         // What the sentence is about: its first actor, not a credit in brackets ("(Cedar Press)").
         let bracketed =

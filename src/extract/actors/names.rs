@@ -48,21 +48,23 @@ impl Scanner<'_, '_> {
                 break;
             }
         }
+        // "Siemens Healthineers donated": a known name ("Siemens") that a longer name continues
+        // is part of that name when the longer one acts.
+        if b > i + 1
+            && registry.find(self.text.slice(i, b)).is_none()
+            && !self.known.contains_key(&normalise(self.text.slice(i, b)))
+            && (i + 1..b).any(|k| self.known.contains_key(&normalise(self.text.slice(i, k))))
+            && self.head_of(&(i..b).map(|k| self.word(k)).collect::<Vec<_>>()).is_none()
+            && let Some((whole, kind)) = self.unlisted_organisation(registry, i, b, end, mentions)
+        {
+            let a = registry.add(self.text.slice(i, whole), kind, 0.6, s);
+            let whole = self.after_name(registry, a, whole);
+            mentions.push(Mention { actors: vec![a], start: i, end: whole, pronoun: None });
+            return whole;
+        }
         // Try the whole span, then shorter ones from the left.
         for stop in (i + 1..=b).rev() {
             match self.classify(registry, s, i, stop, count_countries) {
-                // "Siemens Healthineers donated": a known name that a longer one continues is
-                // part of that name when the longer one acts.
-                SpanKind::Actor(_)
-                    if stop < b
-                        && registry.find(self.text.slice(i, b)).is_none()
-                        && let Some((whole, kind)) = self.unlisted_organisation(registry, i, b, end, mentions) =>
-                {
-                    let a = registry.add(self.text.slice(i, whole), kind, 0.6, s);
-                    let whole = self.after_name(registry, a, whole);
-                    mentions.push(Mention { actors: vec![a], start: i, end: whole, pronoun: None });
-                    return whole;
-                }
                 SpanKind::Actor(a) => {
                     let stop = self.after_name(registry, a, stop);
                     mentions.push(Mention { actors: vec![a], start: i, end: stop, pronoun: None });
@@ -204,8 +206,13 @@ impl Scanner<'_, '_> {
         }
         // Known organisations (acronyms only in capitals).
         if let Some(&k) = self.known.get(&key)
-            && (!single || !is_acronym(&text.to_uppercase()) || is_acronym(text) || text.len() > 5)
             && let Some(org) = self.gazetteer.organisations.get(k)
+            && (!single
+                || !is_acronym(&text.to_uppercase())
+                || is_acronym(text)
+                || text.len() > 5
+                || org.name == text
+                || org.aliases.iter().any(|a| a == text))
         {
             let a = registry.add(&org.name, org.kind, 0.95, s);
             if text != org.name {

@@ -71,11 +71,45 @@ pub enum Pronoun {
     Person,
     /// it: the organisation the sentence or the one before is about.
     It,
-    /// "the two institutions", "both countries": the last two actors named (countries only).
+    /// "the two institutions", "both countries": the last two actors named of the kinds the
+    /// noun means.
     Both {
-        /// Only countries are meant.
-        countries: bool,
+        /// What the noun means.
+        kinds: BothKinds,
     },
+}
+
+/// What "the two X" means by its noun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BothKinds {
+    /// Countries, nations, governments.
+    Countries,
+    /// Universities.
+    Universities,
+    /// Hospitals.
+    Hospitals,
+    /// Companies, firms.
+    Companies,
+    /// Institutions, institutes: research bodies, universities, hospitals.
+    Institutions,
+    /// Sides, parties, partners, organisations: any body that is no person.
+    Bodies,
+}
+
+impl BothKinds {
+    /// Whether an actor of `kind` can be meant.
+    pub fn fits(self, kind: ActorKind) -> bool {
+        match self {
+            BothKinds::Countries => matches!(kind, ActorKind::Country | ActorKind::GovernmentAgency),
+            BothKinds::Universities => kind == ActorKind::University,
+            BothKinds::Hospitals => kind == ActorKind::Hospital,
+            BothKinds::Companies => kind == ActorKind::Company,
+            BothKinds::Institutions => {
+                matches!(kind, ActorKind::ResearchInstitute | ActorKind::University | ActorKind::Hospital)
+            }
+            BothKinds::Bodies => !matches!(kind, ActorKind::Person | ActorKind::Country),
+        }
+    }
 }
 
 /// Every candidate, found by normalised name.

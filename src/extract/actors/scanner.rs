@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::registry::{Mention, Pronoun, Registry, normalise};
+use super::registry::{BothKinds, Mention, Pronoun, Registry, normalise};
 use super::words::{is_acronym, is_capitalised, is_stopword};
 use crate::extract::gazetteer::{CountryIndex, Gazetteer, Head};
 use crate::extract::text::{TokenKind, Tokenized};
@@ -154,8 +154,8 @@ impl<'g, 't> Scanner<'g, 't> {
             return i + 1;
         }
         // "the two institutions", "both countries", "both sides": the last two actors named.
-        if let Some((b, countries)) = self.both_at(i, end) {
-            mentions.push(Mention { actors: Vec::new(), start: i, end: b, pronoun: Some(Pronoun::Both { countries }) });
+        if let Some((b, kinds)) = self.both_at(i, end) {
+            mentions.push(Mention { actors: Vec::new(), start: i, end: b, pronoun: Some(Pronoun::Both { kinds }) });
             return b;
         }
         // Fixed phrases for the world at large.
@@ -256,37 +256,27 @@ impl<'g, 't> Scanner<'g, 't> {
             || verb(&after)
     }
 
-    /// "the two institutions", "both countries", "both sides": (end, whether countries are meant).
-    fn both_at(&self, i: usize, end: usize) -> Option<(usize, bool)> {
-        let (noun_at, fits) = match (self.lower(i).as_str(), self.lower(i + 1).as_str()) {
-            ("the", "two") => (i + 2, true),
-            ("both", _) => (i + 1, true),
-            _ => (i, false),
+    /// "the two institutions", "both countries", "both sides": (end, what the noun means).
+    fn both_at(&self, i: usize, end: usize) -> Option<(usize, BothKinds)> {
+        let noun_at = match (self.lower(i).as_str(), self.lower(i + 1).as_str()) {
+            ("the", "two") => i + 2,
+            ("both", _) => i + 1,
+            _ => return None,
         };
-        if !fits || noun_at >= end {
+        if noun_at >= end {
             return None;
         }
-        let noun = self.lower(noun_at);
-        let countries = matches!(noun.as_str(), "countries" | "nations" | "governments" | "states");
-        let bodies = matches!(
-            noun.as_str(),
-            "institutions"
-                | "sides"
-                | "parties"
-                | "organisations"
-                | "organizations"
-                | "companies"
-                | "universities"
-                | "partners"
-                | "agencies"
-                | "ministries"
-                | "institutes"
-                | "banks"
-                | "firms"
-                | "groups"
-                | "hospitals"
-        );
-        (countries || bodies).then_some((noun_at + 1, countries))
+        let kinds = match self.lower(noun_at).as_str() {
+            "countries" | "nations" | "governments" | "states" => BothKinds::Countries,
+            "universities" => BothKinds::Universities,
+            "hospitals" => BothKinds::Hospitals,
+            "companies" | "firms" => BothKinds::Companies,
+            "institutions" | "institutes" => BothKinds::Institutions,
+            "sides" | "parties" | "organisations" | "organizations" | "partners" | "agencies" | "ministries"
+            | "banks" | "groups" => BothKinds::Bodies,
+            _ => return None,
+        };
+        Some((noun_at + 1, kinds))
     }
 
     /// "the institute", "the embassy", "its": the actor of that kind named last; also a bare
@@ -299,6 +289,16 @@ impl<'g, 't> Scanner<'g, 't> {
         mentions: &mut Vec<Mention>,
     ) -> Option<usize> {
         let (noun_at, bare) = match self.lower(i).as_str() {
+            // "the teaching hospital", "the Swiss company": one word may come between.
+            "the"
+                if self.word(i + 1).chars().all(|c| c.is_lowercase() || c == '-')
+                    && !self.gazetteer.heads.contains_key(self.word(i + 1))
+                    && !matches!(self.word(i + 1), "company" | "firm" | "lab" | "laboratory")
+                    && (self.gazetteer.heads.contains_key(self.word(i + 2))
+                        || matches!(self.word(i + 2), "company" | "firm")) =>
+            {
+                (i + 2, false)
+            }
             "the" => (i + 1, false),
             _ => (i, true),
         };

@@ -472,9 +472,9 @@ impl SentenceLinks<'_, '_> {
                         let doer = self.agent(last, end);
                         // "The grant was awarded the X" (by whom the text was just about).
                         let doer = doer.or_else(|| {
-                            (recipient.is_some() && self.noun_before_passive(k, start))
-                                .then(|| self.topic.map(|t| vec![t]))
-                                .flatten()
+                            let given = recipient.is_some() && self.noun_before_passive(k, start);
+                            let before = (!self.previous_givers.is_empty()).then(|| self.previous_givers.to_vec());
+                            given.then(|| before.or_else(|| self.topic.map(|t| vec![t]))).flatten()
                         });
                         let recipient = recipient.or_else(|| {
                             if doer.is_none() {
@@ -768,9 +768,8 @@ pub fn resolve_pronouns(mentions: &mut [Mention], context: &Antecedents<'_>, quo
                 let recent = context.recent.iter().rev().copied().find(free);
                 m.actors = this_sentence.or(topic).or(recent).into_iter().collect();
             }
-            Some(Pronoun::Both { countries }) => {
-                let fits =
-                    |a: &usize| not_person(a) && (kind(*a).map(|k| k.0) == Some(ActorKind::Country)) == countries;
+            Some(Pronoun::Both { kinds }) => {
+                let fits = |a: &usize| kind(*a).is_some_and(|(k, group)| !group && kinds.fits(k));
                 let mut two: Vec<usize> = Vec::new();
                 for &a in before.iter().rev() {
                     if fits(&a) && !two.contains(&a) {

@@ -160,6 +160,51 @@ impl Scanner<'_, '_> {
             .is_some_and(|roles| roles.iter().filter_map(|&r| self.gazetteer.roles.get(r)).any(|r| r.words.len() == 1))
     }
 
+    /// "Chief Executive Officer of the Hospital, Diana Brown-Miller", "Senior Medical Officer at
+    /// the hospital, Dr. Sheriff Imoru": a title-case role of a body, a comma, a name. Registers
+    /// the person, affiliated to the body when the text named it, and returns where the name ends.
+    pub(super) fn role_of_body_then_name(
+        &self,
+        registry: &mut Registry,
+        s: usize,
+        i: usize,
+        end: usize,
+        mentions: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let (role_end, _) = self.role_at(i, end)?;
+        if !matches!(self.lower(role_end).as_str(), "of" | "at" | "for") {
+            return None;
+        }
+        let body_start = role_end + 1 + usize::from(self.lower(role_end + 1) == "the");
+        let comma = (body_start + 1..(body_start + 8).min(end)).find(|&k| self.word(k) == ",")?;
+        let mut name_at = comma + 1;
+        if super::words::HONORIFICS.contains(&self.lower(name_at).trim_end_matches('.')) {
+            name_at += 1 + usize::from(self.word(name_at + 1) == ".");
+        }
+        let (name_end, name) = self.name_at(name_at, end)?;
+        if name_end < name_at + 2 || self.gazetteer.heads.contains_key(&self.lower(name_end - 1)) {
+            return None;
+        }
+        let body_words = self.text.slice(body_start, comma);
+        // The body: a name the text gave already, or "the hospital" for the last hospital named.
+        let body = registry.find(body_words).or_else(|| {
+            let noun = body_words.to_lowercase();
+            let kind = match self.gazetteer.heads.get(noun.as_str()) {
+                Some(super::super::gazetteer::Head::Actor(kind)) => *kind,
+                _ => return None,
+            };
+            registry.last_by_kind.get(&kind).copied()
+        });
+        let role = self.text.slice(i, role_end).to_lowercase();
+        let p = self.person(registry, s, &name, Some(&role));
+        if let Some(body) = body {
+            registry.affiliate(p, body, s, &role);
+            mentions.push(Mention { actors: vec![body], start: body_start, end: comma, pronoun: None });
+        }
+        mentions.push(Mention { actors: vec![p], start: name_at, end: name_end, pronoun: None });
+        Some(name_end)
+    }
+
     /// "Minister of Higher Education and Scientific Research Azmi Mahafzah": a role, "of", a
     /// title-case domain and a two-word name. Registers the person (and the ministry the role
     /// names) and returns where the name ends.
@@ -187,11 +232,25 @@ impl Scanner<'_, '_> {
                 break;
             }
         }
-        // At least one domain word and a name of two plain words that are no heads or countries.
+        // At least one domain word and a name of two plain words that are no heads or countries;
+        // an honorific ("Health Dr James Fong") or a given name ("Research Khaled Abdel Ghaffar")
+        // starts the name earlier.
         if e < role_end + 4 {
             return None;
         }
-        let name_start = e - 2;
+        let honorific = (role_end + 2..e.saturating_sub(1)).find(|&k| {
+            let w = self.lower(k);
+            super::words::HONORIFICS.contains(&w.trim_end_matches('.'))
+        });
+        let mut name_start = e - 2;
+        if let Some(h) = honorific {
+            name_start = h + 1 + usize::from(self.word(h + 1) == ".");
+        } else if e >= role_end + 5 && self.gazetteer.given_names.contains(&self.lower(e - 3)) {
+            name_start = e - 3;
+        }
+        if name_start + 2 > e {
+            return None;
+        }
         let plain = |k: usize| {
             let w = self.word(k);
             w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -201,15 +260,19 @@ impl Scanner<'_, '_> {
                 && !self.countries.demonyms.contains_key(&w.to_lowercase())
         };
         let name_word = |k: usize| plain(k) && is_capitalised(self.word(k)) && !is_stopword(self.word(k));
-        if !(name_word(name_start) && name_word(name_start + 1))
+        if !(name_start..e).all(name_word)
             || matches!(self.word(name_start - 1), "and" | "of" | "&")
             || self.word(e) == ","
         {
             return None;
         }
-        let domain_words: Vec<&str> = (role_end + 1..name_start).map(|k| self.word(k)).collect();
+        let domain_end = honorific.unwrap_or(name_start);
+        let domain_words: Vec<&str> = (role_end + 1..domain_end).map(|k| self.word(k)).collect();
+        if domain_words.is_empty() {
+            return None;
+        }
         let name = self.text.slice(name_start, e).to_owned();
-        let role_text = self.text.slice(i, name_start).to_owned();
+        let role_text = self.text.slice(i, domain_end).to_owned();
         let p = self.person(registry, s, &name, Some(&role_text));
         if role.body.contains("{}") {
             let ministry =

@@ -24,6 +24,10 @@ impl Scanner<'_, '_> {
         if let Some(e) = self.office_with_domain(registry, s, i, end, mentions) {
             return e;
         }
+        // "Chief Executive Officer of the Hospital, Diana Brown-Miller"
+        if let Some(e) = self.role_of_body_then_name(registry, s, i, end, mentions) {
+            return e;
+        }
         // The span: capitalised words and connectors between them, up to a "-based" word.
         let mut b = i + 1;
         while b < end {
@@ -44,6 +48,15 @@ impl Scanner<'_, '_> {
                     && self.and_joins(i, b))
             {
                 b += 2;
+            } else if matches!(w, "of" | "for")
+                && self.word(b + 1) == "the"
+                && is_capitalised(self.word(b + 2))
+                && !is_stopword(self.word(b + 2))
+                && self.head_of(&(i..b).map(|k| self.word(k)).collect::<Vec<_>>()).is_some()
+            {
+                // "European Organisation for the Exploitation of Meteorological Satellites": a name
+                // with its head before "for the" goes on.
+                b += 3;
             } else {
                 break;
             }

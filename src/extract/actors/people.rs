@@ -26,6 +26,25 @@ impl<'g> Scanner<'g, '_> {
             mentions.push(Mention { actors: vec![g], start: i, end: i + 2, pronoun: None });
             return Some(i + 2);
         }
+        // "Zheng Zhuqiang, Chinese ambassador to Uganda,": the office of the person just named.
+        if let Some((role_end, role)) = self.role_at(i + 1, end)
+            && role.scope == RoleScope::Office
+            && i.checked_sub(1).is_some_and(|k| self.word(k) == ",")
+            && let Some(&person) = mentions
+                .last()
+                .filter(|m| m.end + 1 == i)
+                .and_then(|m| m.actors.first())
+                .filter(|&&p| registry.candidates.get(p).is_some_and(|c| c.kind == ActorKind::Person))
+            && self.name_at(role_end, end).is_none()
+        {
+            let role_text = self.text.slice(i + 1, role_end).to_lowercase();
+            let country_actor = self.country_actor(registry, country, s)?;
+            registry.affiliate(person, country_actor, s, &role_text);
+            if let Some(c) = registry.candidates.get_mut(person) {
+                c.role.get_or_insert(role_text);
+            }
+            return Some(role_end);
+        }
         // "Serbian President Aleksandar Vucic" or "the Serbian president".
         if let Some((role_end, role)) = self.role_at(i + 1, end)
             && role.scope == RoleScope::Office
@@ -239,7 +258,8 @@ impl<'g> Scanner<'g, '_> {
     /// places or organisation heads. Returns (end, name).
     pub(super) fn name_at(&self, i: usize, end: usize) -> Option<(usize, String)> {
         let mut b = i;
-        while b < end && b < i + 3 {
+        let mut longest = i + 3;
+        while b < end && b < longest {
             let w = self.word(b);
             let plain = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
             if !is_capitalised(w)
@@ -266,6 +286,7 @@ impl<'g> Scanner<'g, '_> {
                 && is_capitalised(self.word(b + 2))
             {
                 b += 2;
+                longest += 2;
             }
         }
         (b > i).then(|| (b, self.text.slice(i, b).to_owned()))

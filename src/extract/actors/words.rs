@@ -159,7 +159,7 @@ pub const SPEECH: &[&str] = &[
 ];
 
 /// Honorifics before a name.
-pub(super) const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "dr", "prof", "professor", "sir", "dame", "madam"];
+pub(crate) const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "dr", "prof", "professor", "sir", "dame", "madam"];
 
 /// Connectors allowed inside a capitalised name when a capitalised word follows.
 pub(super) const CONNECTORS: &[&str] = &["of", "for", "and", "&", "the", "de", "du", "la", "del", "'s", "’s"];

@@ -414,7 +414,32 @@ impl SentenceLinks<'_, '_> {
                         | "accord"
                         | "joint"
                 );
-            if determiner && !event_noun {
+            // "medical supplies", "medicines and supplies": a noun, not "X supplies Y".
+            let plural_noun = matches!(one.as_str(), "supplies" | "donations" | "deliveries" | "shipments" | "gifts")
+                && k.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        self.lower(p).as_str(),
+                        "medical"
+                            | "relief"
+                            | "humanitarian"
+                            | "food"
+                            | "emergency"
+                            | "military"
+                            | "essential"
+                            | "other"
+                            | "more"
+                            | "and"
+                            | "of"
+                            | "with"
+                            | "new"
+                            | "basic"
+                            | "health"
+                            | "hospital"
+                            | "school"
+                            | "office"
+                    )
+                });
+            if determiner && !event_noun || plural_noun {
                 k += width;
                 continue;
             }

@@ -3,7 +3,7 @@
 //! as tab-separated files; a user extends them with files of the same names in a folder of their
 //! own (`kgx extract --gazetteer DIR`, or `$KGX_GAZETTEER`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::model::{ActorKind, CooperationKind, Kind};

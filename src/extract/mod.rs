@@ -346,10 +346,11 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
     let links = dedupe(links);
     figures(&tokens, &mut registry, &mentions, &links);
 
+    let text_year = dates::reference_year(&tokens, None);
     let mut source = source.clone();
     if let Some(d) = &dateline {
         if source.date.is_none() {
-            source.date = d.date(dates::reference_year(&tokens, None));
+            source.date = d.date(text_year);
         }
         if source.publisher.is_empty()
             && let Some(agency) = &d.agency
@@ -357,7 +358,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
             source.publisher = agency.clone();
         }
     }
-    let year = dates::reference_year(&tokens, source.date);
+    let year = source.date.map(|d| d.year_number()).or(text_year);
     if source.title.is_empty() {
         source.title = title_line(text).unwrap_or("Article").to_owned();
     }
@@ -366,9 +367,15 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
 
 /// `text` with the bytes of `range` as spaces, so every other offset stays where it was.
 fn blank(text: &str, range: Range<usize>) -> String {
-    text.char_indices()
-        .map(|(k, c)| if range.contains(&k) && c != '\n' { " ".repeat(c.len_utf8()) } else { c.to_string() })
-        .collect()
+    let mut bytes = text.as_bytes().to_vec();
+    for byte in bytes.get_mut(range).into_iter().flatten() {
+        // Every byte of every character in the range (they start and end on character
+        // boundaries) becomes a space: still UTF-8, same length.
+        if *byte != b'\n' {
+            *byte = b' ';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
 /// Government bodies with no country belong to the country the text is about (the one it

@@ -100,7 +100,9 @@ impl Scanner<'_, '_> {
         }
         let acronym =
             words.len() == 1 && is_acronym(first) && first.chars().filter(char::is_ascii_uppercase).count() >= 2;
-        let sentence_start = self.text.sentences.iter().any(|s| s.tokens.start == i);
+        let sentences = &self.text.sentences;
+        let sentence_start =
+            sentences.get(sentences.partition_point(|s| s.tokens.start < i)).is_some_and(|s| s.tokens.start == i);
         // A single ordinary word could be anything ("Besides", "Officials"): only an acronym, or a
         // word that is no sentence's first.
         if words.len() == 1 && !acronym && sentence_start {
@@ -111,14 +113,21 @@ impl Scanner<'_, '_> {
             && is_acronym(self.word(b + 1))
             && self.word(b + 2) == ")"
             && self.word(b + 1).chars().next() == first.chars().next();
-        let acts = self.verb_follows(b, end);
-        let previous = i.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
-        let previous =
-            if previous == "the" { i.checked_sub(2).map(|k| self.lower(k)).unwrap_or_default() } else { previous };
-        let cooperation_before = (i.saturating_sub(14)..i).any(|k| self.gazetteer.verbs.contains_key(&self.lower(k)));
-        let object = matches!(previous.as_str(), "to" | "with" | "from" | "between" | "by") && cooperation_before;
+        let previous = i.checked_sub(1).map(|k| self.word(k)).unwrap_or("");
+        let previous = if previous.eq_ignore_ascii_case("the") {
+            i.checked_sub(2).map(|k| self.word(k)).unwrap_or("")
+        } else {
+            previous
+        };
+        let after_preposition =
+            ["to", "with", "from", "between", "by"].iter().any(|p| previous.eq_ignore_ascii_case(p));
+        let named = words.len() >= 2 || acronym;
+        let acts = named && self.verb_follows(b, end);
+        let object = named
+            && after_preposition
+            && (i.saturating_sub(14)..i).any(|k| self.gazetteer.verbs.contains_key(&self.lower(k)));
         // "Purdue University and Rolls-Royce", "MedShare, Hill-Rom and Cardinal"
-        let listed = matches!(previous.as_str(), "and" | "&" | ",")
+        let listed = matches!(previous, "and" | "&" | ",")
             && mentions.last().is_some_and(|m| {
                 m.end + 1 == i - usize::from(self.lower(i - 1) == "the")
                     && m.actors
@@ -127,8 +136,7 @@ impl Scanner<'_, '_> {
                         .is_some_and(|c| !matches!(c.kind, ActorKind::Person | ActorKind::Country) && !c.group)
             });
         // A single word acts or receives only as an acronym: "from Geneva", "Hamburg signed" are places.
-        let named = words.len() >= 2 || acronym;
-        if !(bracketed || listed || named && (acts || object)) {
+        if !(bracketed || listed || acts || object) {
             return None;
         }
         let kind = if words.len() <= 2 { ActorKind::Company } else { ActorKind::Other };
@@ -153,6 +161,11 @@ impl Scanner<'_, '_> {
         false
     }
 
+    /// Whether one of `words` follows within the next four tokens.
+    fn of_soon(&self, i: usize, words: &[&str]) -> bool {
+        (i + 1..i + 5).any(|k| words.iter().any(|w| self.word(k).eq_ignore_ascii_case(w)))
+    }
+
     /// Whether a single word is a role ("CEO", "Officer").
     pub(super) fn role_at_word(&self, word: &str) -> bool {
         self.roles_by_first
@@ -171,6 +184,10 @@ impl Scanner<'_, '_> {
         end: usize,
         mentions: &mut Vec<Mention>,
     ) -> Option<usize> {
+        // A role is at most three words: "of", "at" or "for" must come soon (checked first, cheaply).
+        if !self.of_soon(i, &["of", "at", "for"]) {
+            return None;
+        }
         let (role_end, _) = self.role_at(i, end)?;
         if !matches!(self.lower(role_end).as_str(), "of" | "at" | "for") {
             return None;
@@ -216,6 +233,9 @@ impl Scanner<'_, '_> {
         end: usize,
         mentions: &mut Vec<Mention>,
     ) -> Option<usize> {
+        if !self.of_soon(i, &["of", "for"]) {
+            return None;
+        }
         let (role_end, role) = self.role_at(i, end)?;
         if !matches!(self.lower(role_end).as_str(), "of" | "for") {
             return None;

@@ -1,7 +1,7 @@
 //! The registry of proposed actors: candidates found by normalised name, their aliases and short
 //! forms, structural affiliations, and the mentions a sentence makes of them.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::ActorKind;
 

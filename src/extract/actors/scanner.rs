@@ -1,7 +1,7 @@
 //! The scanner: reads a sentence token by token and registers what it names (pronouns, fixed
 //! phrases, "the institute", offices, demonyms, groups, ministries, capitalised names).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::registry::{BothKinds, Mention, Pronoun, Registry, normalise};
 use super::words::{is_acronym, is_capitalised, is_stopword};
@@ -258,10 +258,13 @@ impl<'g, 't> Scanner<'g, 't> {
 
     /// "the two institutions", "both countries", "both sides": (end, what the noun means).
     fn both_at(&self, i: usize, end: usize) -> Option<(usize, BothKinds)> {
-        let noun_at = match (self.lower(i).as_str(), self.lower(i + 1).as_str()) {
-            ("the", "two") => i + 2,
-            ("both", _) => i + 1,
-            _ => return None,
+        let (first, second) = (self.word(i), self.word(i + 1));
+        let noun_at = if first.eq_ignore_ascii_case("the") && second.eq_ignore_ascii_case("two") {
+            i + 2
+        } else if first.eq_ignore_ascii_case("both") {
+            i + 1
+        } else {
+            return None;
         };
         if noun_at >= end {
             return None;

@@ -214,7 +214,9 @@ impl SentenceLinks<'_, '_> {
     /// The kind a general verb takes from what it gives: advice and experts are consultation,
     /// money is funding, data is sharing, aid is a donation.
     pub(super) fn object_kind(&self, k: usize, last: usize, end: usize, verb: Verb) -> CooperationKind {
-        if verb.frame != Frame::Give && verb.frame != Frame::Fund || !GENERAL_GIVING.contains(&self.lower(k).as_str()) {
+        if verb.frame != Frame::Give && verb.frame != Frame::Fund
+            || !GENERAL_GIVING.iter().any(|g| self.text.word(k).eq_ignore_ascii_case(g))
+        {
             return verb.kind;
         }
         let mut money = false;

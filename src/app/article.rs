@@ -88,7 +88,7 @@ impl KgxApp {
                 let form = *std::mem::take(form);
                 let (actors, cooperations) = (extraction.actors.len(), extraction.cooperations.len());
                 self.article =
-                    ArticleState::Review(Box::new(ArticleReview::new(text, extraction, &self.doc.graph, form)));
+                    ArticleState::Review(Box::new(ArticleReview::new(text, *extraction, &self.doc.graph, form)));
                 self.set_status(format!("{actors} actors and {cooperations} cooperations proposed: review them"));
                 ctx.request_repaint();
             }

@@ -44,7 +44,7 @@ impl EngineArgs {
 
 /// The command line's choices.
 pub(super) struct Options {
-    pub engine: EngineArgs,
+    pub engine: Box<EngineArgs>,
     pub texts: Vec<PathBuf>,
     pub output: Option<PathBuf>,
     pub into: Option<PathBuf>,

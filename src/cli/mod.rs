@@ -228,7 +228,7 @@ pub enum Command {
         gazetteer: Option<PathBuf>,
         /// Which engine proposes (rules, or a model behind an OpenAI-compatible API).
         #[command(flatten)]
-        engine: extract::EngineArgs,
+        engine: Box<extract::EngineArgs>,
     },
     /// Graphs in a SPARQL 1.1 knowledge base (Virtuoso, GraphDB, Neptune, Oxigraph …): pull a
     /// named graph, run a CONSTRUCT query, or push a graph file. Credentials come from

@@ -101,7 +101,7 @@ pub enum JobPoll {
     /// Still reading.
     Running,
     /// The text and its proposals.
-    Done(String, Extraction),
+    Done(String, Box<Extraction>),
     /// A message for the person (file unreadable, not English, empty …).
     Failed(String),
 }
@@ -144,7 +144,7 @@ impl ExtractJob {
     /// Whether it finished, without waiting.
     pub fn poll(&self) -> JobPoll {
         match self.receiver.try_recv() {
-            Ok(Ok((text, extraction))) => JobPoll::Done(text, extraction),
+            Ok(Ok((text, extraction))) => JobPoll::Done(text, Box::new(extraction)),
             Ok(Err(message)) => JobPoll::Failed(message),
             Err(TryRecvError::Empty) => JobPoll::Running,
             Err(TryRecvError::Disconnected) => JobPoll::Failed(format!("{}: the extraction stopped", self.name)),

@@ -125,7 +125,7 @@ impl Scanner<'_, '_> {
         let acts = named && self.verb_follows(b, end);
         let object = named
             && after_preposition
-            && (i.saturating_sub(14)..i).any(|k| self.gazetteer.verbs.contains_key(&self.lower(k)));
+            && (i.saturating_sub(14)..i).any(|k| self.gazetteer.verbs.contains_key(&*self.lower(k)));
         // "Purdue University and Rolls-Royce", "MedShare, Hill-Rom and Cardinal"
         let listed = matches!(previous, "and" | "&" | ",")
             && mentions.last().is_some_and(|m| {
@@ -149,11 +149,13 @@ impl Scanner<'_, '_> {
         let mut k = b;
         while k < end && k < b + 4 {
             let w = self.lower(k);
-            if self.gazetteer.verbs.contains_key(&w) || ANNOUNCING.contains(&w.as_str()) {
+
+            let w: &str = &w;
+            if self.gazetteer.verbs.contains_key(w) || ANNOUNCING.contains(&w) {
                 // "Siemens Healthineers donated", "X has signed"; not "X grant from".
-                return k > b || !NOUN_FORMS.contains(&w.as_str());
+                return k > b || !NOUN_FORMS.contains(&w);
             }
-            if !BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str()) {
+            if !BETWEEN_SUBJECT_AND_VERB.contains(&w) {
                 return false;
             }
             k += 1;
@@ -189,7 +191,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let (role_end, _) = self.role_at(i, end)?;
-        if !matches!(self.lower(role_end).as_str(), "of" | "at" | "for") {
+        if !matches!(&*self.lower(role_end), "of" | "at" | "for") {
             return None;
         }
         let body_start = role_end + 1 + usize::from(self.lower(role_end + 1) == "the");
@@ -199,7 +201,7 @@ impl Scanner<'_, '_> {
             name_at += 1 + usize::from(self.word(name_at + 1) == ".");
         }
         let (name_end, name) = self.name_at(name_at, end)?;
-        if name_end < name_at + 2 || self.gazetteer.heads.contains_key(&self.lower(name_end - 1)) {
+        if name_end < name_at + 2 || self.gazetteer.heads.contains_key(&*self.lower(name_end - 1)) {
             return None;
         }
         let body_words = self.text.slice(body_start, comma);
@@ -237,7 +239,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let (role_end, role) = self.role_at(i, end)?;
-        if !matches!(self.lower(role_end).as_str(), "of" | "for") {
+        if !matches!(&*self.lower(role_end), "of" | "for") {
             return None;
         }
         let mut e = role_end + 1;
@@ -260,12 +262,14 @@ impl Scanner<'_, '_> {
         }
         let honorific = (role_end + 2..e.saturating_sub(1)).find(|&k| {
             let w = self.lower(k);
+
+            let w: &str = &w;
             super::words::HONORIFICS.contains(&w.trim_end_matches('.'))
         });
         let mut name_start = e - 2;
         if let Some(h) = honorific {
             name_start = h + 1 + usize::from(self.word(h + 1) == ".");
-        } else if e >= role_end + 5 && self.gazetteer.given_names.contains(&self.lower(e - 3)) {
+        } else if e >= role_end + 5 && self.gazetteer.given_names.contains(&*self.lower(e - 3)) {
             name_start = e - 3;
         }
         if name_start + 2 > e {

@@ -17,4 +17,4 @@ mod words;
 
 pub use registry::{Affiliation, Mention, Pronoun, Registry, normalise};
 pub use scanner::Scanner;
-pub use words::{SPEECH, kind_noun};
+pub use words::{SPEECH, kind_noun, lowercase};

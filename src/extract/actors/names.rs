@@ -88,9 +88,10 @@ impl Scanner<'_, '_> {
             }
         }
         // A title and a name: "President Xi Jinping", "Dr. Tedros".
-        let title_end = self.role_at(i, end).map(|(e, _)| e).or_else(|| {
-            HONORIFICS.contains(&self.lower(i).as_str()).then_some(i + 1 + usize::from(self.word(i + 1) == "."))
-        });
+        let title_end = self
+            .role_at(i, end)
+            .map(|(e, _)| e)
+            .or_else(|| HONORIFICS.contains(&&*self.lower(i)).then_some(i + 1 + usize::from(self.word(i + 1) == ".")));
         if let Some(role_end) = title_end
             && let Some((name_end, name)) = self.name_at(role_end, end)
         {
@@ -134,7 +135,7 @@ impl Scanner<'_, '_> {
         if is_capitalised(self.word(i))
             && !is_acronym(self.word(i))
             && self.word(i + 1) == ","
-            && matches!(self.lower(i + 2).as_str(), "the" | "a" | "an")
+            && matches!(&*self.lower(i + 2), "the" | "a" | "an")
         {
             let mut k = i + 3;
             while k < end && k < i + 8 && self.word(k).chars().all(|c| c.is_ascii_lowercase() || c == '-') {
@@ -333,7 +334,7 @@ impl Scanner<'_, '_> {
                 && !self.countries.names.contains_key(&place.to_lowercase())
                 && !self.known.contains_key(&place.to_lowercase());
         }
-        matches!(before.as_str(), "in" | "at" | "near" | "across" | "throughout" | "within" | "inside" | "around")
+        matches!(&*before, "in" | "at" | "near" | "across" | "throughout" | "within" | "inside" | "around")
     }
 
     /// The head of a capitalised name: the word before "of"/"for"/"on" or the last word; a

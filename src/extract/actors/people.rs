@@ -20,6 +20,8 @@ impl<'g> Scanner<'g, '_> {
         mentions: &mut Vec<Mention>,
     ) -> Option<usize> {
         let next = self.lower(i + 1);
+
+        let next: &str = &next;
         if next == "government" {
             let g = self.government(registry, country, s)?;
             registry.alias(g, self.text.slice(i, i + 2));
@@ -71,7 +73,7 @@ impl<'g> Scanner<'g, '_> {
         }
         // "with Chinese support", "Japanese grant aid": the country gives.
         if matches!(
-            next.as_str(),
+            next,
             "support"
                 | "aid"
                 | "assistance"
@@ -92,7 +94,9 @@ impl<'g> Scanner<'g, '_> {
         let mut b = i + 1;
         while b < end && b <= i + 4 {
             let w = self.lower(b);
-            if self.gazetteer.group_nouns.contains(&w) {
+
+            let w: &str = &w;
+            if self.gazetteer.group_nouns.contains(w) {
                 let label = self.text.slice(i, b + 1);
                 let g = self.group(registry, label, &w, s);
                 if let Some(c) = registry.candidates.get_mut(g) {
@@ -246,7 +250,7 @@ impl<'g> Scanner<'g, '_> {
         if i >= end || !first.chars().next().is_some_and(char::is_alphabetic) {
             return None;
         }
-        let candidates = self.roles_by_first.get(&first.to_lowercase())?;
+        let candidates = self.roles_by_first.get(&*super::words::lowercase(first))?;
         candidates.iter().filter_map(|&r| self.gazetteer.roles.get(r)).find_map(|role| {
             let fits =
                 role.words.iter().enumerate().all(|(k, w)| i + k < end && self.word(i + k).eq_ignore_ascii_case(w));
@@ -311,17 +315,19 @@ impl<'g> Scanner<'g, '_> {
         let mut words = 0;
         while k < end && words < 6 {
             let w = self.lower(k);
-            if self.gazetteer.qualifiers.contains(&w) {
-                has_strong |= strong.contains(&w.as_str());
+
+            let w: &str = &w;
+            if self.gazetteer.qualifiers.contains(w) {
+                has_strong |= strong.contains(&w);
                 words += 1;
                 k += 1;
-            } else if w == "and" && k > i && self.gazetteer.qualifiers.contains(&self.lower(k + 1)) {
+            } else if w == "and" && k > i && self.gazetteer.qualifiers.contains(&*self.lower(k + 1)) {
                 k += 1;
             } else {
                 break;
             }
         }
-        if k == i || !has_strong || !self.gazetteer.group_nouns.contains(&self.lower(k)) {
+        if k == i || !has_strong || !self.gazetteer.group_nouns.contains(&*self.lower(k)) {
             return None;
         }
         // "international orders" is no group, "international peers" is.
@@ -338,7 +344,7 @@ impl<'g> Scanner<'g, '_> {
         end: usize,
     ) -> Option<(usize, usize)> {
         let (role_end, role) = self.role_at(i, end)?;
-        if !role.body.contains("{}") || !matches!(self.lower(role_end).as_str(), "of" | "for") {
+        if !role.body.contains("{}") || !matches!(&*self.lower(role_end), "of" | "for") {
             return None;
         }
         let (domain_end, domain) = self.domain(role_end + 1, end)?;
@@ -415,6 +421,8 @@ impl<'g> Scanner<'g, '_> {
     pub(super) fn person_context(&self, i: usize, name_end: usize, end: usize) -> Option<Option<String>> {
         let before = i.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
         let after = self.lower(name_end);
+
+        let after: &str = &after;
         // A role phrase right before: "vice minister of science and technology Xu Nanping".
         let mut k = i;
         while k > i.saturating_sub(8) {
@@ -432,7 +440,7 @@ impl<'g> Scanner<'g, '_> {
         // A role after a comma: "Xu Nanping, vice minister of science and technology,".
         if after == "," {
             let mut r = name_end + 1;
-            if matches!(self.lower(r).as_str(), "the" | "a" | "an") {
+            if matches!(&*self.lower(r), "the" | "a" | "an") {
                 r += 1;
             }
             let mut q = r;
@@ -455,8 +463,7 @@ impl<'g> Scanner<'g, '_> {
         if speech(&before) || speech(&after) || before == "by" || HONORIFICS.contains(&before.trim_end_matches('.')) {
             return Some(None);
         }
-        if matches!(after.as_str(), "from" | "of" | "at") && is_capitalised(self.word(name_end + 1)) || after == "from"
-        {
+        if matches!(after, "from" | "of" | "at") && is_capitalised(self.word(name_end + 1)) || after == "from" {
             return Some(None);
         }
         None

@@ -52,8 +52,8 @@ impl<'g, 't> Scanner<'g, 't> {
         self.text.word(i)
     }
 
-    pub(super) fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    pub(super) fn lower(&self, i: usize) -> std::borrow::Cow<'t, str> {
+        crate::extract::actors::lowercase(self.text.word(i))
     }
 
     pub(super) fn country_name(&self, index: usize) -> Option<&'g str> {
@@ -116,17 +116,18 @@ impl<'g, 't> Scanner<'g, 't> {
         count_countries: bool,
     ) -> usize {
         let word = self.word(i);
-        let lower = word.to_lowercase();
+        let lower = super::words::lowercase(word);
+        let lower: &str = &lower;
         let push = |mentions: &mut Vec<Mention>, actors: Vec<usize>, a: usize, b: usize| {
             mentions.push(Mention { actors, start: a, end: b, pronoun: None });
         };
         if self.text.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Word) {
             // "70 countries and regions"
             if self.text.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
-                && matches!(self.lower(i + 1).as_str(), "countries" | "nations")
+                && matches!(&*self.lower(i + 1), "countries" | "nations")
             {
                 let mut b = i + 2;
-                if self.lower(b) == "and" && matches!(self.lower(b + 1).as_str(), "regions" | "territories") {
+                if self.lower(b) == "and" && matches!(&*self.lower(b + 1), "regions" | "territories") {
                     b += 2;
                 }
                 let label = self.text.slice(i, b);
@@ -141,7 +142,7 @@ impl<'g, 't> Scanner<'g, 't> {
         }
         // Pronouns.
         // Possessives ("our peers", "their counterparts") are no actors of their own.
-        let pronoun = match lower.as_str() {
+        let pronoun = match lower {
             "we" | "us" => Some(Pronoun::We),
             "they" | "them" => Some(Pronoun::They),
             "he" | "she" | "him" => Some(Pronoun::Person),
@@ -159,7 +160,7 @@ impl<'g, 't> Scanner<'g, 't> {
             return b;
         }
         // Fixed phrases for the world at large.
-        let phrases = if self.phrase_starts.contains(&lower) { self.gazetteer.phrases.as_slice() } else { &[] };
+        let phrases = if self.phrase_starts.contains(lower) { self.gazetteer.phrases.as_slice() } else { &[] };
         for phrase in phrases {
             let fits = phrase
                 .iter()
@@ -185,7 +186,7 @@ impl<'g, 't> Scanner<'g, 't> {
             return b;
         }
         // Nationality first: governments, office holders, groups.
-        if let Some(&country) = self.countries.demonyms.get(&lower)
+        if let Some(&country) = self.countries.demonyms.get(lower)
             && is_capitalised(word)
         {
             if count_countries {
@@ -232,7 +233,7 @@ impl<'g, 't> Scanner<'g, 't> {
         if word.ends_with("-based") {
             return i + 1;
         }
-        if is_stopword(word) && !(self.known.contains_key(&lower) && is_acronym(word)) {
+        if is_stopword(word) && !(self.known.contains_key(lower) && is_acronym(word)) {
             // "The" before a name, or a capitalised function word.
             return i + 1;
         }
@@ -244,14 +245,16 @@ impl<'g, 't> Scanner<'g, 't> {
     fn it_acts(&self, i: usize) -> bool {
         let before = i.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
         if matches!(
-            before.as_str(),
+            &*before,
             "what" | "for" | "to" | "of" | "with" | "by" | "from" | "about" | "on" | "in" | "at" | "whether" | "if"
         ) {
             return false;
         }
         let after = self.lower(i + 1);
+
+        let after: &str = &after;
         let verb = |w: &str| self.gazetteer.verbs.contains_key(w);
-        matches!(after.as_str(), "will" | "would" | "has" | "had" | "can" | "could" | "also" | "plans" | "hopes")
+        matches!(after, "will" | "would" | "has" | "had" | "can" | "could" | "also" | "plans" | "hopes")
             && (verb(&self.lower(i + 2)) || verb(&self.lower(i + 3)) || self.lower(i + 2) == "also")
             || verb(&after)
     }
@@ -269,7 +272,7 @@ impl<'g, 't> Scanner<'g, 't> {
         if noun_at >= end {
             return None;
         }
-        let kinds = match self.lower(noun_at).as_str() {
+        let kinds = match &*self.lower(noun_at) {
             "countries" | "nations" | "governments" | "states" => BothKinds::Countries,
             "universities" => BothKinds::Universities,
             "hospitals" => BothKinds::Hospitals,
@@ -291,7 +294,7 @@ impl<'g, 't> Scanner<'g, 't> {
         end: usize,
         mentions: &mut Vec<Mention>,
     ) -> Option<usize> {
-        let (noun_at, bare) = match self.lower(i).as_str() {
+        let (noun_at, bare) = match &*self.lower(i) {
             // "the teaching hospital", "the Swiss company": one word may come between.
             "the"
                 if self.word(i + 1).chars().all(|c| c.is_lowercase() || c == '-')
@@ -334,6 +337,8 @@ impl<'g, 't> Scanner<'g, 't> {
             },
         };
         let after = self.lower(noun_at + 1);
+
+        let after: &str = &after;
         // "the ministry of health" names a body; "the company's" and "the institute said" refer.
         if after == "of" || after == "for" {
             return None;

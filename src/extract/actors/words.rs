@@ -184,11 +184,18 @@ pub fn is_acronym(word: &str) -> bool {
     letters >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.' || c == '&')
 }
 
+/// `word` in lower case, borrowed when it is already (most words are): no allocation.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 pub(super) fn is_stopword(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    STOPWORDS.contains(&lower.as_str())
-        || crate::extract::dates::is_month(&lower)
-        || crate::extract::dates::is_weekday(&lower)
+    let lower = lowercase(word);
+    STOPWORDS.contains(&&*lower) || crate::extract::dates::is_month(&lower) || crate::extract::dates::is_weekday(&lower)
 }
 
 /// The kind a common noun right before a name gives it ("the company Vestfrost").

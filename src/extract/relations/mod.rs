@@ -67,8 +67,8 @@ fn same_stem(a: &str, b: &str) -> bool {
 }
 
 impl SentenceLinks<'_, '_> {
-    pub(super) fn lower(&self, i: usize) -> String {
-        self.text.word(i).to_lowercase()
+    pub(super) fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        crate::extract::actors::lowercase(self.text.word(i))
     }
 
     /// The mention that starts at token `i`, if any ("Kenya's Ministry of Health" is the
@@ -101,7 +101,7 @@ impl SentenceLinks<'_, '_> {
                 k > i && matches!(lower.as_str(), "from" | "in" | "on" | "by" | "with" | "for" | "to" | "into");
             // A verb ends the search, a noun that looks like one ("our partners") does not.
             let after_determiner = k.checked_sub(1).is_some_and(|p| {
-                matches!(self.lower(p).as_str(), "the" | "a" | "an" | "our" | "their" | "its" | "his" | "her")
+                matches!(&*self.lower(p), "the" | "a" | "an" | "our" | "their" | "its" | "his" | "her")
             });
             // "to building Uganda's capacity": a verb's -ing form is no way to an actor either.
             // "its local partner NGO": a noun, not a verb.
@@ -143,7 +143,7 @@ impl SentenceLinks<'_, '_> {
                         (sep == "," && self.text.word(k) == "and").then(|| self.mention_at(k + 1)).flatten()
                     });
                     // ", the Ministry of External Affairs said" is the source, not one more recipient.
-                    let attribution = |m: &Mention| SPEECH.contains(&self.lower(m.end).as_str());
+                    let attribution = |m: &Mention| SPEECH.contains(&&*self.lower(m.end));
                     let possessor = |m: &Mention| matches!(self.text.word(m.end), "'s" | "’s");
                     next.filter(|m| {
                         m.pronoun.is_none()
@@ -193,6 +193,8 @@ impl SentenceLinks<'_, '_> {
         while i > start {
             i -= 1;
             let w = self.lower(i);
+
+            let w: &str = &w;
             // "(NGDC), has provided": a name's acronym in brackets still ends the name.
             let name_ends_here = self.mentions.iter().any(|m| m.end == i + 1 && !m.actors.is_empty());
             if !name_ends_here
@@ -219,7 +221,7 @@ impl SentenceLinks<'_, '_> {
                 let after_preposition = m.start.checked_sub(1).is_some_and(|p| {
                     let p = if self.lower(p) == "the" { p.saturating_sub(1) } else { p };
                     matches!(
-                        self.lower(p).as_str(),
+                        &*self.lower(p),
                         "to" | "with" | "from" | "for" | "by" | "in" | "at" | "of" | "on" | "near"
                     )
                 });
@@ -233,7 +235,7 @@ impl SentenceLinks<'_, '_> {
                 if let Some(with) = with.filter(|&p| self.lower(p) == "with")
                     && with.checked_sub(1).is_some_and(|p| {
                         matches!(
-                            self.lower(p).as_str(),
+                            &*self.lower(p),
                             "collaboration"
                                 | "partnership"
                                 | "together"
@@ -255,11 +257,11 @@ impl SentenceLinks<'_, '_> {
 
     /// Whether the expression at `k` is passive: a form of "be" before it or "by" just after.
     pub(super) fn passive(&self, k: usize, end: usize) -> bool {
-        let be_before = (k.saturating_sub(3)..k).any(|i| BE.contains(&self.lower(i).as_str()));
+        let be_before = (k.saturating_sub(3)..k).any(|i| BE.contains(&&*self.lower(i)));
         let by_after = (k + 1..(k + 3).min(end)).any(|i| self.lower(i) == "by");
         let participle = self.lower(k).ends_with("ed")
             || matches!(
-                self.lower(k).as_str(),
+                &*self.lower(k),
                 "given"
                     | "sent"
                     | "sold"
@@ -296,11 +298,13 @@ impl SentenceLinks<'_, '_> {
 
     /// The actor after one of `prepositions` to the right of `k` in the clause.
     pub(super) fn after_preposition(&self, k: usize, end: usize, prepositions: &[&str]) -> Option<Vec<usize>> {
-        let frame = self.gazetteer.verbs.get(&self.lower(k)).map(|v| v.frame);
+        let frame = self.gazetteer.verbs.get(&*self.lower(k)).map(|v| v.frame);
         let mut found: Vec<usize> = Vec::new();
         let mut i = k + 1;
         while i < end && i < k + 25 {
             let w = self.lower(i);
+
+            let w: &str = &w;
             // "a memorandum of understanding (MoU) with": a short name in brackets breaks nothing.
             if w == "(" && self.text.word(i + 2) == ")" {
                 i += 3;
@@ -311,12 +315,12 @@ impl SentenceLinks<'_, '_> {
             }
             // The next predicate of another kind starts its own clause ("sharing ..., and have
             // offered services to ...").
-            if self.gazetteer.verbs.get(&w).is_some_and(|v| Some(v.frame) != frame)
-                && matches!(self.lower(i - 1).as_str(), "and" | "," | "have" | "has" | "had" | "also")
+            if self.gazetteer.verbs.get(w).is_some_and(|v| Some(v.frame) != frame)
+                && matches!(&*self.lower(i - 1), "and" | "," | "have" | "has" | "had" | "also")
             {
                 break;
             }
-            if prepositions.contains(&w.as_str())
+            if prepositions.contains(&w)
                 && let Some(m) = self.mention_after(i + 1, end, 6)
             {
                 // "to Nepal and 300,000 doses to Sri Lanka": every one.
@@ -332,7 +336,7 @@ impl SentenceLinks<'_, '_> {
     /// A direct object right after the expression ("trained Kenyan doctors", "thanked China").
     pub(super) fn direct_object(&self, k: usize, end: usize) -> Option<Vec<usize>> {
         let mut i = k + 1;
-        if self.mention_at(i).is_none() && matches!(self.lower(i).as_str(), "the" | "its" | "their" | "our") {
+        if self.mention_at(i).is_none() && matches!(&*self.lower(i), "the" | "its" | "their" | "our") {
             i += 1;
         }
         let m = self.mention_at(i).filter(|_| i < end)?;
@@ -368,10 +372,12 @@ impl SentenceLinks<'_, '_> {
         let mut k = start;
         while k < end {
             let one = self.lower(k);
+
+            let one: &str = &one;
             let two = format!("{one} {}", self.lower(k + 1));
             let (verb, width): (Verb, usize) = match self.gazetteer.verbs.get(&two) {
                 Some(v) => (*v, 2),
-                None => match self.gazetteer.verbs.get(&one) {
+                None => match self.gazetteer.verbs.get(one) {
                     Some(v) => (*v, 1),
                     None => {
                         k += 1;
@@ -387,13 +393,13 @@ impl SentenceLinks<'_, '_> {
             // "handed over the supplies": after a determiner, only an event noun is an expression.
             let determiner = k.checked_sub(1).is_some_and(|p| {
                 matches!(
-                    self.lower(p).as_str(),
+                    &*self.lower(p),
                     "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "these" | "those"
                 )
             });
             let event_noun = ["tion", "ment", "ship", "ance", "ence", "sion", "ude"].iter().any(|e| one.ends_with(e))
                 || matches!(
-                    one.as_str(),
+                    one,
                     "memorandum"
                         | "aid"
                         | "talks"
@@ -415,10 +421,10 @@ impl SentenceLinks<'_, '_> {
                         | "joint"
                 );
             // "medical supplies", "medicines and supplies": a noun, not "X supplies Y".
-            let plural_noun = matches!(one.as_str(), "supplies" | "donations" | "deliveries" | "shipments" | "gifts")
+            let plural_noun = matches!(one, "supplies" | "donations" | "deliveries" | "shipments" | "gifts")
                 && k.checked_sub(1).is_some_and(|p| {
                     matches!(
-                        self.lower(p).as_str(),
+                        &*self.lower(p),
                         "medical"
                             | "relief"
                             | "humanitarian"
@@ -453,10 +459,7 @@ impl SentenceLinks<'_, '_> {
                     .filter(|m| m.end <= k && !m.actors.is_empty())
                     .find(|m| {
                         !m.start.checked_sub(1).is_some_and(|p| {
-                            matches!(
-                                self.lower(p).as_str(),
-                                "to" | "with" | "from" | "for" | "by" | "in" | "at" | "of" | "on"
-                            )
+                            matches!(&*self.lower(p), "to" | "with" | "from" | "for" | "by" | "in" | "at" | "of" | "on")
                         })
                     })
                     .map(|m| self.with_coordinated(m, true))
@@ -518,8 +521,10 @@ impl SentenceLinks<'_, '_> {
                             .after_preposition(last, end, prepositions)
                             .or_else(|| self.direct_object(last, end))
                             .or_else(|| {
-                                let determiner = matches!(self.lower(last + 1).as_str(), "the" | "this" | "these");
+                                let determiner = matches!(&*self.lower(last + 1), "the" | "this" | "these");
                                 let noun = self.lower(last + 2);
+
+                                let noun: &str = &noun;
                                 let same_act = self.previous_words.iter().any(|w| same_stem(w, &noun));
                                 (verb.frame == Frame::Fund
                                     && determiner
@@ -569,7 +574,7 @@ impl SentenceLinks<'_, '_> {
                     let subject = self.possessor(k).or(subject).or_else(|| {
                         let article = k.checked_sub(1).is_some_and(|p| {
                             matches!(
-                                self.lower(p).as_str(),
+                                &*self.lower(p),
                                 "the" | "a" | "an" | "this" | "first" | "second" | "third" | "new"
                             )
                         });
@@ -684,7 +689,7 @@ impl SentenceLinks<'_, '_> {
     fn body_of_agent(&self, k: usize, end: usize) -> Option<Vec<usize>> {
         let by = (k + 1..(k + 4).min(end)).find(|&i| self.lower(i) == "by")?;
         let person = self.mention_after(by + 1, end, 5)?;
-        if matches!(self.lower(person.end).as_str(), "from" | "of" | "at") {
+        if matches!(&*self.lower(person.end), "from" | "of" | "at") {
             return self.mention_at(person.end + 1).map(|m| m.actors.clone());
         }
         None
@@ -698,17 +703,19 @@ impl SentenceLinks<'_, '_> {
         let mut links = Vec::new();
         for k in start..end {
             let w = self.lower(k);
-            if !matches!(w.as_str(), "conference" | "briefing") {
+
+            let w: &str = &w;
+            if !matches!(w, "conference" | "briefing") {
                 continue;
             }
             let by = (k + 1..(k + 4).min(end))
-                .find(|&i| matches!(self.lower(i).as_str(), "organized" | "organised" | "held" | "hosted" | "convened"))
+                .find(|&i| matches!(&*self.lower(i), "organized" | "organised" | "held" | "hosted" | "convened"))
                 .filter(|&i| self.lower(i + 1) == "by");
             let Some(by) = by else { continue };
             let Some(host) = self.mention_after(by + 2, end, 4) else { continue };
             for m in self.mentions.iter().filter(|m| m.pronoun.is_none()) {
-                let speaking = SPEECH.contains(&self.lower(m.start.saturating_sub(1)).as_str())
-                    || SPEECH.contains(&self.lower(m.end).as_str());
+                let speaking =
+                    SPEECH.contains(&&*self.lower(m.start.saturating_sub(1))) || SPEECH.contains(&&*self.lower(m.end));
                 if speaking {
                     for &h in &host.actors {
                         for &p in &m.actors {

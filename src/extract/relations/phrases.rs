@@ -118,7 +118,7 @@ impl SentenceLinks<'_, '_> {
     /// Whether the expression at `k` is used as a noun ("a donation", "Kenya's partnership").
     pub(super) fn noun_use(&self, k: usize) -> bool {
         let previous = k.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
-        NOUN_MARKERS.contains(&previous.as_str())
+        NOUN_MARKERS.contains(&&*previous)
             || k.checked_sub(1)
                 .and_then(|p| self.text.tokens.get(p))
                 .is_some_and(|t| t.kind == crate::extract::text::TokenKind::Number)
@@ -128,7 +128,7 @@ impl SentenceLinks<'_, '_> {
     pub(super) fn noun_before_passive(&self, k: usize, start: usize) -> bool {
         (start..k).any(|i| {
             matches!(
-                self.lower(i).as_str(),
+                &*self.lower(i),
                 "grant" | "grants" | "loan" | "loans" | "funding" | "award" | "donation" | "contract"
             )
         })
@@ -206,7 +206,7 @@ impl SentenceLinks<'_, '_> {
             return Some(m.actors.clone());
         }
         // "with the support of X" / "with funding from X"
-        let of = (last + 1..(last + 3).min(end)).find(|&i| matches!(self.lower(i).as_str(), "of" | "from"))?;
+        let of = (last + 1..(last + 3).min(end)).find(|&i| matches!(&*self.lower(i), "of" | "from"))?;
         let m = self.mention_after(of + 1, end, 4)?;
         Some(self.with_coordinated(m, true))
     }
@@ -222,15 +222,17 @@ impl SentenceLinks<'_, '_> {
         let mut money = false;
         for i in last + 1..(last + 12).min(end) {
             let w = self.lower(i);
-            if matches!(w.as_str(), "to" | "for" | "with" | "," | "." | ";" | "which" | "who" | "that") {
+
+            let w: &str = &w;
+            if matches!(w, "to" | "for" | "with" | "," | "." | ";" | "which" | "who" | "that") {
                 break;
             }
-            match w.as_str() {
+            match w {
                 "advice" | "expertise" | "expert" | "experts" | "guidance" | "training" | "know-how"
                 | "consultancy" | "specialists" | "advisers" | "advisors" | "mentoring" | "team" | "teams" => {
                     return CooperationKind::ExpertConsultation;
                 }
-                "technical" if matches!(self.lower(i + 1).as_str(), "assistance" | "support" | "advice") => {
+                "technical" if matches!(&*self.lower(i + 1), "assistance" | "support" | "advice") => {
                     return CooperationKind::ExpertConsultation;
                 }
                 "data" | "information" | "sequences" | "results" | "findings" => return CooperationKind::DataSharing,
@@ -256,7 +258,7 @@ impl SentenceLinks<'_, '_> {
             })
         });
         let Some(sentence) = self.text.sentences.get(self.sentence) else { return kind };
-        let research_words = sentence.tokens.clone().any(|i| RESEARCH.contains(&self.lower(i).as_str()));
+        let research_words = sentence.tokens.clone().any(|i| RESEARCH.contains(&&*self.lower(i)));
         if research_body || research_words { kind } else { CooperationKind::Other }
     }
 
@@ -266,6 +268,8 @@ impl SentenceLinks<'_, '_> {
         let mut links = Vec::new();
         for m in self.mentions.iter().filter(|m| m.end == m.start + 1 && m.pronoun.is_none()) {
             let word = self.lower(m.start);
+
+            let word: &str = &word;
             let Some(&(suffix, kind)) = COMPOUNDS.iter().find(|(s, _)| word.ends_with(s)) else { continue };
             let receiver = self
                 .mention_after(m.end, m.end + 4, 3)

@@ -98,7 +98,7 @@ impl<'g> Scanner<'g, '_> {
             let w: &str = &w;
             if self.gazetteer.group_nouns.contains(w) {
                 let label = self.text.slice(i, b + 1);
-                let g = self.group(registry, label, &w, s);
+                let g = self.group(registry, label, w, s);
                 if let Some(c) = registry.candidates.get_mut(g) {
                     c.group = true;
                 }
@@ -460,7 +460,7 @@ impl<'g> Scanner<'g, '_> {
             }
         }
         let speech = |w: &str| SPEECH.contains(&w);
-        if speech(&before) || speech(&after) || before == "by" || HONORIFICS.contains(&before.trim_end_matches('.')) {
+        if speech(&before) || speech(after) || before == "by" || HONORIFICS.contains(&before.trim_end_matches('.')) {
             return Some(None);
         }
         if matches!(after, "from" | "of" | "at") && is_capitalised(self.word(name_end + 1)) || after == "from" {

@@ -256,7 +256,7 @@ impl<'g, 't> Scanner<'g, 't> {
         let verb = |w: &str| self.gazetteer.verbs.contains_key(w);
         matches!(after, "will" | "would" | "has" | "had" | "can" | "could" | "also" | "plans" | "hopes")
             && (verb(&self.lower(i + 2)) || verb(&self.lower(i + 3)) || self.lower(i + 2) == "also")
-            || verb(&after)
+            || verb(after)
     }
 
     /// "the two institutions", "both countries", "both sides": (end, what the noun means).

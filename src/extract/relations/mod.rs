@@ -198,7 +198,7 @@ impl SentenceLinks<'_, '_> {
             // "(NGDC), has provided": a name's acronym in brackets still ends the name.
             let name_ends_here = self.mentions.iter().any(|m| m.end == i + 1 && !m.actors.is_empty());
             if !name_ends_here
-                && (clause_break(&w)
+                && (clause_break(w)
                     || self.text.tokens.get(i).is_some_and(|t| t.quoted)
                         != self.text.tokens.get(k).is_some_and(|t| t.quoted))
             {
@@ -310,7 +310,7 @@ impl SentenceLinks<'_, '_> {
                 i += 3;
                 continue;
             }
-            if clause_break(&w) || matches!(self.text.word(i), "which" | "who" | ".") {
+            if clause_break(w) || matches!(self.text.word(i), "which" | "who" | ".") {
                 break;
             }
             // The next predicate of another kind starts its own clause ("sharing ..., and have
@@ -525,7 +525,7 @@ impl SentenceLinks<'_, '_> {
                                 let noun = self.lower(last + 2);
 
                                 let noun: &str = &noun;
-                                let same_act = self.previous_words.iter().any(|w| same_stem(w, &noun));
+                                let same_act = self.previous_words.iter().any(|w| same_stem(w, noun));
                                 (verb.frame == Frame::Fund
                                     && determiner
                                     && same_act

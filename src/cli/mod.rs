@@ -242,6 +242,9 @@ pub enum Command {
         /// $KGX_GAZETTEER.
         #[arg(long)]
         gazetteer: Option<PathBuf>,
+        /// Which engine proposes (rules, or a model behind an OpenAI-compatible API).
+        #[command(flatten)]
+        engine: Box<extract::EngineArgs>,
     },
     /// Graphs in a SPARQL 1.1 knowledge base (Virtuoso, GraphDB, Neptune, Oxigraph …): pull a
     /// named graph, run a CONSTRUCT query, or push a graph file. Credentials come from
@@ -369,8 +372,9 @@ pub fn run(command: Command) -> ExitCode {
             convert::run(&inputs, &output, from, to, merge_parallel)
         }
         Command::Kb { action } => kb::run(action),
-        Command::Extract { texts, output, into, source_title, publisher, date, url, json, eval, gazetteer } => {
+        Command::Extract { texts, output, into, source_title, publisher, date, url, json, eval, gazetteer, engine } => {
             extract::run(&extract::Options {
+                engine,
                 texts,
                 output,
                 into,

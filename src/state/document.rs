@@ -78,6 +78,8 @@ pub struct Document {
     layout_started: Option<std::time::Instant>,
     last_settle: Option<std::time::Duration>,
     layout_structure: u64,
+    /// The layout's picture (its serial) last recorded at rest.
+    recorded_serial: u64,
     /// The knowledge base the graph was opened from or last published to (never saved to
     /// files; credentials stay in the environment).
     pub origin: Option<crate::state::kb::KbOrigin>,
@@ -107,6 +109,7 @@ impl Document {
             layout_started: None,
             last_settle: None,
             layout_structure,
+            recorded_serial: 0,
             origin: None,
         }
     }
@@ -326,6 +329,7 @@ impl Document {
             self.layout.set_label_room(Some(room.clone()));
         }
         self.layout_structure = self.graph.structure_version();
+        self.recorded_serial = u64::MAX;
     }
 
     /// Carries positions and pins that the graph has and the layout does not show into it.
@@ -352,14 +356,18 @@ impl Document {
     /// Takes the newest positions from the layout thread (never waits for it). Returns whether
     /// the layout is still moving. When it settles, its moves are recorded.
     pub fn refresh_layout(&mut self) -> bool {
-        let was_running = self.layout.engine().state() == LayoutState::Running;
         let running = self.layout.refresh();
         if running && self.layout_started.is_none() {
             self.layout_started = Some(std::time::Instant::now());
         }
-        if was_running && !running {
+        // At rest with positions not seen at rest before: record them (once per picture).
+        let serial = self.layout.engine().serial();
+        if !running && self.layout.engine().is_up_to_date() && serial != self.recorded_serial {
+            self.recorded_serial = serial;
             self.capture_positions();
-            self.last_settle = self.layout_started.take().map(|t| t.elapsed());
+            if let Some(started) = self.layout_started.take() {
+                self.last_settle = Some(started.elapsed());
+            }
         }
         running && !self.layout_paused
     }

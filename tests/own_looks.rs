@@ -26,10 +26,10 @@ fn the_inspector_sets_an_actors_shape_and_resets_it_to_its_kinds_look() {
     assert_eq!(harness.state().doc.scene.nodes[node].shape, NodeShape::Pentagon, "the canvas draws its own shape");
 
     // Undo takes the shape back; redo brings it again.
-    harness.state_mut().push(kgx::state::command::Command::Undo);
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Undo));
     harness.run();
     assert!(harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().style.is_empty());
-    harness.state_mut().push(kgx::state::command::Command::Redo);
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Redo));
     harness.run();
     // The look section stays open (its title now says the look is the actor's own).
     harness.get_by_label("Look (its own)");

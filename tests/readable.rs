@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kgx::analysis::metrics::Metric;
 use kgx::app::KgxApp;
-use kgx::app::command::Command;
+use kgx::app::command::{Command, LayoutCommand, SelectCommand};
 use kgx::model::ActorId;
 
 /// The labels drawn, as actor ids with their screen rectangles.
@@ -126,7 +126,7 @@ fn the_canvas_gets_most_of_the_default_window() {
     let who = screen_position(&harness, "who");
     click_at(&mut harness, who, Modifiers::NONE);
     assert!(share(&harness) >= 0.6, "an actor in the inspector: {:.2}", share(&harness));
-    harness.state_mut().push(Command::SelectCooperation("mammoth-donates-kits-to-serbia".into()));
+    harness.state_mut().push(Command::Select(SelectCommand::Cooperation("mammoth-donates-kits-to-serbia".into())));
     harness.run();
     assert!(share(&harness) >= 0.6, "a cooperation in the inspector: {:.2}", share(&harness));
     harness.get_by_label("Explore").click();
@@ -164,7 +164,7 @@ fn kinds_have_plain_names() {
 #[test]
 fn two_selected_actors_are_listed_by_name() {
     let mut harness = harness();
-    harness.state_mut().push(Command::SelectActors(vec!["who".into(), "china-cdc".into()]));
+    harness.state_mut().push(Command::Select(SelectCommand::Actors(vec!["who".into(), "china-cdc".into()])));
     harness.run();
     harness.get_by_label("2 actors selected");
     assert!(harness.get_all_by_label("World Health Organization").count() >= 1);
@@ -184,7 +184,7 @@ fn the_status_bar_counts_what_the_filters_show() {
 #[test]
 fn escape_closes_an_open_menu_and_keeps_the_selection() {
     let mut harness = harness();
-    harness.state_mut().push(Command::SelectActors(vec!["who".into()]));
+    harness.state_mut().push(Command::Select(SelectCommand::Actors(vec!["who".into()])));
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
@@ -198,7 +198,7 @@ fn escape_closes_an_open_menu_and_keeps_the_selection() {
 #[test]
 fn focusing_on_a_neighbourhood_frames_it() {
     let mut harness = harness();
-    harness.state_mut().push(Command::SelectActors(vec!["serbia".into()]));
+    harness.state_mut().push(Command::Select(SelectCommand::Actors(vec!["serbia".into()])));
     harness.run();
     let zoom_before = harness.state().canvas.camera.zoom;
     harness.get_by_label("Explore").click();
@@ -238,7 +238,7 @@ fn metrics_and_their_mapping_survive_an_edit() {
         metrics.size_by = Some(Metric::PageRank);
         metrics.color_by = Some(Metric::Community);
     }
-    harness.state_mut().push(Command::RerunLayout { fresh: false });
+    harness.state_mut().push(Command::Layout(LayoutCommand::Rerun { fresh: false }));
     harness.run();
     harness.state_mut().doc.layout.settle_now();
     harness.run();

@@ -8,7 +8,7 @@ use super::theme;
 use super::widgets::choice;
 use crate::analysis::metrics::Metric;
 use crate::model::{ActorId, Kind, PartialDate, SourceId};
-use crate::state::command::Command;
+use crate::state::command::{Command, ViewCommand};
 use crate::state::document::Document;
 use crate::state::explore::{EgoFocus, Explore};
 use crate::state::selection::Selection;
@@ -306,13 +306,13 @@ fn paths_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Ex
                 let Some(c) = doc.graph.cooperation_at(*edge) else { continue };
                 ui.horizontal_wrapped(|ui| {
                     if ui.link(&a.label).clicked() {
-                        commands.push(Command::FocusActor(a.id().clone()));
+                        commands.push(Command::View(ViewCommand::FocusActor(a.id().clone())));
                     }
                     ui.label(
                         RichText::new(c.cooperation.kind.label()).color(theme::cooperation_color(c.cooperation.kind)),
                     );
                     if ui.link(&b.label).clicked() {
-                        commands.push(Command::FocusActor(b.id().clone()));
+                        commands.push(Command::View(ViewCommand::FocusActor(b.id().clone())));
                     }
                 });
                 for evidence in c.cooperation.evidence() {
@@ -511,7 +511,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut V
                     });
                     name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &actor.label));
                     if name.on_hover_text(&actor.label).clicked() {
-                        commands.push(Command::FocusActor(actor.id().clone()));
+                        commands.push(Command::View(ViewCommand::FocusActor(actor.id().clone())));
                     }
                     for &metric in &columns {
                         let value = metrics.value(metric, i);

@@ -2,7 +2,7 @@
 
 use egui::{Context, RichText};
 
-use crate::state::command::Command;
+use crate::state::command::{Command, KbCommand};
 use crate::state::document::Document;
 use crate::state::kb::KbForm;
 use crate::ui::widgets::labelled_text;
@@ -36,7 +36,7 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
                 ui.spinner();
                 ui.label("Talking to the endpoint…");
                 if ui.button("Cancel").clicked() {
-                    commands.push(Command::CancelKb);
+                    commands.push(Command::Kb(KbCommand::Cancel));
                 }
             } else {
                 let endpoint = !form.endpoint.trim().is_empty();
@@ -47,19 +47,19 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
                     .on_hover_text("Open the named graph (or the query's result) as a new document")
                     .clicked()
                 {
-                    commands.push(Command::PullKb);
+                    commands.push(Command::Kb(KbCommand::Pull));
                 }
                 if ui.add_enabled(endpoint && graph, egui::Button::new("Publish this graph")).on_hover_text("Write this graph into the named graph").clicked() {
-                    commands.push(Command::PushKb);
+                    commands.push(Command::Kb(KbCommand::Push));
                 }
             }
             if ui.button("Close").clicked() {
-                commands.push(Command::CloseKb);
+                commands.push(Command::Kb(KbCommand::Close));
             }
         });
     });
     if !open {
-        commands.push(Command::CloseKb);
+        commands.push(Command::Kb(KbCommand::Close));
     }
 }
 
@@ -95,7 +95,7 @@ pub fn link_ui(
         for (k, candidate) in form.candidates.iter().enumerate() {
             ui.horizontal(|ui| {
                 if ui.button(format!("Link to {}", candidate.label)).on_hover_text(&candidate.iri).clicked() {
-                    commands.push(Command::ApplyLink(k));
+                    commands.push(Command::Kb(KbCommand::ApplyLink(k)));
                 }
                 let facts: Vec<String> = [
                     candidate.description.clone(),
@@ -109,10 +109,10 @@ pub fn link_ui(
             });
         }
         if ui.button("Close").clicked() {
-            commands.push(Command::CloseLink);
+            commands.push(Command::Kb(KbCommand::CloseLink));
         }
     });
     if !open {
-        commands.push(Command::CloseLink);
+        commands.push(Command::Kb(KbCommand::CloseLink));
     }
 }

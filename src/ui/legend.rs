@@ -7,7 +7,7 @@ use super::theme;
 use crate::analysis::filter::FilterSpec;
 use crate::analysis::search::search;
 use crate::model::{Actor, ActorKind, CooperationKind, Kind};
-use crate::state::command::Command;
+use crate::state::command::{Command, ViewCommand};
 use crate::state::document::Document;
 use crate::state::selection::Selection;
 
@@ -145,7 +145,7 @@ fn actor_list_ui(
     let hits = &state.hits;
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if entered && let Some(actor) = hits.first().and_then(|h| doc.graph.actor_at(h.node)) {
-        commands.push(Command::FocusActor(actor.id().clone()));
+        commands.push(Command::View(ViewCommand::FocusActor(actor.id().clone())));
     }
     ui.label(
         RichText::new(format!(
@@ -180,16 +180,19 @@ fn actor_row(ui: &mut Ui, actor: &Actor, matched: Option<&str>, selection: &Sele
         });
         let matched_text = matched.map(|m| format!("({m})"));
         let name_width = (ui.available_width() - tag_width - ui.spacing().item_spacing.x).max(40.0);
+        // An actor whose name was erased is still listed, by its id.
+        let name =
+            if actor.label.trim().is_empty() { format!("(no name: {})", actor.id()) } else { actor.label.clone() };
         let response = ui
             .scope(|ui| {
                 ui.set_max_width(name_width);
-                ui.add(egui::Button::selectable(selected, actor.label.as_str()).truncate())
+                ui.add(egui::Button::selectable(selected, name.as_str()).truncate())
             })
             .inner;
         // The accessible name is the whole name, even when the visible one is shortened.
-        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &actor.label));
-        if response.on_hover_text(&actor.label).clicked() {
-            commands.push(Command::FocusActor(actor.id().clone()));
+        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
+        if response.on_hover_text(&name).clicked() {
+            commands.push(Command::View(ViewCommand::FocusActor(actor.id().clone())));
         }
         ui.label(tag);
         if let Some(matched) = matched_text {

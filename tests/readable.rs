@@ -116,6 +116,18 @@ fn hovering_a_hub_shows_its_neighbours_labels_without_overlaps() {
     let labels = drawn_labels(&harness);
     assert!(labels.iter().any(|(id, _)| id == "china"));
     assert_no_overlap(&labels);
+    // Every highlighted neighbour keeps its label, and the tooltip covers none of them.
+    let app = harness.state();
+    let china = app.doc.engine_node_of(&ActorId::new("china")).unwrap();
+    for &neighbour in app.doc.scene.neighbours(china) {
+        let id = app.doc.actor_id_at(neighbour as usize).unwrap().to_string();
+        assert!(labels.iter().any(|(l, _)| *l == id), "{id}, a neighbour of the hovered actor, has no label");
+    }
+    let tooltip = harness.get_by_label_contains("Country ·").rect();
+    for (id, rect) in &labels {
+        let rect = egui::Rect::from_min_max(egui::pos2(rect.min.x, rect.min.y), egui::pos2(rect.max.x, rect.max.y));
+        assert!(!rect.intersects(tooltip.expand(-1.0)), "the tooltip covers {id}'s label");
+    }
 }
 
 #[test]
@@ -265,4 +277,54 @@ fn metrics_and_their_mapping_survive_an_edit() {
     assert!(!app.explore.metrics.is_stale(), "recomputed in the background");
     assert_eq!(app.explore.metrics.current().unwrap().network.len(), 27, "the new actor has metrics");
     assert!(app.styling.colors.is_some());
+}
+
+#[test]
+fn faded_cooperations_carry_no_tag_and_a_short_ones_tag_keeps_off_its_actors() {
+    let mut harness = harness();
+    // Fade what the filters leave out, and leave out affiliations; zoom in so tags show.
+    harness.state_mut().explore.fade = true;
+    harness.get_by_label("Affiliation (9)").click();
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(Key::Plus);
+    }
+    harness.run();
+    let app = harness.state();
+    let tags = &app.canvas.drawn_tags;
+    assert!(!tags.is_empty(), "zoomed in, cooperations carry their kind");
+    for (e, _) in tags {
+        let edge = &app.doc.scene.edges[*e];
+        assert_ne!(edge.kind, kgx::model::CooperationKind::Affiliation, "a faded affiliation carries a tag");
+    }
+
+    // The shortest cooperation on screen, selected: its tag covers neither of its actors.
+    let mut harness = common::harness();
+    let app = harness.state();
+    let screen = |i: u32| {
+        let [x, y] = app.doc.layout.engine().position(i as usize);
+        app.canvas.camera.to_screen(app.canvas.viewport, egui::pos2(x, y))
+    };
+    let (shortest, _) = app
+        .doc
+        .scene
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.from != e.to)
+        .map(|(k, e)| (k, (screen(e.from) - screen(e.to)).length()))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    let edge = app.doc.scene.edges[shortest];
+    let id = app.doc.graph.cooperation_at(edge.index).unwrap().cooperation.id().clone();
+    let ends: Vec<egui::Pos2> = [edge.from, edge.to].iter().map(|&end| screen(end)).collect();
+    harness.state_mut().push(Command::Select(kgx::state::command::SelectCommand::Cooperation(id)));
+    harness.run();
+    let app = harness.state();
+    let (_, tag) = app.canvas.drawn_tags.iter().find(|(e, _)| *e == shortest).expect("the selected one's tag");
+    for (end, centre) in [edge.from, edge.to].into_iter().zip(ends) {
+        let radius = app.styling.radii[end as usize] * app.canvas.camera.zoom;
+        let disc = egui::Rect::from_center_size(centre, egui::Vec2::splat(2.0 * radius));
+        assert!(!tag.intersects(disc), "the tag {tag:?} covers an actor of its own cooperation at {disc:?}");
+    }
 }

@@ -57,6 +57,8 @@ pub struct CanvasState {
     pub viewport: Rect,
     /// The actor labels drawn in the last frame: engine node and screen rectangle.
     pub drawn_labels: Vec<(usize, Rect)>,
+    /// The cooperation tags drawn in the last frame: scene edge and screen rectangle.
+    pub drawn_tags: Vec<(usize, Rect)>,
     /// Each node's label box on screen (points), measured once per document revision, for
     /// graphs small enough that the layout makes room for labels.
     label_sizes: Option<(u64, Vec<Vec2>)>,
@@ -91,6 +93,7 @@ impl Default for CanvasState {
             hovered_edge: None,
             viewport: Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0)),
             drawn_labels: Vec::new(),
+            drawn_tags: Vec::new(),
             label_sizes: None,
             seen: (0, 0, 0),
             drag: Drag::None,
@@ -464,7 +467,9 @@ pub fn canvas_ui(
     .cloned();
     let callback = on_gpu.map(|target| state.gpu.frame(&input, state.layout_serial, doc.revision, &target));
     state.drawn_on_gpu = callback.is_some();
-    state.drawn_labels = paint_graph(&painter, &input, callback);
+    let drawn = paint_graph(&painter, &input, callback);
+    state.drawn_labels = drawn.labels;
+    state.drawn_tags = drawn.tags;
     paint_gesture_overlay(&painter, &input, doc, state, pointer);
 
     // Tooltip for the hovered actor: kind, country, degree and a few attributes.

@@ -10,6 +10,7 @@ pub mod paths;
 pub mod progress;
 pub mod search;
 pub mod similarity;
+pub mod spelling;
 pub mod stats;
 
 #[cfg(test)]

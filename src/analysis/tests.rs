@@ -202,17 +202,87 @@ fn ego_network_grows_with_depth() {
     assert!(depth(2) > depth(1) && depth(3) >= depth(2));
 }
 
+/// Queries on the bundled graph and the actor each must find first, with why.
+const SEARCH_TABLE: [(&str, &str, &str); 30] = [
+    // Found nothing before words were matched one by one (issue 22).
+    ("health organisation", "who", "British spelling, words of the label"),
+    ("ministry science", "most", "words left out"),
+    ("science ministry", "most", "any order"),
+    ("Zhongnan hospitl", "zhongnan-hospital", "a typo in the second word"),
+    ("wuhan virology", "wuhan-university", "no actor has 'virology': the best on some words"),
+    ("Minstry of scince", "most", "typos in two words, a small word left out"),
+    // One word.
+    ("WHO", "who", "an alias, whole"),
+    ("world health", "who", "the beginning of the label"),
+    ("Zhongan", "zhongnan-hospital", "a dropped letter"),
+    ("Shenzhen", "bgi-genomics", "an attribute value"),
+    ("mamoth", "mammoth-foundation", "a dropped letter"),
+    ("china", "china", "the whole label before labels that begin with it"),
+    ("BGI", "bgi-genomics", "an alias"),
+    ("translator", "wang-yiming", "an attribute value"),
+    ("hubei", "wuhan-university", "an attribute shared by two: the shorter name first"),
+    ("wuhan", "wuhan-university", "the label with fewer other words first"),
+    ("xinhua", "xinhua", "a label"),
+    // Several words.
+    ("chinese centre for disease control", "china-cdc", "British spelling of the label"),
+    ("disease control", "china-cdc", "words inside the label"),
+    ("prime minister serbia", "serbian-prime-minister", "small word left out"),
+    ("serbia president", "serbian-president", "any order"),
+    ("genomics data", "ngdc", "two words of a longer label"),
+    ("xinhua news", "xinhua", "words of an alias"),
+    ("kenyan experts", "kenyan-counterparts", "words of an alias"),
+    ("state council office", "scio", "three words of four"),
+    ("science technology daily", "st-daily", "the only actor with all three words"),
+    ("vice minister", "xu-nanping", "words of an attribute value"),
+    ("nanping xu", "xu-nanping", "a name in the other order"),
+    ("govenrment of serbia", "serbian-government", "swapped letters"),
+    ("bioinformation centre", "cncb", "British 'centre' for 'Center'"),
+];
+
 #[test]
-fn search_finds_labels_aliases_attribute_values_and_typos() {
+fn search_table_each_query_finds_its_actor_first() {
     let graph = crate::io::load_file(std::path::Path::new("graphs/covid19-cooperation.ron")).unwrap();
-    let first = |query: &str| {
-        super::search::search(&graph, query, 5).first().and_then(|h| graph.actor_at(h.node)).map(|a| a.id().to_string())
-    };
-    assert_eq!(first("WHO").as_deref(), Some("who"), "alias");
-    assert_eq!(first("world health").as_deref(), Some("who"), "label prefix");
-    assert_eq!(first("Zhongan").as_deref(), Some("zhongnan-hospital"), "a typo");
-    assert_eq!(first("Shenzhen").as_deref(), Some("bgi-genomics"), "attribute value");
-    assert_eq!(first("mamoth").as_deref(), Some("mammoth-foundation"), "a dropped letter");
-    assert!(super::search::search(&graph, "xylophone", 5).is_empty());
-    assert!(super::search::search(&graph, "  ", 5).is_empty());
+    let index = super::search::SearchIndex::new(&graph);
+    let mut wrong = Vec::new();
+    for (query, expected, why) in SEARCH_TABLE {
+        let results = index.search(&graph, query, 10);
+        let first = results.hits.first().and_then(|h| graph.actor_at(h.node)).map(|a| a.id().to_string());
+        if first.as_deref() != Some(expected) {
+            let listed: Vec<String> =
+                results.hits.iter().filter_map(|h| graph.actor_at(h.node)).map(|a| a.id().to_string()).collect();
+            wrong.push(format!("{query:?} ({why}): expected {expected}, got {listed:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn search_says_what_it_found_without_contradiction() {
+    let graph = crate::io::load_file(std::path::Path::new("graphs/covid19-cooperation.ron")).unwrap();
+    let index = super::search::SearchIndex::new(&graph);
+    let search = |query: &str| index.search(&graph, query, 50);
+    let none = search("xylophone");
+    assert!(none.hits.is_empty());
+    assert_eq!(none.hint(), "No actor matches", "no promise of a first match");
+    assert_eq!(search("xylophone marimba").hint(), "No actor matches these words");
+    assert!(search("  ").hits.is_empty() && search("  ").words == 0);
+    let complete = search("ministry science");
+    assert!(complete.is_complete() && complete.hits.iter().all(|h| h.complete));
+    assert!(complete.hint().ends_with("; Enter selects the first"), "{}", complete.hint());
+    let partial = search("wuhan virology");
+    assert!(!partial.is_complete() && !partial.hits.is_empty());
+    assert!(partial.hint().starts_with("No actor matches every word; "), "{}", partial.hint());
+    // Actors matching every word come before, and without, those matching only some.
+    let all_words = search("wuhan university");
+    assert!(all_words.hits.iter().all(|h| h.complete), "Wuhan alone (city: Wuhan) is left out");
+    assert_eq!(all_words.hits.len(), 2, "Wuhan University and Zhongnan Hospital of Wuhan University");
+    // The reason shown is the text that matched when it is not the label.
+    assert_eq!(search("Shenzhen").hits[0].matched, "city: Shenzhen");
+    assert_eq!(search("xinhua news").hits[0].matched, "Xinhua News Agency");
+    assert_eq!(search("health organisation").hits[0].matched, "World Health Organization");
+    // Only small words: they count then.
+    assert!(search("the").hits.iter().all(|h| h.complete));
+    let limited = index.search(&graph, "china", 3);
+    assert_eq!(limited.hits.len(), 3);
+    assert!(limited.total > 3 && limited.hint().contains("the best 3 listed"), "{}", limited.hint());
 }

@@ -4,6 +4,7 @@
 pub mod centrality;
 pub mod community;
 pub mod filter;
+pub mod leiden;
 pub mod metrics;
 pub mod network;
 pub mod paths;
@@ -12,6 +13,7 @@ pub mod search;
 pub mod similarity;
 pub mod spelling;
 pub mod stats;
+mod weighted;
 
 #[cfg(test)]
 mod tests;

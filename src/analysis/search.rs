@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use petgraph::stable_graph::NodeIndex;
 use rayon::prelude::*;
 
-use super::spelling::{is_stop_word, words};
+use super::spelling::{is_stop_word, push_words, words};
 use crate::model::KnowledgeGraph;
 
 /// One actor that matches a query, and why.
@@ -101,13 +101,16 @@ enum Tier {
     Exact = 4,
 }
 
-/// One text of an actor: its words (as vocabulary numbers) and whether each is a small word.
+/// One text of an actor: where its words (as vocabulary numbers) are, all of them and without
+/// the small words.
 struct Text {
     field: Field,
     /// Which text: 0 the label or id, else the alias or attribute number + 1.
     which: u16,
     start: u32,
     end: u32,
+    content_start: u32,
+    content_end: u32,
 }
 
 /// An actor's texts.
@@ -116,6 +119,26 @@ struct Entry {
     texts: std::ops::Range<u32>,
     /// Lower-case label, for ties.
     sort_key: String,
+}
+
+/// An actor's texts taken apart into words, before the words are numbered.
+#[derive(Default)]
+struct TakenApart {
+    words: String,
+    ends: Vec<u32>,
+    /// Field, which text, and how many words, for each text with words.
+    texts: Vec<(Field, u16, usize)>,
+}
+
+impl TakenApart {
+    fn add(&mut self, field: Field, which: usize, text: &str) {
+        let before = self.ends.len();
+        push_words(text, &mut self.words, &mut self.ends);
+        let count = self.ends.len() - before;
+        if count > 0 {
+            self.texts.push((field, u16::try_from(which).unwrap_or(u16::MAX), count));
+        }
+    }
 }
 
 /// An actor found, before it becomes a [`SearchHit`].
@@ -136,6 +159,8 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     texts: Vec<Text>,
     words: Vec<u32>,
+    /// The words of each text without the small ones.
+    content: Vec<u32>,
 }
 
 /// Query words beyond this many are ignored.
@@ -143,55 +168,72 @@ const MAX_QUERY_WORDS: usize = 12;
 
 impl SearchIndex {
     /// Indexes the labels, aliases, ids and attribute values of every actor of `graph`.
-    /// O(total text length).
+    /// O(total text length); the words are taken apart in parallel, then numbered in order.
     pub fn new(graph: &KnowledgeGraph) -> Self {
+        let nodes: Vec<NodeIndex> = graph.petgraph().node_indices().collect();
+        // Per actor: its words one after the other, where each ends, and per text its field,
+        // which one, and how many words.
+        let actors: Vec<(NodeIndex, String, TakenApart)> = nodes
+            .par_iter()
+            .filter_map(|&node| {
+                let actor = graph.actor_at(node)?;
+                let mut apart = TakenApart::default();
+                apart.add(Field::Label, 0, &actor.label);
+                for (k, alias) in actor.aliases.iter().enumerate() {
+                    apart.add(Field::Alias, k + 1, alias);
+                }
+                apart.add(Field::Other, 0, actor.id().as_str());
+                for (k, attribute) in actor.attributes.iter().enumerate() {
+                    apart.add(Field::Other, k + 1, &attribute.value);
+                }
+                Some((node, actor.label.to_lowercase(), apart))
+            })
+            .collect();
         let mut index = Self {
             vocabulary: Vec::new(),
             stop: Vec::new(),
-            entries: Vec::new(),
+            entries: Vec::with_capacity(actors.len()),
             texts: Vec::new(),
             words: Vec::new(),
+            content: Vec::new(),
         };
-        let mut numbers: HashMap<String, u32> = HashMap::new();
-        for node in graph.petgraph().node_indices() {
-            let Some(actor) = graph.actor_at(node) else { continue };
+        let mut numbers: HashMap<String, u32, foldhash::fast::RandomState> = HashMap::default();
+        for (node, sort_key, apart) in actors {
             let first = index.texts.len() as u32;
-            index.add_text(&mut numbers, Field::Label, 0, &actor.label);
-            for (k, alias) in actor.aliases.iter().enumerate() {
-                index.add_text(&mut numbers, Field::Alias, k as u16 + 1, alias);
+            let mut word_ends = apart.ends.iter();
+            let mut start = 0usize;
+            for (field, which, count) in apart.texts {
+                let (text_start, content_start) = (index.words.len() as u32, index.content.len() as u32);
+                for &end in word_ends.by_ref().take(count) {
+                    let word = apart.words.get(start..end as usize).unwrap_or_default();
+                    start = end as usize;
+                    let number = match numbers.get(word) {
+                        Some(&n) => n,
+                        None => {
+                            let n = index.vocabulary.len() as u32;
+                            index.stop.push(is_stop_word(word));
+                            index.vocabulary.push(word.chars().collect());
+                            numbers.insert(word.to_owned(), n);
+                            n
+                        }
+                    };
+                    index.words.push(number);
+                    if !index.stop[number as usize] {
+                        index.content.push(number);
+                    }
+                }
+                index.texts.push(Text {
+                    field,
+                    which,
+                    start: text_start,
+                    end: index.words.len() as u32,
+                    content_start,
+                    content_end: index.content.len() as u32,
+                });
             }
-            index.add_text(&mut numbers, Field::Other, 0, actor.id().as_str());
-            for (k, attribute) in actor.attributes.iter().enumerate() {
-                index.add_text(&mut numbers, Field::Other, k as u16 + 1, &attribute.value);
-            }
-            index.entries.push(Entry {
-                node,
-                texts: first..index.texts.len() as u32,
-                sort_key: actor.label.to_lowercase(),
-            });
+            index.entries.push(Entry { node, texts: first..index.texts.len() as u32, sort_key });
         }
         index
-    }
-
-    fn add_text(&mut self, numbers: &mut HashMap<String, u32>, field: Field, which: u16, text: &str) {
-        let start = self.words.len() as u32;
-        for word in words(text) {
-            let number = match numbers.get(&word) {
-                Some(&n) => n,
-                None => {
-                    let n = self.vocabulary.len() as u32;
-                    self.stop.push(is_stop_word(&word));
-                    self.vocabulary.push(word.chars().collect());
-                    numbers.insert(word, n);
-                    n
-                }
-            };
-            self.words.push(number);
-        }
-        let end = self.words.len() as u32;
-        if end > start {
-            self.texts.push(Text { field, which, start, end });
-        }
     }
 
     /// Number of actors indexed.
@@ -212,7 +254,7 @@ impl SearchIndex {
     /// O(distinct words · query length + total words · query words), the first part in
     /// parallel.
     pub fn search(&self, graph: &KnowledgeGraph, query: &str, limit: usize) -> SearchResults {
-        let mut query_words: Vec<String> = words(query).collect();
+        let mut query_words: Vec<String> = words(query);
         if query_words.iter().any(|w| !is_stop_word(w)) {
             query_words.retain(|w| !is_stop_word(w));
         }
@@ -223,8 +265,10 @@ impl SearchIndex {
         let ignore_stop = query_words.iter().all(|w| !is_stop_word(w));
         let query_chars: Vec<Vec<char>> = query_words.iter().map(|w| w.chars().collect()).collect();
         // How each query word matches each distinct word.
-        let tiers: Vec<Vec<Tier>> =
-            query_chars.iter().map(|q| self.vocabulary.par_iter().map(|w| tier(q, w)).collect()).collect();
+        let tiers: Vec<Vec<Tier>> = query_chars
+            .iter()
+            .map(|q| self.vocabulary.par_iter().map_init(Vec::new, |scratch, w| tier(q, w, scratch)).collect())
+            .collect();
         let mut found: Vec<Ranked> = self
             .entries
             .par_iter()
@@ -266,6 +310,16 @@ impl SearchIndex {
         SearchResults { hits, total, words: query_words.len() }
     }
 
+    /// The words of `text`, without the small ones if `ignore_stop`.
+    fn text_words(&self, text: &Text, ignore_stop: bool) -> &[u32] {
+        let range = if ignore_stop {
+            self.content.get(text.content_start as usize..text.content_end as usize)
+        } else {
+            self.words.get(text.start as usize..text.end as usize)
+        };
+        range.unwrap_or_default()
+    }
+
     /// How well entry number `entry` matches the query words (`tiers`); `None` if no word
     /// matched.
     fn rank(&self, entry: usize, indexed: &Entry, tiers: &[Vec<Tier>], ignore_stop: bool) -> Option<Ranked> {
@@ -273,10 +327,7 @@ impl SearchIndex {
         // Best (tier, field, text) per query word.
         let mut best: [(Tier, Field, usize); MAX_QUERY_WORDS] = [(Tier::None, Field::Other, 0); MAX_QUERY_WORDS];
         for (t, text) in texts.iter().enumerate() {
-            for &w in &self.words[text.start as usize..text.end as usize] {
-                if ignore_stop && self.stop[w as usize] {
-                    continue;
-                }
+            for &w in self.text_words(text, ignore_stop) {
                 for (q, tiers) in tiers.iter().enumerate() {
                     let tier = tiers[w as usize];
                     if tier != Tier::None && (tier, text.field) > (best[q].0, best[q].1) {
@@ -291,17 +342,13 @@ impl SearchIndex {
             return None;
         }
         let points: u32 = best.iter().filter(|b| b.0 != Tier::None).map(|b| 3 * b.0 as u32 + b.1 as u32).sum();
-        // The text holding the most matched words (the label first on ties): order, wholeness
-        // and share are judged there.
+        // Order, wholeness and the share of words matched are judged text by text; the best text
+        // counts.
         let mut whole = false;
         let mut in_order = false;
         let mut share = 0u32;
         for text in texts {
-            let text_words: Vec<u32> = self.words[text.start as usize..text.end as usize]
-                .iter()
-                .copied()
-                .filter(|&w| !(ignore_stop && self.stop[w as usize]))
-                .collect();
+            let text_words = self.text_words(text, ignore_stop);
             if text_words.is_empty() {
                 continue;
             }
@@ -309,7 +356,7 @@ impl SearchIndex {
             let text_share = (hits * 63 / text_words.len().max(hits)) as u32;
             share = share.max(text_share);
             if hits == tiers.len() {
-                in_order |= in_query_order(&text_words, tiers);
+                in_order |= in_query_order(text_words, tiers);
                 whole |= text_words.len() == tiers.len()
                     && text_words.iter().zip(tiers).all(|(&w, t)| t[w as usize] == Tier::Exact);
             }
@@ -341,8 +388,8 @@ fn in_query_order(text: &[u32], tiers: &[Vec<Tier>]) -> bool {
     true
 }
 
-/// How query word `q` matches word `w`.
-fn tier(q: &[char], w: &[char]) -> Tier {
+/// How query word `q` matches word `w` (`scratch`: working memory for the typo distance).
+fn tier(q: &[char], w: &[char], scratch: &mut Vec<usize>) -> Tier {
     if q == w {
         return Tier::Exact;
     }
@@ -351,7 +398,7 @@ fn tier(q: &[char], w: &[char]) -> Tier {
     }
     let allowed = allowed_typos(q);
     if allowed > 0 {
-        let within = |w: &[char]| typo_distance(q, w, allowed).is_some();
+        let mut within = |w: &[char]| typo_distance(q, w, allowed, scratch).is_some();
         if within(w) || (w.len() > q.len() && w.get(..q.len()).is_some_and(within)) {
             return Tier::Typo;
         }
@@ -382,15 +429,21 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// The number of edits (insertions, deletions, substitutions, swaps of two neighbours) turning
-/// `a` into `b`, if at most `limit`. O(|a| · |b|) at worst, usually stops early.
-fn typo_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+/// `a` into `b`, if at most `limit`; `scratch` is working memory, kept between calls. O(|a| ·
+/// |b|) at worst, usually stops after a few rows.
+fn typo_distance(a: &[char], b: &[char], limit: usize, scratch: &mut Vec<usize>) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
     let width = b.len() + 1;
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current: Vec<usize> = vec![0; width];
+    scratch.clear();
+    scratch.resize(3 * width, 0);
+    let (before, rest) = scratch.split_at_mut(width);
+    let (mut previous, mut current) = rest.split_at_mut(width);
+    let mut before = before;
+    for (j, cell) in previous.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         current[0] = i;
         let mut row_min = i;
@@ -406,6 +459,7 @@ fn typo_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
         if row_min > limit {
             return None;
         }
+        // The rows move up: `before` takes the old `previous`, whose place takes `current`.
         std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
@@ -429,7 +483,7 @@ mod tests {
 
     #[test]
     fn typo_distance_counts_swaps_as_one_edit_and_stops_at_the_limit() {
-        let d = |a: &str, b: &str, limit| typo_distance(&chars(a), &chars(b), limit);
+        let d = |a: &str, b: &str, limit| typo_distance(&chars(a), &chars(b), limit, &mut Vec::new());
         assert_eq!(d("hospitl", "hospital", 2), Some(1));
         assert_eq!(d("hosiptal", "hospital", 2), Some(1), "a swap");
         assert_eq!(d("kitten", "sitting", 3), Some(3));
@@ -439,7 +493,7 @@ mod tests {
 
     #[test]
     fn tiers_rank_exact_before_prefix_before_typo_before_inside() {
-        let t = |q: &str, w: &str| tier(&chars(q), &chars(w));
+        let t = |q: &str, w: &str| tier(&chars(q), &chars(w), &mut Vec::new());
         assert_eq!(t("wuhan", "wuhan"), Tier::Exact);
         assert_eq!(t("hosp", "hospital"), Tier::Prefix);
         assert_eq!(t("hospitl", "hospital"), Tier::Typo);

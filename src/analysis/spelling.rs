@@ -2,8 +2,6 @@
 //! American way (so "organisation" finds "Organization" and "center" finds "Centre"), and the
 //! small words a query can leave out ("of", "the", "and", …).
 
-use std::borrow::Cow;
-
 use unicode_normalization::UnicodeNormalization;
 
 /// Words a query may leave out or add: "Ministry of Science" and "ministry science" mean the
@@ -13,7 +11,8 @@ const STOP_WORDS: [&str; 22] = [
     "or", "the", "to", "with",
 ];
 
-/// British spellings that no suffix rule covers, with their American form.
+/// British spellings that no suffix rule covers, with their American form; sorted, for a binary
+/// search.
 const IRREGULAR: [(&str, &str); 58] = [
     ("acknowledgement", "acknowledgment"),
     ("aeroplane", "airplane"),
@@ -54,17 +53,17 @@ const IRREGULAR: [(&str, &str); 58] = [
     ("modelled", "modeled"),
     ("modelling", "modeling"),
     ("mould", "mold"),
-    ("oedema", "edema"),
-    ("oesophagus", "esophagus"),
     ("odour", "odor"),
     ("odours", "odors"),
+    ("oedema", "edema"),
+    ("oesophagus", "esophagus"),
     ("oestrogen", "estrogen"),
     ("offence", "offense"),
     ("orthopaedic", "orthopedic"),
     ("orthopaedics", "orthopedics"),
     ("paediatric", "pediatric"),
-    ("paediatrics", "pediatrics"),
     ("paediatrician", "pediatrician"),
+    ("paediatrics", "pediatrics"),
     ("plough", "plow"),
     ("pretence", "pretense"),
     ("sceptic", "skeptic"),
@@ -111,32 +110,49 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// The words of `text` as search compares them: split at anything that is not a letter or digit,
 /// lower case, accents dropped, British endings and spellings made American. O(text length).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| american(&fold(w)).into_owned())
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = String::new();
+    let mut ends = Vec::new();
+    push_words(text, &mut out, &mut ends);
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let word = out.get(start..end as usize).unwrap_or_default().to_owned();
+            start = end as usize;
+            word
+        })
+        .collect()
 }
 
-/// Lower case without accents ("Zürich" → "zurich").
-fn fold(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    word.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
-}
-
-/// The American spelling of a lower-case word, or the word itself.
-fn american(word: &str) -> Cow<'_, str> {
-    if let Some((_, us)) = IRREGULAR.iter().find(|(uk, _)| *uk == word) {
-        return Cow::Borrowed(us);
-    }
-    for (uk, us, stem) in ENDINGS {
-        if let Some(rest) = word.strip_suffix(uk)
-            && rest.len() >= stem
-            && rest.is_ascii()
-        {
-            return Cow::Owned(format!("{rest}{us}"));
+/// As [`words`], appending the words to `out` one after the other and the end of each (a byte
+/// offset in `out`) to `ends`: no allocation per word, for indexing many texts.
+pub fn push_words(text: &str, out: &mut String, ends: &mut Vec<u32>) {
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let start = out.len();
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.extend(
+                word.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase),
+            );
         }
+        if let Some(us) = out.get(start..).and_then(american) {
+            out.truncate(start);
+            out.push_str(&us);
+        }
+        ends.push(out.len() as u32);
     }
-    Cow::Borrowed(word)
+}
+
+/// The American spelling of a lower-case British word, or `None` when it is the same.
+fn american(word: &str) -> Option<String> {
+    if let Ok(k) = IRREGULAR.binary_search_by(|(uk, _)| (*uk).cmp(word)) {
+        return IRREGULAR.get(k).map(|(_, us)| (*us).to_owned());
+    }
+    ENDINGS.iter().find_map(|(uk, us, stem)| {
+        let rest = word.strip_suffix(uk)?;
+        (rest.len() >= *stem && rest.is_ascii()).then(|| format!("{rest}{us}"))
+    })
 }
 
 #[cfg(test)]
@@ -144,7 +160,7 @@ mod tests {
     use super::*;
 
     fn all(text: &str) -> Vec<String> {
-        words(text).collect()
+        words(text)
     }
 
     #[test]
@@ -170,6 +186,11 @@ mod tests {
         for word in ["four", "hour", "your", "rogue", "rise"] {
             assert_eq!(all(word), [word]);
         }
+    }
+
+    #[test]
+    fn the_irregular_spellings_are_sorted_for_the_binary_search() {
+        assert!(IRREGULAR.windows(2).all(|pair| pair[0].0 < pair[1].0));
     }
 
     #[test]

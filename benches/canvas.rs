@@ -96,6 +96,7 @@ fn canvas_frame(c: &mut Criterion) {
             options: &gpu_options,
             label_order: &styling.label_order,
             reserved: None,
+            palette: gpu_options.theme.palette(),
         };
         let target = headless_gpu();
         let mut serial = 0u64;

@@ -75,7 +75,10 @@ fn window_settle(path: &std::path::Path, gpu: bool) -> (Duration, u64) {
         let mut frames = 0u64;
         // Frames as eframe schedules them: at most 60 a second (a display's pace), and no sooner
         // than the app asked for its next repaint.
-        while harness.state().doc.layout_running() && started.elapsed() < Duration::from_secs(600) {
+        // The file is read on a worker thread first, as File → Open reads it.
+        while (harness.state().is_opening() || harness.state().doc.layout_running())
+            && started.elapsed() < Duration::from_secs(600)
+        {
             let frame = Instant::now();
             harness.step();
             frames += 1;

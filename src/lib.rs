@@ -7,6 +7,7 @@ pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod draw;
 pub mod edit;
 pub mod extract;
 pub mod generate;

@@ -5,7 +5,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 mod common;
 
@@ -447,6 +446,10 @@ fn space_pauses_and_resumes_the_layout() {
         KgxApp::with_recent(kgx::app::AppOptions { file: Some(path), ..Default::default() }, vec![])
     });
     let wait = || std::thread::sleep(std::time::Duration::from_millis(150));
+    while harness.state().is_opening() {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     harness.step();
     assert!(harness.state().doc.layout_running());
     harness.key_press(Key::Space);
@@ -468,26 +471,13 @@ fn space_pauses_and_resumes_the_layout() {
 
 // ----- Files -----
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_graph_file_on_the_window_opens_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dropped.ron");
     save_file(&KnowledgeGraph::new(), &path).unwrap();
     let mut harness = harness();
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(path)));
+    common::drop_file(&mut harness, &path);
     harness.run();
     common::wait_opened(&mut harness);
     assert_eq!(harness.state().window_title(), "dropped.ron — kgx");

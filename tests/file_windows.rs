@@ -103,7 +103,7 @@ fn file_export_picture_writes_the_graph_as_shown() {
     harness.get_by_label("Export picture…").click();
     harness.run();
     let png = dir.path().join("graph.png");
-    type_into(&mut harness, "Picture file", &png.to_string_lossy());
+    common::retype_into(&mut harness, "Picture file", &png.to_string_lossy());
     harness.get_by_label("Export").click();
     // Closed once the picture was written.
     wait_until(&mut harness, |app| matches!(app.picture, kgx::state::picture::PictureState::Closed));
@@ -118,7 +118,7 @@ fn file_export_picture_writes_the_graph_as_shown() {
     harness.run();
     harness.get_by_label("Current view").click();
     let svg = dir.path().join("view.svg");
-    type_into(&mut harness, "Picture file", &svg.to_string_lossy());
+    common::retype_into(&mut harness, "Picture file", &svg.to_string_lossy());
     harness.get_by_label("Export").click();
     wait_until(&mut harness, |app| matches!(app.picture, kgx::state::picture::PictureState::Closed));
     let text = std::fs::read_to_string(&svg).expect("the SVG");

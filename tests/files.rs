@@ -302,3 +302,49 @@ fn the_fuzz_corpus_loads_or_fails_cleanly() {
     }
     assert!(count >= 3, "the corpus is committed ({count} files)");
 }
+
+#[test]
+fn styles_round_trip_and_bad_values_are_located() {
+    let text = format!(
+        "{HEADER}    metadata: (title: \"T\", auto_layout: true),
+    actors: [
+        (id: \"a\", label: \"A\", kind: Country, style: (color: \"#D94EA4\", size: 9.25, shape: Square)),
+        (id: \"b\", label: \"B\", kind: Hospital),
+    ],
+    cooperations: [(id: \"c\", from: \"a\", to: \"b\", kind: Donation, style: (color: \"#00ff00\", width: 2.5))],
+)
+"
+    );
+    let graph = load_str(&text, Path::new("styled.ron")).unwrap();
+    let a = graph.actor(&"a".into()).unwrap();
+    assert_eq!(a.style.color, Some([0xd9, 0x4e, 0xa4]));
+    assert_eq!(a.style.size, Some(9.25));
+    assert_eq!(a.style.shape, Some(kgx::model::NodeShape::Square));
+    assert!(graph.actor(&"b".into()).unwrap().style.is_empty(), "no style: the kind's look");
+    let c = graph.cooperation(&"c".into()).unwrap().cooperation;
+    assert_eq!((c.style.color, c.style.width), (Some([0, 255, 0]), Some(2.5)));
+    assert!(graph.metadata.auto_layout);
+    let saved = to_ron_string(&graph).unwrap();
+    assert!(saved.contains("color: \"#d94ea4\""), "{saved}");
+    let again = load_str(&saved, Path::new("again.ron")).unwrap();
+    assert_eq!(again.actor(&"a".into()), graph.actor(&"a".into()));
+    assert_eq!(again.cooperation(&"c".into()).unwrap().cooperation, c);
+    assert!(again.metadata.auto_layout, "the layout choice is kept");
+    assert_eq!(to_ron_string(&again).unwrap(), saved, "saving twice gives the same bytes");
+
+    let bad = format!(
+        "{HEADER}    actors: [
+        (id: \"a\", label: \"A\", kind: Country, style: (color: \"red\", size: -3.0, shape: Star)),
+    ],
+    cooperations: [(id: \"c\", from: \"a\", to: \"a\", kind: Donation, style: (width: 0.0))],
+)
+"
+    );
+    let error = error_of(&bad);
+    let message = error.to_string();
+    assert_eq!(error.problem_count(), 4, "{message}");
+    assert!(message.contains("bad.ron:5:61: colour \"red\" is not of the form #rrggbb"), "{message}");
+    assert!(message.contains("bad.ron:5:74: size -3 must be a finite number above 0"), "{message}");
+    assert!(message.contains("bad.ron:5:87: unknown shape `Star`"), "{message}");
+    assert!(message.contains("bad.ron:7:81: width 0 must be a finite number above 0"), "{message}");
+}

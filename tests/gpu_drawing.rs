@@ -90,6 +90,7 @@ fn large_graphs_go_to_a_hardware_gpu_and_small_ones_stay_on_the_cpu_in_auto_mode
         .with_max_steps(400)
         .renderer(WgpuTestRenderer::new())
         .build_eframe(move |cc| KgxApp::new(cc, AppOptions { file: Some(path.clone()), ..AppOptions::default() }));
+    common::wait_opened(&mut harness);
     common::wait_until_settled(&mut harness);
     let software = harness.state().canvas.gpu_target.as_ref().unwrap().software;
     // On a software rasteriser (Mesa's lavapipe in CI) the GPU would draw on the processor the

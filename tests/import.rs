@@ -230,8 +230,67 @@ mod round_trip {
 
     use kgx::io::export::{ExportFormat, export};
     use kgx::io::import::{ImportFormat, import_bytes};
-    use kgx::model::{Actor, ActorKind, Cooperation, CooperationKind, DateSpan, Kind, KnowledgeGraph, PartialDate};
+    use kgx::model::{
+        Actor, ActorKind, ActorStyle, Cooperation, CooperationKind, CooperationStyle, DateSpan, Kind, KnowledgeGraph,
+        NodeShape, PartialDate,
+    };
     use proptest::prelude::*;
+
+    /// A size or width that no degree gives (4 + 2√d is whole for square d) and no default is.
+    fn measure() -> impl Strategy<Value = f32> {
+        (1..400u32).prop_map(|k| k as f32 * 0.25 + 0.1)
+    }
+
+    fn actor_style() -> impl Strategy<Value = ActorStyle> {
+        (
+            proptest::option::of(any::<[u8; 3]>()),
+            proptest::option::of(measure()),
+            proptest::option::of(0..NodeShape::ALL.len()),
+        )
+            .prop_map(|(color, size, shape)| ActorStyle {
+                color,
+                size,
+                shape: shape.map(|k| NodeShape::ALL[k]),
+            })
+    }
+
+    fn cooperation_style() -> impl Strategy<Value = CooperationStyle> {
+        (proptest::option::of(any::<[u8; 3]>()), proptest::option::of(measure()))
+            .prop_map(|(color, width)| CooperationStyle { color, width })
+    }
+
+    /// How yEd names a shape: it has one triangle and no pentagon.
+    fn yed(shape: NodeShape) -> &'static str {
+        match shape {
+            NodeShape::Circle => "ellipse",
+            NodeShape::Square => "rectangle",
+            NodeShape::Diamond => "diamond",
+            NodeShape::TriangleUp | NodeShape::TriangleDown => "triangle",
+            NodeShape::Pentagon | NodeShape::Hexagon => "hexagon",
+            NodeShape::Octagon => "octagon",
+        }
+    }
+
+    /// The shape a format gives back for an actor's own `shape` (kgx's own files write the kind's
+    /// shape for actors without one, which is not read back as theirs).
+    fn shape_after(format: &str, shape: Option<NodeShape>, kind: ActorKind) -> Option<NodeShape> {
+        let own = shape.filter(|s| yed(*s) != yed(kind.shape()));
+        match format {
+            // GEXF has a disc, a square, a triangle and a diamond.
+            "GEXF" => own.filter(|s| {
+                matches!(s, NodeShape::Circle | NodeShape::Square | NodeShape::TriangleUp | NodeShape::Diamond)
+            }),
+            "GraphML" => own.map(|s| match yed(s) {
+                "ellipse" => NodeShape::Circle,
+                "rectangle" => NodeShape::Square,
+                "diamond" => NodeShape::Diamond,
+                "triangle" => NodeShape::TriangleUp,
+                "hexagon" => NodeShape::Hexagon,
+                _ => NodeShape::Octagon,
+            }),
+            _ => shape,
+        }
+    }
 
     /// Text that needs escaping in XML (quotes, ampersands, angle brackets, non-ASCII).
     fn text() -> impl Strategy<Value = String> {
@@ -241,18 +300,19 @@ mod round_trip {
     prop_compose! {
         fn graph()(
             actors in proptest::collection::vec(
-                (text(), 0..12usize, proptest::option::of(text()), proptest::option::of((-500i32..500, -500i32..500)), proptest::option::of(text())),
+                (text(), 0..12usize, proptest::option::of(text()), proptest::option::of((-500i32..500, -500i32..500)), proptest::option::of(text()), actor_style()),
                 1..8,
             ),
             links in proptest::collection::vec(
-                (0..8usize, 0..8usize, 0..10usize, any::<bool>(), 0..4u32, proptest::option::of(text()), proptest::option::of((1990..2030i32, 1..=12u32, 1..=28u32))),
+                (0..8usize, 0..8usize, 0..10usize, any::<bool>(), 0..4u32, proptest::option::of(text()), proptest::option::of((1990..2030i32, 1..=12u32, 1..=28u32)), cooperation_style()),
                 0..12,
             ),
         ) -> KnowledgeGraph {
             let mut graph = KnowledgeGraph::new();
             let n = actors.len();
-            for (i, (label, kind, country, position, value)) in actors.into_iter().enumerate() {
+            for (i, (label, kind, country, position, value, style)) in actors.into_iter().enumerate() {
                 let mut actor = Actor::new(format!("a{i}"), label, ActorKind::ALL[kind]);
+                actor.style = style;
                 actor.country = country;
                 actor.position = position.map(|(x, y)| [x as f32 * 0.5, y as f32 * 0.25]);
                 if let Some(value) = value {
@@ -260,8 +320,9 @@ mod round_trip {
                 }
                 graph.add_actor(actor).unwrap();
             }
-            for (j, (from, to, kind, directed, weight, label, date)) in links.into_iter().enumerate() {
+            for (j, (from, to, kind, directed, weight, label, date, style)) in links.into_iter().enumerate() {
                 let mut cooperation = Cooperation::new(format!("c{j}"), CooperationKind::ALL[kind]);
+                cooperation.style = style;
                 cooperation.directed = directed;
                 cooperation.weight = f64::from(weight) * 0.5;
                 cooperation.label = label.unwrap_or_default();
@@ -287,6 +348,8 @@ mod round_trip {
                 }
                 (p, q) => assert_eq!(p, q, "{format}: position"),
             }
+            let look = ActorStyle { shape: shape_after(format, x.style.shape, x.kind), ..x.style };
+            assert_eq!(look, y.style, "{format}: the look of {}", x.id());
         }
         assert_eq!(a.cooperation_count(), b.cooperation_count(), "{format}: cooperations");
         for x in a.cooperations() {
@@ -299,6 +362,7 @@ mod round_trip {
                 (q.kind, q.directed, q.weight, &q.label, q.date),
                 "{format}"
             );
+            assert_eq!(p.style, q.style, "{format}: the look of {}", p.id());
         }
     }
 
@@ -379,7 +443,8 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     harness.run();
     assert_eq!(harness.state().dialog_kind(), "error");
     harness.get_by_label_contains(
-        "choose a name ending in .graphml, .gexf, .json (node-link), .csv (two tables), .ttl or .jsonld",
+        "choose a name ending in GraphML (.graphml), GEXF (.gexf), CSV (.csv), node-link JSON (.json), Turtle (.ttl) \
+         or JSON-LD (.jsonld)",
     );
     // CSV: two tables beside each other that import back together.
     harness.get_by_label("OK").click();

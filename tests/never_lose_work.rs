@@ -4,9 +4,6 @@
 
 #![allow(clippy::unwrap_used)] // Helpers of tests: a panic is a test failure.
 
-use std::fs;
-use std::path::Path;
-
 mod common;
 
 use common::{
@@ -173,8 +170,19 @@ fn undoing_a_drag_puts_the_whole_picture_back_and_redo_the_new_one() {
     drag(&mut harness, kenya, kenya + vec2(200.0, 120.0));
     quiesce(&mut harness);
     let after = picture(&harness);
-    let moved = before.iter().zip(&after).filter(|(a, b)| a != b).count();
-    assert!(moved > 5, "the layout reflowed around the drag ({moved} actors moved)");
+    // The dragged actor and the neighbours that followed it moved; nothing else did.
+    let doc = &harness.state().doc;
+    let kenya_node = doc.engine_node_of(&ActorId::new("kenyan-counterparts")).unwrap();
+    let neighbours: Vec<usize> = doc.scene.neighbours(kenya_node).iter().map(|&j| j as usize).collect();
+    let moved: Vec<usize> = (0..before.len()).filter(|&i| before[i] != after[i]).collect();
+    assert!(
+        moved.contains(&kenya_node) && moved.len() > 1,
+        "the dragged actor moved and neighbours followed: {moved:?}"
+    );
+    assert!(
+        moved.iter().all(|i| *i == kenya_node || neighbours.contains(i)),
+        "only the dragged actor's neighbours follow it: {moved:?} against {neighbours:?}"
+    );
     assert_eq!(harness.state().doc.history.undo_description(), Some("move actor \"Kenyan counterparts\""));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -187,19 +195,6 @@ fn undoing_a_drag_puts_the_whole_picture_back_and_redo_the_new_one() {
     for (a, b) in redone.iter().zip(&after) {
         assert!((a[0] - b[0]).abs() < 1e-3 && (a[1] - b[1]).abs() < 1e-3, "redo shows the picture after the drag");
     }
-}
-
-/// Makes a recovery file look as if the window that wrote it had crashed.
-fn orphan(path: &Path) {
-    let mut child = std::process::Command::new("true").spawn().unwrap();
-    let dead = child.id();
-    child.wait().unwrap();
-    let text = fs::read_to_string(path).unwrap();
-    let (first, rest) = text.split_once('\n').unwrap();
-    let json = first.strip_prefix("// kgx-recovery ").unwrap();
-    let mut header: serde_json::Value = serde_json::from_str(json).unwrap();
-    header["pid"] = dead.into();
-    fs::write(path, format!("// kgx-recovery {header}\n{rest}")).unwrap();
 }
 
 #[test]
@@ -215,7 +210,7 @@ fn unsaved_work_is_autosaved_offered_back_and_restored() {
     assert_eq!((header.actors, header.cooperations), (27, 29));
     assert_eq!(header.name, "covid19-cooperation.ron (bundled)");
     drop(harness); // The window is gone without saving (as after kill -9).
-    orphan(&file);
+    common::orphan(&file);
 
     let mut harness = harness_autosaving(recovery_dir.path(), None);
     assert_eq!(harness.state().dialog_kind(), "recover");
@@ -246,7 +241,7 @@ fn discarding_offered_work_deletes_it_and_a_confirmed_close_leaves_none() {
     harness.state_mut().flush_autosave();
     let file = harness.state().recovery_file().unwrap().to_owned();
     drop(harness);
-    orphan(&file);
+    common::orphan(&file);
 
     let mut harness = harness_autosaving(recovery_dir.path(), None);
     harness.get_by_label("Discard covid19-cooperation.ron (bundled)").click();
@@ -366,20 +361,30 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 }
 
 #[test]
-fn undoing_a_drag_also_takes_back_what_the_layout_did_after_the_drop() {
+fn a_rerun_layout_is_one_step_that_undo_takes_back() {
     let mut harness = harness();
     let before = picture(&harness);
-    // Paused: nothing else moves while dragging; the reflow comes after the drop.
+    // Paused: nothing but the dragged actor moves.
     harness.state_mut().doc.set_layout_paused(true);
     let kenya = screen_position(&harness, "kenyan-counterparts");
     drag(&mut harness, kenya, kenya + vec2(-160.0, 90.0));
     assert_eq!(harness.state().doc.history.undo_description(), Some("move actor \"Kenyan counterparts\""));
-    harness.state_mut().doc.set_layout_paused(false);
-    harness.state_mut().doc.layout.reheat();
+    let dragged = picture(&harness);
+    assert_eq!(before.iter().zip(&dragged).filter(|(a, b)| a != b).count(), 1, "only the dragged actor moved");
+    harness.state_mut().push(kgx::state::command::Command::RerunLayout { fresh: false });
+    harness.run();
     quiesce(&mut harness);
     let after = picture(&harness);
-    assert!(before.iter().zip(&after).filter(|(a, b)| a != b).count() > 5, "the layout reflowed after the drop");
+    assert!(dragged.iter().zip(&after).filter(|(a, b)| a != b).count() > 5, "the layout ran over the graph");
+    assert_eq!(harness.state().doc.history.undo_description(), Some("re-run layout"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(picture(&harness), before, "every actor is back where it was before the drag");
+    assert_eq!(picture(&harness), dragged, "undo puts the picture from before the re-run back");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(picture(&harness), before, "and the next undo the one from before the drag");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(picture(&harness), after, "redo brings the re-run's picture back");
 }

@@ -151,7 +151,7 @@ fn random_edit(graph: &KnowledgeGraph, choice: usize, a: usize, b: usize, text: 
             c.weight = 2.0;
             Edit::SetCooperation(c)
         }
-        _ => Edit::SetMetadata(kgx::model::Metadata { title: text.to_owned(), description: String::new() }),
+        _ => Edit::SetMetadata(kgx::model::Metadata { title: text.to_owned(), ..Default::default() }),
     }
 }
 

@@ -4,7 +4,8 @@ use std::path::Path;
 
 use kgx::io::rdf::{DEFAULT_BASE, RdfError, RdfFormat, from_rdf, to_jsonld, to_turtle};
 use kgx::model::{
-    Actor, ActorId, ActorKind, Attribute, Cooperation, CooperationKind, DateSpan, Evidence, KnowledgeGraph, Source,
+    Actor, ActorId, ActorKind, ActorStyle, Attribute, Cooperation, CooperationKind, CooperationStyle, DateSpan,
+    Evidence, KnowledgeGraph, NodeShape, Source,
 };
 
 fn bundled() -> KnowledgeGraph {
@@ -12,7 +13,7 @@ fn bundled() -> KnowledgeGraph {
 }
 
 /// A graph with what is easy to lose: odd ids, quotes and line breaks, ordered aliases and
-/// attributes, positions, pins, date ranges, parallel and mutual cooperations.
+/// attributes, positions, pins, date ranges, parallel and mutual cooperations, own looks.
 fn awkward() -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     g.metadata.title = "Ein \"Graph\" — 图 \n two lines".into();
@@ -27,6 +28,7 @@ fn awkward() -> KnowledgeGraph {
     a.notes = "line one\nline two".into();
     a.position = Some([-12.345_678, 9_876.5]);
     a.pinned = true;
+    a.style = ActorStyle { color: Some([0xd9, 0x4e, 0xa4]), size: Some(9.220_858), shape: Some(NodeShape::Pentagon) };
     a.attributes =
         vec![Attribute { key: "z".into(), value: "1".into() }, Attribute { key: "a".into(), value: "".into() }];
     g.add_actor(a).expect("a");
@@ -39,6 +41,7 @@ fn awkward() -> KnowledgeGraph {
     ]);
     c.date = DateSpan::between("2020-03".parse().expect("date"), "2021".parse().expect("date")).ok();
     c.weight = 2.5;
+    c.style = CooperationStyle { color: Some([0, 0x80, 0xff]), width: Some(2.75) };
     c.label = "kits".into();
     g.add_cooperation(&ab, &b, c).expect("c1");
     let mut mutual = Cooperation::new("c2", CooperationKind::Other);
@@ -93,6 +96,17 @@ fn bad_rdf_is_located_and_a_broken_graph_is_named() {
     let dangling = "@prefix kgx: <https://kgx.dev/ns#> .\n<https://e.org/c> a kgx:Cooperation, kgx:Donation ; kgx:id \"c\" ; kgx:from <https://e.org/nobody> ; kgx:to <https://e.org/nobody> .\n";
     let error = from_rdf(dangling.as_bytes(), Path::new("dangling.ttl"), RdfFormat::Turtle).unwrap_err();
     assert!(error.to_string().contains("kgx:from names no actor"), "{error}");
+    for (look, expected) in [
+        ("kgx:color \"red\"", "kgx:color: colour \"red\" is not of the form #rrggbb"),
+        ("kgx:size -3.0", "kgx:size: size -3 must be"),
+        ("kgx:shape \"Blob\"", "kgx:shape \"Blob\" is not a shape"),
+    ] {
+        let actor = format!(
+            "@prefix kgx: <https://kgx.dev/ns#> .\n<https://e.org/a> a kgx:Actor, kgx:Hospital ; kgx:id \"a\" ; {look} .\n"
+        );
+        let error = from_rdf(actor.as_bytes(), Path::new("look.ttl"), RdfFormat::Turtle).unwrap_err().to_string();
+        assert!(error.starts_with("look.ttl: <https://e.org/a>: ") && error.contains(expected), "{error}");
+    }
 }
 
 #[test]

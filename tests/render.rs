@@ -40,7 +40,9 @@ fn the_bundled_graph_renders_every_actor_cooperation_and_label() {
     assert_eq!(svg.matches("class=\"edge\"").count(), 29);
     assert_eq!(svg.matches("class=\"label\"").count(), 26, "every label fits on the bundled graph");
     assert!(counts.get("polygon").copied().unwrap_or(0) > 0 && counts.get("circle").copied().unwrap_or(0) > 0);
-    assert!(svg.contains("marker-end=\"url(#arrow-Donation)\""), "directed cooperations carry arrows");
+    let directed = graph.cooperations().filter(|c| c.cooperation.directed).count();
+    let arrows = svg.matches("class=\"arrow\"").count();
+    assert!(arrows > 0 && arrows <= directed, "directed cooperations carry arrows: {arrows} of {directed}");
     for name in ["China", "World Health Organization", "Kenyan counterparts", "Government agency (3)"] {
         assert!(texts.iter().any(|t| t.starts_with(name)), "{name} is written as text");
     }
@@ -81,11 +83,11 @@ fn kgx_render_writes_an_svg_and_refuses_other_names() {
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("width=\"1200\" height=\"800\""));
     parse(&svg);
-    let pdf = dir.path().join("seed.pdf");
-    let result = run(&["render", "graphs/covid19-cooperation.ron", "-o", pdf.to_str().unwrap()]);
+    let jpeg = dir.path().join("seed.jpg");
+    let result = run(&["render", "graphs/covid19-cooperation.ron", "-o", jpeg.to_str().unwrap()]);
     assert_eq!(result.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&result.stderr).contains("name the output .svg or .png"));
-    assert!(!pdf.exists());
+    assert!(String::from_utf8_lossy(&result.stderr).contains("name the output .svg, .png or .pdf"));
+    assert!(!jpeg.exists());
 }
 
 /// The PNG's pixels.
@@ -158,8 +160,15 @@ fn cjk_labels_are_drawn_in_the_png() {
         let mut actor = kgx::model::Actor::new("a", label, kgx::model::ActorKind::Ministry);
         actor.position = Some([0.0, 0.0]);
         graph.add_actor(actor).unwrap();
-        let options =
-            kgx::render::RenderOptions { width: 300.0, height: 200.0, legend: false, title: false, view: None };
+        let options = kgx::render::RenderOptions {
+            width: 300.0,
+            height: 200.0,
+            legend: false,
+            title: false,
+            view: None,
+            layout: false,
+            theme: kgx::draw::Theme::Dark,
+        };
         let png = kgx::render::to_png(&graph, &options, 1.0).unwrap();
         drawn(&resvg::tiny_skia::Pixmap::decode_png(&png).unwrap())
     };
@@ -168,4 +177,62 @@ fn cjk_labels_are_drawn_in_the_png() {
         let with = labelled(label);
         assert!(with > without + 200, "{label}: {with} drawn pixels against {without} without a label");
     }
+}
+
+#[test]
+fn a_light_picture_for_print_labels_every_actor_in_svg_png_and_pdf() {
+    let graph = load_file(Path::new("graphs/covid19-cooperation.ron")).unwrap();
+    let options = RenderOptions { theme: kgx::draw::Theme::Light, ..RenderOptions::default() };
+    let svg = to_svg(&graph, &options);
+    assert!(svg.contains("fill=\"#ffffff\""), "a white ground");
+    let (_, texts) = parse(&svg);
+    for actor in graph.actors() {
+        assert!(texts.contains(&actor.label), "{} is labelled", actor.label);
+    }
+    // Labels carry a halo in the ground's colour, drawn under the text.
+    assert!(svg.contains("class=\"labels\"") && svg.contains("paint-order=\"stroke\""));
+    let png = kgx::render::to_png(&graph, &options, 1.0).unwrap();
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    let white = pixmap.pixels().iter().filter(|p| (p.red(), p.green(), p.blue()) == (255, 255, 255)).count();
+    assert!(white as f64 > 0.5 * f64::from(pixmap.width() * pixmap.height()), "mostly white");
+    let pdf = kgx::render::to_pdf(&graph, &options).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF document");
+    assert!(pdf.len() > 5_000);
+}
+
+#[test]
+fn a_files_picture_is_drawn_as_it_is_and_many_parallels_become_bundles() {
+    let interop = Path::new("../shared/interop");
+    if !interop.exists() {
+        assert!(std::env::var_os("CI").is_none(), "CI must have ../shared/interop");
+        return;
+    }
+    // Gephi's US airports: a map of the USA (wider than tall) in Gephi's own colours.
+    let airports =
+        kgx::io::import::import_file(&interop.join("gexf_gephi/gephi-0.9.3_us-airports_v1.3_undirected.gexf"))
+            .unwrap()
+            .graph;
+    let picture = kgx::render::Picture::of(&airports, &RenderOptions::default());
+    let (xs, ys): (Vec<f32>, Vec<f32>) = picture.nodes.iter().map(|n| (n.at[0], n.at[1])).unzip();
+    let span = |v: &[f32]| v.iter().copied().fold(f32::MIN, f32::max) - v.iter().copied().fold(f32::MAX, f32::min);
+    let file_ratio = {
+        let (fx, fy): (Vec<f32>, Vec<f32>) = airports.actors().filter_map(|a| a.position).map(|[x, y]| (x, y)).unzip();
+        span(&fx) / span(&fy)
+    };
+    let ratio = span(&xs) / span(&ys);
+    assert!((ratio / file_ratio - 1.0).abs() < 0.01, "the map keeps its shape: {ratio:.2} against {file_ratio:.2}");
+    assert!(ratio > 1.7, "wider than tall, as the map is: {ratio:.2}");
+    let colours: std::collections::HashSet<[u8; 3]> = picture.nodes.iter().map(|n| n.fill).collect();
+    assert!(colours.len() > 20, "Gephi's colours, not one grey: {} colours", colours.len());
+
+    // Gephi's issue-1848 table: 7,346 rows over 246 pairs (343 self-loops) draw as at most three
+    // lines per pair, the rest as bundles with their count.
+    let csv = kgx::io::import::import_file(&interop.join("csv/gephi-issue1848_edges_comma.csv")).unwrap().graph;
+    let picture = kgx::render::Picture::of(&csv, &RenderOptions::default());
+    let drawn: u32 = picture.lines.iter().map(|l| l.count).sum();
+    assert_eq!(drawn as usize, csv.cooperation_count(), "every cooperation is counted once");
+    assert!(picture.lines.len() <= 3 * 246, "{} lines for 246 pairs", picture.lines.len());
+    assert!(picture.lines.iter().any(|l| l.count > 100), "a large bundle carries its count");
+    let svg = to_svg(&csv, &RenderOptions::default());
+    assert!(svg.contains("class=\"count\""), "bundles are labelled with their count");
 }

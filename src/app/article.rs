@@ -29,10 +29,10 @@ impl KgxApp {
             }
             Command::ExtractArticle(input) => {
                 if let ArticleState::Form { form, job } = &mut self.article {
-                    match form.source() {
-                        Ok(source) => {
+                    match form.source().and_then(|source| Ok((source, form.engine()?))) {
+                        Ok((source, engine)) => {
                             form.error = None;
-                            *job = Some(ExtractJob::start(input, source));
+                            *job = Some(ExtractJob::start(input, source, engine));
                         }
                         Err(message) => form.error = Some(message),
                     }
@@ -88,7 +88,7 @@ impl KgxApp {
                 let form = *std::mem::take(form);
                 let (actors, cooperations) = (extraction.actors.len(), extraction.cooperations.len());
                 self.article =
-                    ArticleState::Review(Box::new(ArticleReview::new(text, extraction, &self.doc.graph, form)));
+                    ArticleState::Review(Box::new(ArticleReview::new(text, *extraction, &self.doc.graph, form)));
                 self.set_status(format!("{actors} actors and {cooperations} cooperations proposed: review them"));
                 ctx.request_repaint();
             }

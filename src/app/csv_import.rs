@@ -7,6 +7,7 @@ use std::time::Duration;
 use super::KgxApp;
 use super::files::Dialog;
 use crate::io::MAX_FILE_BYTES;
+use crate::io::formats::merge_note;
 use crate::io::import::{csv_preview, import_csv_mapped};
 use crate::state::command::Command;
 use crate::state::csv_import::{CsvForm, CsvJob, CsvPurpose, signature};
@@ -36,8 +37,14 @@ impl KgxApp {
         self.csv_job = Some(CsvJob::Preview { path: path.to_owned(), purpose, receiver });
     }
 
-    /// Takes a finished read or import: the dialog, the new document, or the problem.
+    /// Takes a finished read or import: the dialog, the new document, or the problem; keeps the
+    /// dialog's count of repeated pairs in step with its columns.
     pub(super) fn poll_csv(&mut self, ctx: &egui::Context) {
+        if let Some(form) = self.csv.as_mut()
+            && form.keep_count()
+        {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
         let Some(job) = &self.csv_job else { return };
         let failed = |app: &mut Self, path: &Path, message: String| {
             let lines = message.lines().map(str::to_owned).collect();
@@ -73,7 +80,7 @@ impl KgxApp {
                     let path = path.clone();
                     self.csv_job = None;
                     match result {
-                        Ok(imported) => self.open_imported(&path, imported),
+                        Ok(imported) => self.open_imported(&path, imported, ctx),
                         Err(message) => failed(self, &path, message),
                     }
                 }
@@ -85,7 +92,7 @@ impl KgxApp {
         match command {
             Command::ImportCsv => {
                 let Some(form) = self.csv.as_mut() else { return };
-                let (path, purpose) = (form.path.clone(), form.purpose);
+                let (path, purpose, rule) = (form.path.clone(), form.purpose, form.merge_parallel);
                 if form.remember {
                     self.csv_mappings.insert(signature(&form.preview.headers), form.fields.clone());
                 }
@@ -96,25 +103,33 @@ impl KgxApp {
                             form.error = Some(message);
                             return;
                         }
-                        let (bytes, fields) = (std::mem::take(&mut form.bytes), form.fields.clone());
+                        let (bytes, fields) = (std::sync::Arc::clone(&form.bytes), form.fields.clone());
                         self.csv = None;
                         let (sender, receiver) = channel();
                         let reading = path.clone();
                         std::thread::spawn(move || {
-                            let _ =
-                                sender.send(import_csv_mapped(&bytes, &reading, &fields).map_err(|e| e.to_string()));
+                            let imported = import_csv_mapped(&bytes, &reading, &fields).map(|mut imported| {
+                                imported.notes.extend(merge_note(&mut imported.graph, rule));
+                                imported
+                            });
+                            let _ = sender.send(imported.map_err(|e| e.to_string()));
                         });
                         self.csv_job = Some(CsvJob::Import { path, receiver });
                     }
                     CsvPurpose::Merge => {
-                        let (bytes, fields) = (std::mem::take(&mut form.bytes), form.fields.clone());
+                        let (bytes, fields) = (std::sync::Arc::clone(&form.bytes), form.fields.clone());
                         self.csv = None;
                         let reading = path.clone();
-                        self.merge = MergeState::Reading(ReadJob::spawn(path, move || {
+                        let job = ReadJob::spawn(path, move || {
                             import_csv_mapped(&bytes, &reading, &fields)
-                                .map(|i| (i.graph, i.notes))
+                                .map(|mut i| {
+                                    i.notes.extend(merge_note(&mut i.graph, rule));
+                                    (i.graph, i.notes)
+                                })
                                 .map_err(|e| e.to_string())
-                        }));
+                        });
+                        // The dialog asked about repeated rows already: the review does not again.
+                        self.merge = MergeState::Reading(job.with_rule(rule));
                     }
                 }
             }

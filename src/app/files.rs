@@ -8,39 +8,14 @@ use egui::ViewportCommand;
 use super::KgxApp;
 use super::command::Command;
 use super::document::Document;
-use crate::io::export::{ExportFormat, export};
-use crate::io::import::{ImportFormat, import_file};
-use crate::io::recovery::{self, RecoveryFile, read_header};
-use crate::io::{load_file, write_atomic};
+use super::guard::{Pending, Replacement};
+use crate::io::formats::{self, Format, FormatOption, ReadOptions};
+use crate::io::recovery::{self, RecoveryFile};
 use crate::model::KnowledgeGraph;
 use crate::ui::dialogs::{
     ConfirmChoice, DiskChoice, PathChoice, RecoveryChoice, changed_on_disk_ui, confirm_discard_ui, error_ui,
     path_prompt_ui, recovery_ui,
 };
-
-/// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) enum Pending {
-    /// Start an empty document.
-    New,
-    /// Open a file (or ask for one).
-    Open(Option<PathBuf>),
-    /// Close the window.
-    Quit,
-    /// Open a recovery file as the document.
-    Restore(PathBuf),
-}
-
-impl Pending {
-    fn verb(&self) -> &'static str {
-        match self {
-            Pending::New => "start a new graph",
-            Pending::Open(_) => "open another file",
-            Pending::Quit => "quit",
-            Pending::Restore(_) => "restore unsaved work",
-        }
-    }
-}
 
 /// What a path prompt is for.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,19 +82,17 @@ pub(super) struct OpeningFile {
     pub progress: std::sync::Arc<crate::analysis::progress::Progress>,
 }
 
-/// Reads and checks a file to open, off the UI thread: kgx's RON, RDF or another tool's format.
-/// Reading a kgx file reports to `progress` and stops when it is cancelled.
+/// Reads and checks a file to open, off the UI thread, in the format the registry finds for its
+/// name (a name it does not know is read as a kgx file, whose errors say what is wrong). Reading a
+/// kgx file reports to `progress` and stops when it is cancelled.
 pub(super) fn read_for_opening(path: &Path, progress: &crate::analysis::progress::Progress) -> Result<Opened, String> {
-    if crate::io::rdf::RdfFormat::from_path(path).is_some() {
-        return crate::io::rdf::read_rdf_file(path)
-            .map(|graph| Opened::Imported(Box::new(crate::io::import::Imported { graph, notes: Vec::new() })))
-            .map_err(|e| e.to_string());
+    let format = Format::by_path(path).filter(|f| f.reads).unwrap_or(formats::FormatId::Kgx.format());
+    let read = formats::read_file(path, format, ReadOptions::default(), progress).map_err(|e| e.to_string())?;
+    if format.native {
+        Ok(Opened::Graph(Box::new(Document::new(read.graph, Some(path.to_owned())))))
+    } else {
+        Ok(Opened::Imported(Box::new(crate::io::import::Imported { graph: read.graph, notes: read.notes })))
     }
-    if ImportFormat::from_path(path).is_some() {
-        return import_file(path).map(|i| Opened::Imported(Box::new(i))).map_err(|e| e.to_string());
-    }
-    let graph = crate::io::load_file_with(path, progress).map_err(|e| e.to_string())?;
-    Ok(Opened::Graph(Box::new(Document::new(graph, Some(path.to_owned())))))
 }
 
 /// Whether the operating system's file dialogs can work here (Linux needs a session bus for
@@ -132,25 +105,38 @@ fn ron_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
     dialog.add_filter("kgx graph", &["ron"]).add_filter("All files", &["*"])
 }
 
-/// What the Open dialog offers: kgx graphs and the formats kgx imports.
-fn open_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
-    dialog
-        .add_filter(
-            "Graphs (kgx, GraphML, GEXF, CSV, node-link JSON, RDF)",
-            &["ron", "graphml", "gexf", "csv", "json", "ttl", "jsonld"],
-        )
-        .add_filter("kgx graph", &["ron"])
-        .add_filter("GraphML (Gephi, yEd, igraph, networkx)", &["graphml"])
-        .add_filter("GEXF (Gephi)", &["gexf"])
-        .add_filter("CSV edge list or node table", &["csv", "tsv"])
-        .add_filter("RDF (Turtle, JSON-LD)", &["ttl", "jsonld"])
-        .add_filter("Node-link JSON (networkx, d3)", &["json"])
-        .add_filter("All files", &["*"])
+/// A dialog's filters for `formats`: all of them together first, then one per format, then all
+/// files.
+fn format_filters<'a>(
+    dialog: rfd::FileDialog,
+    together: &str,
+    formats: impl Iterator<Item = &'a Format> + Clone,
+) -> rfd::FileDialog {
+    let all = formats::extensions(formats.clone());
+    let dialog = dialog.add_filter(together, &all);
+    formats.fold(dialog, |dialog, f| dialog.add_filter(f.label(), f.extensions)).add_filter("All files", &["*"])
 }
 
-/// Whether kgx opens files with this name (its own graphs or a format it imports).
+/// What the Open and Import into dialogs offer: every format kgx reads.
+pub(super) fn open_filter(dialog: rfd::FileDialog) -> rfd::FileDialog {
+    format_filters(dialog, "Graphs kgx reads", formats::readable())
+}
+
+/// What a typed-path dialog's title says is accepted: "Open graph: kgx graph (.ron), GraphML
+/// (.graphml), … or JSON-LD (.jsonld)".
+pub(super) fn accepted(verb: &str, formats: impl Iterator<Item = &'static Format>) -> String {
+    format!("{verb}: {}", formats::list(formats))
+}
+
+/// Whether kgx opens files with this name (a format the registry says it reads): what dropped
+/// files and the recent list are checked against.
 pub(super) fn opens(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) || ImportFormat::from_path(path).is_some()
+    formats::opens(path)
+}
+
+/// Whether a file goes through the column dialog before it is read (CSV).
+pub(super) fn needs_columns(path: &Path) -> bool {
+    Format::by_path(path).is_some_and(|f| f.offers(FormatOption::ColumnMapping))
 }
 
 impl KgxApp {
@@ -174,35 +160,7 @@ impl KgxApp {
         }
     }
 
-    /// Runs `pending` now, or first asks what to do with unsaved changes.
-    fn unless_dirty(&mut self, pending: Pending, ctx: &egui::Context) {
-        if self.doc.is_dirty() {
-            self.dialog = Dialog::Confirm(pending);
-        } else {
-            self.proceed(pending, ctx);
-        }
-    }
-
-    fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
-        match pending {
-            Pending::New => {
-                self.autosave.discard();
-                self.replace_document(Document::new(KnowledgeGraph::new(), None));
-                self.set_status("New graph: double-click the canvas to add an actor");
-            }
-            Pending::Open(Some(path)) => self.open_path(&path),
-            Pending::Open(None) => self.ask_open_path(),
-            Pending::Restore(path) => self.restore(&path),
-            Pending::Quit => {
-                self.autosave.discard();
-                self.autosave.flush();
-                self.closing_confirmed = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-        }
-    }
-
-    fn ask_open_path(&mut self) {
+    pub(super) fn ask_open_path(&mut self) {
         if self.native_dialogs && native_dialogs_available() {
             if let Some(path) = open_filter(rfd::FileDialog::new()).set_title("Open graph").pick_file() {
                 self.open_path(&path);
@@ -236,7 +194,7 @@ impl KgxApp {
     /// Opens a file on a worker thread (a CSV goes through its column dialog); the outcome
     /// arrives in [`KgxApp::poll_open`]. On failure the open graph stays as it was.
     pub(super) fn open_path(&mut self, path: &Path) {
-        if ImportFormat::from_path(path) == Some(ImportFormat::Csv) {
+        if needs_columns(path) {
             self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
             return;
         }
@@ -248,16 +206,6 @@ impl KgxApp {
             let _ = sender.send(read_for_opening(&reading, &reporting));
         });
         self.opening = Some(OpeningFile { path: path.to_owned(), receiver, progress });
-    }
-
-    /// Opens a file at once (the file named on the command line, before the first frame).
-    pub(super) fn open_path_now(&mut self, path: &Path) {
-        if ImportFormat::from_path(path) == Some(ImportFormat::Csv) {
-            self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
-            return;
-        }
-        let result = read_for_opening(path, &crate::analysis::progress::Progress::new());
-        self.finish_open(path, result);
     }
 
     /// Takes a finished open: the new document, or the located problems.
@@ -273,17 +221,16 @@ impl KgxApp {
         };
         let path = path.clone();
         self.opening = None;
-        self.finish_open(&path, result);
+        self.finish_open(&path, result, ctx);
     }
 
-    fn finish_open(&mut self, path: &Path, result: Result<Opened, String>) {
+    fn finish_open(&mut self, path: &Path, result: Result<Opened, String>, ctx: &egui::Context) {
         match result {
-            Ok(Opened::Imported(imported)) => self.open_imported(path, *imported),
+            Ok(Opened::Imported(imported)) => self.open_imported(path, *imported, ctx),
             Ok(Opened::Graph(doc)) => {
-                self.autosave.discard();
-                self.replace_document(*doc);
-                self.remember_recent(path.to_owned());
-                self.set_status(format!("Opened {}", path.display()));
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                let status = format!("Opened {}", path.display());
+                self.offer_document(Replacement { doc: *doc, name, status, recent: Some(path.to_owned()) }, ctx);
             }
             Err(message) => {
                 let lines = message.lines().map(str::to_owned).collect();
@@ -293,14 +240,16 @@ impl KgxApp {
         }
     }
 
-    /// Asks where to export, with the operating system's dialog where there is one.
+    /// Asks where to export, with the operating system's dialog where there is one: one filter
+    /// per format kgx writes (a save dialog takes the chosen filter's extension).
     fn ask_export_path(&mut self) {
         if self.native_dialogs && native_dialogs_available() {
-            let dialog = rfd::FileDialog::new()
-                .set_title("Export graph")
-                .add_filter("GraphML (Gephi, yEd, networkx)", &["graphml"])
-                .add_filter("GEXF (Gephi)", &["gexf"])
-                .add_filter("Node-link JSON (networkx, d3)", &["json"]);
+            let dialog = formats::writable()
+                .filter(|f| !f.native)
+                .chain(formats::writable().filter(|f| f.native))
+                .fold(rfd::FileDialog::new().set_title("Export graph"), |dialog, f| {
+                    dialog.add_filter(f.label(), f.extensions)
+                });
             if let Some(path) = dialog.save_file() {
                 self.export_to(&path);
             }
@@ -312,10 +261,11 @@ impl KgxApp {
     /// Writes the graph for other tools in the format `path`'s extension names (atomically). The
     /// document keeps its own file and stays as saved or unsaved as it was.
     fn export_to(&mut self, path: &Path) {
-        let Some(kind) = ExportKind::from_path(path) else {
+        let Some(kind) = Format::by_path(path).filter(|f| f.writes) else {
             let lines = vec![format!(
-                "{}: choose a name ending in .graphml, .gexf, .json (node-link), .csv (two tables), .ttl or .jsonld",
-                path.display()
+                "{}: choose a name ending in {}",
+                path.display(),
+                formats::list(formats::writable().filter(|f| !f.native))
             )];
             self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
             return;
@@ -352,19 +302,18 @@ impl KgxApp {
         }
     }
 
-    /// Makes an imported graph the document: new and unsaved, so Save asks for a kgx file.
-    pub(super) fn open_imported(&mut self, path: &Path, imported: crate::io::import::Imported) {
+    /// Offers an imported graph as the document (through the guard): new and unsaved, so Save
+    /// asks for a kgx file.
+    pub(super) fn open_imported(&mut self, path: &Path, imported: crate::io::import::Imported, ctx: &egui::Context) {
         let name = path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
         let counts =
             format!("{} actors, {} cooperations", imported.graph.actor_count(), imported.graph.cooperation_count());
         let mut doc = Document::new(imported.graph, None);
         doc.untitled_name = format!("{name} (imported)");
         doc.history.mark_unsaved();
-        self.autosave.discard();
-        self.replace_document(doc);
-        self.remember_recent(path.to_owned());
         let notes = if imported.notes.is_empty() { String::new() } else { format!("; {}", imported.notes.join("; ")) };
-        self.set_status(format!("Imported {}: {counts}{notes}", path.display()));
+        let status = format!("Imported {}: {counts}{notes}", path.display());
+        self.offer_document(Replacement { doc, name, status, recent: Some(path.to_owned()) }, ctx);
     }
 
     /// Saves to `path`, then does `then` (next frame). Saving over the document's own file after
@@ -409,55 +358,15 @@ impl KgxApp {
         }
     }
 
-    /// Opens a recovery file as the document: unsaved, named after its original file, and
-    /// autosaved to the same recovery file until it is saved.
-    fn restore(&mut self, path: &Path) {
-        let header = read_header(path);
-        match (load_file(path), header) {
-            (Ok(graph), Ok(header)) => {
-                let mut doc = Document::new(graph, header.document.clone());
-                doc.untitled_name.clone_from(&header.name);
-                doc.history.mark_unsaved();
-                self.replace_document(doc);
-                self.autosave.adopt(path.to_owned(), &self.doc);
-                self.set_status(format!("Restored unsaved work on {} (autosaved {})", header.name, {
-                    recovery::utc_text(header.saved_at)
-                }));
-            }
-            (Err(error), _) => {
-                let lines = error.to_string().lines().map(str::to_owned).collect();
-                self.dialog = Dialog::Error { title: format!("Cannot restore {}", path.display()), lines };
-            }
-            (_, Err(error)) => {
-                let lines = vec![error.to_string()];
-                self.dialog = Dialog::Error { title: format!("Cannot restore {}", path.display()), lines };
-            }
-        }
+    /// Shows an error dialog: a title and the message's lines (one per problem).
+    pub(super) fn show_error(&mut self, title: String, message: &str) {
+        self.dialog = Dialog::Error { title, lines: message.lines().map(str::to_owned).collect() };
     }
 
     /// Asks what to do if the document's file changed on disk since it was opened or saved.
     pub(super) fn check_disk(&mut self) {
         if self.dialog == Dialog::None && self.doc.changed_on_disk() {
             self.dialog = Dialog::ChangedOnDisk { saving: None };
-        }
-    }
-
-    /// Reads the document's file again into the open graph, as one undoable step.
-    fn reload(&mut self) {
-        let Some(path) = self.doc.path.clone() else { return };
-        match load_file(&path) {
-            Ok(graph) => match self.doc.reload(graph) {
-                Ok(()) => {
-                    self.doc.history.mark_saved();
-                    self.selection.retain_existing(&self.doc.graph);
-                    self.set_status(format!("Reloaded {} (Ctrl+Z brings your version back)", path.display()));
-                }
-                Err(error) => self.set_status(format!("Not reloaded: {error}")),
-            },
-            Err(error) => {
-                let lines = error.to_string().lines().map(str::to_owned).collect();
-                self.dialog = Dialog::Error { title: format!("Cannot reload {}", path.display()), lines };
-            }
         }
     }
 
@@ -489,34 +398,34 @@ impl KgxApp {
             Dialog::Confirm(pending) => {
                 let pending = pending.clone();
                 let name = self.doc.display_name();
-                match confirm_discard_ui(ctx, &name, pending.verb()) {
+                match confirm_discard_ui(ctx, &name, &pending.verb(self.ready.as_deref())) {
                     Some(ConfirmChoice::Save) => {
                         self.dialog = Dialog::None;
-                        match self.doc.path.clone() {
-                            Some(path) => self.save_to(&path, Some(pending)),
-                            None => self.ask_save_path(Some(pending)),
+                        match (self.doc.path.clone(), &pending) {
+                            // The file on disk is the other program's version: keep ours elsewhere.
+                            (Some(_), Pending::Reload(_)) | (None, _) => self.ask_save_path(Some(pending)),
+                            (Some(path), _) => self.save_to(&path, Some(pending)),
                         }
                     }
                     Some(ConfirmChoice::Discard) => {
                         self.dialog = Dialog::None;
-                        self.autosave.discard();
-                        self.proceed(pending, ctx);
+                        self.discard_and_proceed(pending, ctx);
                     }
-                    Some(ConfirmChoice::Cancel) => self.dialog = Dialog::None,
+                    Some(ConfirmChoice::Cancel) => {
+                        self.dialog = Dialog::None;
+                        self.cancel_pending(&pending);
+                    }
                     None => {}
                 }
             }
             Dialog::Path { purpose, text } => {
                 let (title, verb) = match purpose {
-                    PathPurpose::Open => ("Open graph", "Open"),
-                    PathPurpose::SaveAs(_) => ("Save graph as", "Save"),
-                    PathPurpose::Export => (
-                        "Export as GraphML (.graphml), GEXF (.gexf), node-link JSON (.json), CSV tables (.csv), Turtle (.ttl) or JSON-LD (.jsonld)",
-                        "Export",
-                    ),
-                    PathPurpose::ImportInto => ("Import into this graph", "Import"),
+                    PathPurpose::Open => (accepted("Open graph", formats::readable()), "Open"),
+                    PathPurpose::SaveAs(_) => ("Save graph as".to_owned(), "Save"),
+                    PathPurpose::Export => (accepted("Export as", formats::writable().filter(|f| !f.native)), "Export"),
+                    PathPurpose::ImportInto => (accepted("Import into this graph", formats::readable()), "Import"),
                 };
-                match path_prompt_ui(ctx, title, verb, text) {
+                match path_prompt_ui(ctx, &title, verb, text) {
                     Some(PathChoice::Accept(path)) => {
                         let purpose = purpose.clone();
                         self.dialog = Dialog::None;
@@ -562,7 +471,9 @@ impl KgxApp {
                 match changed_on_disk_ui(ctx, &name, exists, saving.is_some()) {
                     Some(DiskChoice::Reload) => {
                         self.dialog = Dialog::None;
-                        self.reload();
+                        if let Some(path) = self.doc.path.clone() {
+                            self.unless_dirty(Pending::Reload(path), ctx);
+                        }
                     }
                     Some(DiskChoice::KeepMine) => {
                         self.dialog = Dialog::None;
@@ -586,55 +497,10 @@ impl KgxApp {
 /// Where a worker thread sends the outcome of an export: its status line, or the error's lines.
 pub(super) type ExportAnswer = std::sync::mpsc::Receiver<Result<String, Vec<String>>>;
 
-/// What an export writes, chosen by the file name's extension.
-#[derive(Clone, Copy)]
-enum ExportKind {
-    /// Turtle or JSON-LD.
-    Rdf(crate::io::rdf::RdfFormat),
-    /// Two tables beside each other: NAME.nodes.csv and NAME.edges.csv.
-    CsvTables,
-    /// GraphML, GEXF or node-link JSON.
-    Tool(ExportFormat),
-}
-
-impl ExportKind {
-    fn from_path(path: &Path) -> Option<Self> {
-        if let Some(format) = crate::io::rdf::RdfFormat::from_path(path) {
-            return Some(ExportKind::Rdf(format));
-        }
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("graphml") => Some(ExportKind::Tool(ExportFormat::GraphMl)),
-            Some("gexf") => Some(ExportKind::Tool(ExportFormat::Gexf)),
-            Some("json") => Some(ExportKind::Tool(ExportFormat::NodeLinkJson)),
-            Some("csv") => Some(ExportKind::CsvTables),
-            _ => None,
-        }
-    }
-}
-
-/// Writes `graph` for other tools (atomically), off the UI thread; the status line on success,
-/// the error's lines otherwise.
-fn write_export(graph: &KnowledgeGraph, path: &Path, kind: ExportKind) -> Result<String, Vec<String>> {
-    let write = |file: &Path, text: &str| {
-        write_atomic(file, |w| w.write_all(text.as_bytes()))
-            .map_err(|error| vec![format!("{}: cannot write: {error}", file.display())])
-    };
-    match kind {
-        ExportKind::Rdf(format) => {
-            let text = match format {
-                crate::io::rdf::RdfFormat::Turtle => crate::io::rdf::to_turtle(graph, crate::io::rdf::DEFAULT_BASE),
-                crate::io::rdf::RdfFormat::JsonLd => crate::io::rdf::to_jsonld(graph, crate::io::rdf::DEFAULT_BASE),
-            };
-            write(path, &text)?;
-        }
-        ExportKind::CsvTables => {
-            let (nodes, edges) = crate::io::export::to_csv_tables(graph);
-            let (nodes_file, edges_file) = (path.with_extension("nodes.csv"), path.with_extension("edges.csv"));
-            write(&nodes_file, &nodes)?;
-            write(&edges_file, &edges)?;
-            return Ok(format!("Exported {} and {}", nodes_file.display(), edges_file.display()));
-        }
-        ExportKind::Tool(format) => write(path, &export(graph, format))?,
-    }
-    Ok(format!("Exported {}", path.display()))
+/// Writes `graph` for other tools (atomically) in `format`, off the UI thread; the status line
+/// on success, the error's lines otherwise.
+fn write_export(graph: &KnowledgeGraph, path: &Path, format: &Format) -> Result<String, Vec<String>> {
+    let files = formats::write_file(graph, path, format).map_err(|error| vec![error.to_string()])?;
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    Ok(format!("Exported {}", names.join(" and ")))
 }

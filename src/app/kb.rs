@@ -157,12 +157,13 @@ impl KgxApp {
                 };
                 let counts = format!("{} actors, {} cooperations", graph.actor_count(), graph.cooperation_count());
                 let mut doc = Document::new(graph, None);
-                doc.untitled_name = format!("<{}>", origin.graph);
+                let name = format!("<{}>", origin.graph);
+                doc.untitled_name.clone_from(&name);
                 doc.origin = Some(origin);
                 self.kb = None;
-                self.autosave.discard();
-                self.replace_document(doc);
-                self.set_status(format!("Opened from the knowledge base: {counts}"));
+                let status = format!("Opened from the knowledge base: {counts}");
+                let replacement = super::guard::Replacement { doc, name, status, recent: None };
+                self.offer_document(replacement, ctx);
             }
             KbPoll::Expanded(..) => form.job = None,
             KbPoll::Pushed(revision) => {

@@ -15,10 +15,9 @@ impl KgxApp {
             Command::ImportInto(Some(path)) => self.start_merge(path),
             Command::ImportInto(None) => {
                 if self.native_dialogs && super::files::native_dialogs_available() {
-                    if let Some(path) = rfd::FileDialog::new()
-                        .set_title("Import into this graph")
-                        .add_filter("Graphs", &["ron", "graphml", "gexf", "csv", "json"])
-                        .pick_file()
+                    if let Some(path) =
+                        super::files::open_filter(rfd::FileDialog::new().set_title("Import into this graph"))
+                            .pick_file()
                     {
                         self.start_merge(path);
                     }
@@ -44,7 +43,7 @@ impl KgxApp {
     }
 
     fn start_merge(&mut self, path: PathBuf) {
-        if crate::io::import::ImportFormat::from_path(&path) == Some(crate::io::import::ImportFormat::Csv) {
+        if super::files::needs_columns(&path) {
             self.ask_csv_mapping(&path, crate::state::csv_import::CsvPurpose::Merge);
             return;
         }
@@ -59,7 +58,11 @@ impl KgxApp {
             Some(Ok((graph, notes))) => {
                 let name =
                     job.path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
-                self.merge = MergeState::Review(Box::new(MergeReview::new(name, graph, &self.doc.graph, notes)));
+                let mut review = MergeReview::new(name, graph, &self.doc.graph, notes);
+                if let Some(rule) = job.chosen_rule {
+                    review.merge_parallel = rule;
+                }
+                self.merge = MergeState::Review(Box::new(review));
             }
             Some(Err(message)) => {
                 self.merge = MergeState::Closed;

@@ -5,6 +5,7 @@ mod article;
 mod autosave;
 mod csv_import;
 mod files;
+mod guard;
 mod kb;
 mod merge;
 mod picture;
@@ -107,7 +108,9 @@ pub struct KgxApp {
     commands: Vec<Command>,
     native_dialogs: bool,
     closing_confirmed: bool,
-    pending_after_save: Option<files::Pending>,
+    pending_after_save: Option<guard::Pending>,
+    /// A document read and waiting to replace the open one once unsaved changes are dealt with.
+    ready: Option<Box<guard::Replacement>>,
     title: String,
     /// The article window: form, running extraction or review.
     pub article: crate::state::review::ArticleState,
@@ -131,6 +134,8 @@ pub struct KgxApp {
     pub link: Option<Box<crate::state::kb::LinkForm>>,
     /// Column mappings remembered by the files' column names.
     pub csv_mappings: std::collections::HashMap<String, Vec<crate::io::import::CsvField>>,
+    /// The folder the last export (picture or graph) went to, remembered between runs.
+    pub export_folder: Option<PathBuf>,
 }
 
 /// The tabs of the left panel.
@@ -147,6 +152,10 @@ pub enum LeftTab {
 
 /// Storage key of the recent-files list.
 const RECENT_KEY: &str = "kgx.recent_files";
+/// Storage key of the folder exports last went to.
+const EXPORT_FOLDER_KEY: &str = "kgx.export_folder";
+/// Storage key of the window's theme.
+const THEME_KEY: &str = "kgx.theme";
 /// Storage key of the remembered CSV column mappings.
 const CSV_MAPPINGS_KEY: &str = "kgx.csv_mappings";
 /// How many recent files are remembered.
@@ -158,6 +167,8 @@ impl KgxApp {
         let recent: Vec<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
         let mut app = Self::with_recent(options, recent);
         app.csv_mappings = cc.storage.and_then(|s| eframe::get_value(s, CSV_MAPPINGS_KEY)).unwrap_or_default();
+        app.export_folder = cc.storage.and_then(|s| eframe::get_value(s, EXPORT_FOLDER_KEY));
+        app.options.theme = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY)).unwrap_or_default();
         // With wgpu as the renderer, large graphs are drawn on the GPU.
         app.canvas.gpu_target = cc.wgpu_render_state.as_ref().map(crate::ui::gpu::GpuTarget::of);
         app
@@ -196,6 +207,7 @@ impl KgxApp {
             native_dialogs: options.native_dialogs,
             closing_confirmed: false,
             pending_after_save: None,
+            ready: None,
             title: String::new(),
             article: crate::state::review::ArticleState::Closed,
             picture: crate::state::picture::PictureState::Closed,
@@ -208,10 +220,13 @@ impl KgxApp {
             expanding: None,
             link: None,
             csv_mappings: std::collections::HashMap::new(),
+            export_folder: None,
         };
         if let Some(path) = options.file {
+            // The window shows at once, with the file being read (and Cancel), as File → Open.
             app.doc = Document::new(KnowledgeGraph::new(), None);
-            app.open_path_now(&path);
+            app.doc.untitled_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            app.open_path(&path);
         }
         app.autosave.start_document(&app.doc);
         if app.dialog == Dialog::None {
@@ -339,12 +354,8 @@ impl KgxApp {
                 }
                 self.selection.set_actors([id]);
             }
-            Command::FitView => {
-                self.canvas.follow_layout = false;
-                self.canvas.fit(&self.doc, &self.styling, true);
-            }
+            Command::FitView => self.canvas.fit_and_follow(&self.doc, &self.styling),
             Command::BeginDrag(actor) => {
-                self.canvas.follow_layout = false;
                 self.doc.begin_drag(&actor);
             }
             Command::DragNode { actor, to } => self.doc.drag_to(&actor, to),
@@ -407,17 +418,28 @@ impl KgxApp {
                 self.tab = LeftTab::Legend;
                 self.legend.focus_search = true;
             }
-            Command::MakeRoomForLabels(boxes) => {
-                self.doc.make_room_for_labels(boxes);
-                self.canvas.refit_if_following();
-            }
+            Command::SetLabelRoom(room) => self.doc.set_label_room(room),
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
             Command::ToggleInspector => self.show_inspector = !self.show_inspector,
             Command::PauseLayout(paused) => self.doc.set_layout_paused(paused),
             Command::ToggleLayoutPause => self.doc.set_layout_paused(!self.doc.layout_paused()),
-            Command::ReheatLayout => {
-                self.doc.set_layout_paused(false);
-                self.doc.layout.reheat();
+            Command::RerunLayout { fresh } => {
+                self.doc.rerun_layout(fresh);
+                self.set_status(if fresh {
+                    "Laying out from scratch (Ctrl+Z puts the picture back)"
+                } else {
+                    "Re-running the layout from this picture (Ctrl+Z puts it back)"
+                });
+            }
+            Command::SetAutoLayout(on) => {
+                let metadata = crate::model::Metadata { auto_layout: on, ..self.doc.graph.metadata.clone() };
+                if self.apply(Edit::SetMetadata(metadata), None) {
+                    self.set_status(if on {
+                        "Automatic layout: each new actor or cooperation reflows the whole picture"
+                    } else {
+                        "The picture stays as it is: only new actors find their place"
+                    });
+                }
             }
             Command::New
             | Command::Open(_)
@@ -476,20 +498,6 @@ impl KgxApp {
         }
     }
 
-    /// Replaces the document with a freshly opened one and resets the view.
-    fn replace_document(&mut self, doc: Document) {
-        let old = std::mem::replace(&mut self.doc, doc);
-        // Freeing a graph of a million actors takes a while: not on the UI thread.
-        std::thread::spawn(move || drop(old));
-        self.autosave.start_document(&self.doc);
-        self.selection.clear();
-        self.canvas.reset();
-        self.options = ViewOptions::default();
-        self.explore.metrics.cancel();
-        self.explore = Explore::default();
-        self.styled = false;
-    }
-
     fn remember_recent(&mut self, path: PathBuf) {
         let path = std::fs::canonicalize(&path).unwrap_or(path);
         self.recent.retain(|p| *p != path);
@@ -513,6 +521,10 @@ impl eframe::App for KgxApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, CSV_MAPPINGS_KEY, &self.csv_mappings);
+        if let Some(folder) = &self.export_folder {
+            eframe::set_value(storage, EXPORT_FOLDER_KEY, folder);
+        }
+        eframe::set_value(storage, THEME_KEY, &self.options.theme);
     }
 
     fn on_exit(&mut self) {
@@ -561,6 +573,13 @@ impl KgxApp {
     fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let started = std::time::Instant::now();
         let ctx = ui.ctx().clone();
+        let theme = match self.options.theme {
+            crate::draw::Theme::Dark => egui::Theme::Dark,
+            crate::draw::Theme::Light => egui::Theme::Light,
+        };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
         self.handle_window_events(&ctx);
         shortcuts::collect(&ctx, &mut self.commands, &self.selection);
         shortcuts::navigate(&ctx, self);
@@ -612,10 +631,8 @@ impl KgxApp {
             self.styling = Styling::build(&self.doc, &self.explore, &self.options);
             self.styled = true;
             self.styled_revision = self.doc.revision;
-            // The layout keeps the drawn discs apart, whatever sets their size.
-            if self.doc.set_node_radii(&self.styling.radii) {
-                self.canvas.refit_if_following();
-            }
+            // The layout's next run keeps the drawn discs apart, whatever sets their size.
+            self.doc.set_node_radii(&self.styling.radii);
             if std::mem::take(&mut self.fit_after_restyle) {
                 self.canvas.fit(&self.doc, &self.styling, true);
             }

@@ -1,6 +1,7 @@
 //! File → Export picture…: the graph as shown (live positions, hidden kinds left out), drawn
 //! and written on a worker thread.
 
+use std::path::Path;
 use std::time::Duration;
 
 use super::KgxApp;
@@ -13,24 +14,30 @@ impl KgxApp {
         match command {
             Command::ExportPicture => {
                 if matches!(self.picture, PictureState::Closed) {
+                    // The picture has its own size (not the window's), so it labels the same
+                    // actors whatever the window's width; the file goes where the last one went.
                     let mut form = PictureForm::default();
-                    let size = self.canvas.viewport.size();
-                    if size.x >= 100.0 && size.y >= 100.0 {
-                        (form.width, form.height) = (size.x.round(), size.y.round());
-                    }
+                    let stem =
+                        self.doc.path.as_deref().and_then(Path::file_stem).map(|s| s.to_string_lossy().into_owned());
+                    let name = format!("{}.png", stem.as_deref().unwrap_or("graph"));
+                    form.path =
+                        self.export_folder.as_ref().map_or(name.clone(), |d| d.join(&name).display().to_string());
                     self.picture = PictureState::Form(Box::new(form), None);
                 }
             }
             Command::BrowsePicture => {
                 let PictureState::Form(form, _) = &mut self.picture else { return };
                 if self.native_dialogs && super::files::native_dialogs_available() {
-                    if let Some(path) = rfd::FileDialog::new()
+                    let mut dialog = rfd::FileDialog::new()
                         .set_title("Export picture")
                         .add_filter("PNG picture", &["png"])
                         .add_filter("SVG drawing", &["svg"])
-                        .set_file_name("graph.png")
-                        .save_file()
-                    {
+                        .add_filter("PDF document", &["pdf"])
+                        .set_file_name("graph.png");
+                    if let Some(folder) = &self.export_folder {
+                        dialog = dialog.set_directory(folder);
+                    }
+                    if let Some(path) = dialog.save_file() {
                         form.path = path.display().to_string();
                     }
                 } else {
@@ -45,9 +52,10 @@ impl KgxApp {
                     return;
                 }
                 match form.request(view) {
-                    Ok((path, options, scale)) => {
+                    Ok((path, options, format, scale)) => {
                         form.error = None;
-                        *job = Some(PictureJob::start(graph, path, options, scale));
+                        self.export_folder = path.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_owned);
+                        *job = Some(PictureJob::start(graph, path, options, format, scale));
                     }
                     Err(message) => form.error = Some(message),
                 }

@@ -92,14 +92,14 @@ pub(super) fn navigate(ctx: &egui::Context, app: &mut KgxApp) {
     for (key, [dx, dy]) in pans {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
             app.canvas.camera.pan(egui::vec2(dx, dy));
-            app.canvas.follow_layout = false;
+            app.canvas.stop_following();
         }
     }
     let viewport = app.canvas.viewport;
     for (key, factor) in [(Key::Plus, 1.25), (Key::Equals, 1.25), (Key::Minus, 0.8)] {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
             app.canvas.camera.zoom_at(viewport, viewport.center(), factor);
-            app.canvas.follow_layout = false;
+            app.canvas.stop_following();
         }
     }
     // Shift+Tab first: a plain Tab shortcut would also match it.

@@ -4,11 +4,47 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::extract::{Extraction, Gazetteer, Gold, Score, SourceMeta, evaluate, extract, into_graph, merge_into};
+use crate::extract::{
+    DEFAULT_KEY_VARIABLE, Engine, Extraction, Gazetteer, Gold, Score, SourceMeta, evaluate, extract_with, into_graph,
+    merge_into,
+};
 use crate::io::{load_file, save_file};
+
+/// The engine's choices on the command line.
+#[derive(Clone, Debug, clap::Args)]
+pub struct EngineArgs {
+    /// Who proposes: `rules` (default: word lists and rules, offline) or `openai:URL`, a model
+    /// behind an OpenAI-compatible chat API (llama.cpp's server, Ollama, vLLM, LM Studio, a
+    /// hosted service), e.g. openai:http://127.0.0.1:8080/v1. The rules stand in when it fails.
+    #[arg(long, default_value = "rules")]
+    pub engine: String,
+    /// The model's name, for `--engine openai:URL`.
+    #[arg(long)]
+    pub model: Option<String>,
+    /// The environment variable that holds the API key (default KGX_MODEL_API_KEY, then
+    /// OPENAI_API_KEY; none is sent when both are unset).
+    #[arg(long)]
+    pub api_key_env: Option<String>,
+    /// Seconds to wait for the model's whole answer.
+    #[arg(long, default_value_t = 180)]
+    pub timeout: u64,
+}
+
+impl EngineArgs {
+    /// The engine these choices name.
+    fn engine(&self) -> Result<Engine, String> {
+        let mut engine = Engine::parse(&self.engine, self.model.as_deref())?;
+        if let Engine::Model(endpoint) = &mut engine {
+            endpoint.key_variable = self.api_key_env.clone().unwrap_or_else(|| DEFAULT_KEY_VARIABLE.to_owned());
+            endpoint.timeout = std::time::Duration::from_secs(self.timeout.max(1));
+        }
+        Ok(engine)
+    }
+}
 
 /// The command line's choices.
 pub(super) struct Options {
+    pub engine: Box<EngineArgs>,
     pub texts: Vec<PathBuf>,
     pub output: Option<PathBuf>,
     pub into: Option<PathBuf>,
@@ -79,6 +115,13 @@ pub(super) fn run(options: &Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let engine = match options.engine.engine() {
+        Ok(engine) => engine,
+        Err(message) => {
+            eprintln!("kgx extract --engine: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let gold = match options.eval.as_deref().map(read_gold) {
         None => None,
         Some(Ok(gold)) => Some(gold),
@@ -102,8 +145,19 @@ pub(super) fn run(options: &Options) -> ExitCode {
             date,
             url: options.url.clone().unwrap_or_default(),
         };
-        match extract(&text, &gazetteer, &source) {
+        match extract_with(&engine, &text, &gazetteer, &source) {
             Ok(extraction) => {
+                if let Some(reason) = &extraction.report.fallback {
+                    eprintln!("{}: the rules proposed instead of the model: {reason}", path.display());
+                }
+                if extraction.report.dropped > 0 {
+                    eprintln!(
+                        "{}: {} cooperations proposed by the {} dropped: their quote is not in the text",
+                        path.display(),
+                        extraction.report.dropped,
+                        extraction.report.engine
+                    );
+                }
                 eprintln!(
                     "{}: {} sentences, {} actors and {} cooperations proposed",
                     path.display(),

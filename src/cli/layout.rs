@@ -47,6 +47,9 @@ pub(super) fn run(options: &Options) -> ExitCode {
         params.settle_tolerance = 0.0;
     }
     let mut layout = GraphLayout::new(&graph, params, options.seed);
+    // Asked for a layout: every actor that is not pinned moves, starting from the picture the
+    // file has (or from scratch with --fresh).
+    layout.engine_mut().reheat();
     if let Some(threads) = options.threads {
         match layout.engine_mut().set_threads(threads) {
             Ok(()) => {}

@@ -18,6 +18,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::io::formats::FormatId;
+use crate::io::import::ParallelRule;
+
 /// kgx — explore who works with whom, and according to which source.
 ///
 /// With no subcommand, opens the explorer window on FILE (or on the bundled seed graph).
@@ -141,10 +144,10 @@ pub enum Command {
         #[arg(long)]
         multilevel_only: bool,
     },
-    /// Convert a graph between formats, chosen by the extensions: IN is .ron, .graphml (Gephi,
-    /// yEd, igraph, networkx), .gexf (Gephi), .json (node-link) or .csv (an edge list or a node
-    /// table; or give nodes.csv edges.csv); OUT is .ron, .graphml, .gexf, .json (node-link) or
-    /// .csv (writes OUT.nodes.csv and OUT.edges.csv).
+    /// Convert a graph between formats, chosen by the extensions: .ron (kgx), .graphml (Gephi,
+    /// yEd, igraph, networkx), .gexf (Gephi), .json (node-link), .csv (an edge list or a node
+    /// table; or give nodes.csv edges.csv; written as OUT.nodes.csv and OUT.edges.csv), .ttl and
+    /// .jsonld or .json-ld (RDF).
     Convert {
         /// The file to read, or a node table and an edge table.
         #[arg(required = true, num_args = 1..=2)]
@@ -154,13 +157,19 @@ pub enum Command {
         output: std::path::PathBuf,
         /// Read IN as this format, whatever its name ends with.
         #[arg(long, value_enum)]
-        from: Option<GraphFormat>,
+        from: Option<FormatId>,
         /// Write OUT in this format, whatever its name ends with.
         #[arg(long, value_enum)]
-        to: Option<GraphFormat>,
+        to: Option<FormatId>,
+        /// Edges that repeat a pair (undirected ones either way round, directed ones from → to):
+        /// merge each pair into one cooperation whose weight is the sum of theirs or the number
+        /// of edges, keep the first, or keep them all.
+        #[arg(long, value_enum, default_value = "none")]
+        merge_parallel: ParallelRule,
     },
     /// Draw the graph as an SVG picture, as the canvas draws it (labels stay text; fonts that
-    /// cover Chinese, Japanese and Korean are named). Actors without positions are laid out first.
+    /// cover Chinese, Japanese and Korean are named). A picture the file has is kept; actors
+    /// without a position are placed first (all of them laid out when none has one).
     Render {
         /// The graph file (any format kgx reads).
         file: PathBuf,
@@ -180,6 +189,13 @@ pub enum Command {
         /// Leave out the legend of kinds.
         #[arg(long)]
         no_legend: bool,
+        /// Lay the graph out anew, even where the file gives positions (by default a picture
+        /// the file has is drawn as it is; only actors without a position are placed).
+        #[arg(long)]
+        layout: bool,
+        /// Dark ground (as the window) or light (for print).
+        #[arg(long, default_value = "dark", value_parser = ["dark", "light"])]
+        theme: String,
     },
     /// Unsaved work the window autosaved: list the recovery files (`--list`), or write one out
     /// as an ordinary graph file (`FILE -o OUT`). They live in the user's data folder
@@ -233,6 +249,9 @@ pub enum Command {
         /// $KGX_GAZETTEER.
         #[arg(long)]
         gazetteer: Option<PathBuf>,
+        /// Which engine proposes (rules, or a model behind an OpenAI-compatible API).
+        #[command(flatten)]
+        engine: Box<extract::EngineArgs>,
     },
     /// Graphs in a SPARQL 1.1 knowledge base (Virtuoso, GraphDB, Neptune, Oxigraph …): pull a
     /// named graph, run a CONSTRUCT query, or push a graph file. Credentials come from
@@ -248,7 +267,7 @@ pub enum Command {
         file: PathBuf,
         /// Target format.
         #[arg(long = "to", value_enum)]
-        to: ExportTarget,
+        to: FormatId,
         /// Output file; written atomically.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
@@ -305,37 +324,28 @@ pub enum KbAction {
     },
 }
 
-/// Graph file formats `kgx convert` reads and writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum GraphFormat {
-    /// kgx's own RON.
-    Ron,
-    /// GraphML (Gephi, yEd, igraph, networkx).
-    Graphml,
-    /// GEXF (Gephi).
-    Gexf,
-    /// Node-link JSON (networkx, d3).
-    Json,
-    /// CSV: an edge list or node table in; two tables out.
-    Csv,
-    /// Turtle (RDF).
-    Ttl,
-    /// JSON-LD (RDF).
-    Jsonld,
+/// Formats on the command line (`--from`, `--to`): the names and aliases of the format registry.
+impl ValueEnum for FormatId {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FormatId::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let format = self.format();
+        Some(
+            clap::builder::PossibleValue::new(format.name).aliases(format.aliases.iter().copied()).help(format.label()),
+        )
+    }
 }
 
-impl GraphFormat {
-    /// The file extension it is known by.
-    pub fn extension(self) -> &'static str {
-        match self {
-            GraphFormat::Ron => "ron",
-            GraphFormat::Graphml => "graphml",
-            GraphFormat::Gexf => "gexf",
-            GraphFormat::Json => "json",
-            GraphFormat::Csv => "csv",
-            GraphFormat::Ttl => "ttl",
-            GraphFormat::Jsonld => "jsonld",
-        }
+/// What `--merge-parallel` accepts: the import's rules by name.
+impl ValueEnum for ParallelRule {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ParallelRule::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.label()))
     }
 }
 
@@ -346,21 +356,6 @@ pub enum GeneratorModel {
     Ba,
     /// Planted partition: dense groups, sparse links between them.
     Planted,
-}
-
-/// Export formats on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportTarget {
-    /// GraphML (Gephi, yEd, networkx `read_graphml`).
-    Graphml,
-    /// Node-link JSON (networkx `node_link_graph`).
-    Json,
-    /// GEXF 1.3 (Gephi).
-    Gexf,
-    /// Turtle: kgx's model in RDF, for triple stores and SPARQL endpoints.
-    Turtle,
-    /// JSON-LD: the same RDF as JSON.
-    Jsonld,
 }
 
 /// Runs a subcommand and returns the process exit code: 0 on success, 1 when a file is invalid
@@ -383,10 +378,13 @@ pub fn run(command: Command) -> ExitCode {
             bench::run(&sizes, &threads, samples, multilevel_only)
         }
         Command::Export { file, to, output } => export::run(&file, to, &output),
-        Command::Convert { inputs, output, from, to } => convert::run(&inputs, &output, from, to),
+        Command::Convert { inputs, output, from, to, merge_parallel } => {
+            convert::run(&inputs, &output, from, to, merge_parallel)
+        }
         Command::Kb { action } => kb::run(action),
-        Command::Extract { texts, output, into, source_title, publisher, date, url, json, eval, gazetteer } => {
+        Command::Extract { texts, output, into, source_title, publisher, date, url, json, eval, gazetteer, engine } => {
             extract::run(&extract::Options {
+                engine,
                 texts,
                 output,
                 into,
@@ -399,8 +397,18 @@ pub fn run(command: Command) -> ExitCode {
                 gazetteer,
             })
         }
-        Command::Render { file, output, width, height, scale, no_legend } => {
-            render::run(&file, &output, width, height, scale, !no_legend)
+        Command::Render { file, output, width, height, scale, no_legend, layout, theme } => {
+            let theme = crate::draw::Theme::from_name(&theme).unwrap_or_default();
+            let options = crate::render::RenderOptions {
+                width,
+                height,
+                legend: !no_legend,
+                title: true,
+                view: None,
+                layout,
+                theme,
+            };
+            render::run(&file, &output, &options, scale)
         }
         Command::Recover { file, output, list } => recover::run(file.as_deref(), output.as_deref(), list),
     }

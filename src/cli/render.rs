@@ -1,18 +1,21 @@
-//! `kgx render`: the graph as an SVG or PNG picture.
+//! `kgx render`: the graph as an SVG, PNG or PDF picture.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::io::import::{ImportFormat, import_file};
-use crate::io::{load_file, write_atomic};
-use crate::render::{RenderOptions, svg_to_png, to_svg};
+use crate::analysis::progress::Progress;
+use crate::io::formats::{ReadOptions, format_to_read, read_file};
+use crate::io::write_atomic;
+use crate::render::{PictureFormat, RenderOptions, render};
 
-pub(super) fn run(file: &Path, output: &Path, width: f32, height: f32, scale: f32, legend: bool) -> ExitCode {
-    let extension = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
-    if extension != "svg" && extension != "png" {
-        eprintln!("{}: kgx renders SVG and PNG pictures; name the output .svg or .png", output.display());
+/// Draws `file` (any format kgx reads) into `output` as `options` say, at `scale` PNG pixels per
+/// picture pixel; the picture's format comes from the output's extension.
+pub(super) fn run(file: &Path, output: &Path, options: &RenderOptions, scale: f32) -> ExitCode {
+    let (width, height) = (options.width, options.height);
+    let Some(format) = PictureFormat::from_path(output) else {
+        eprintln!("{}: kgx renders SVG, PNG and PDF pictures; name the output .svg, .png or .pdf", output.display());
         return ExitCode::from(2);
-    }
+    };
     if !(scale.is_finite() && (0.1..=8.0).contains(&scale)) {
         eprintln!("kgx render: --scale takes 0.1 to 8");
         return ExitCode::from(2);
@@ -25,39 +28,33 @@ pub(super) fn run(file: &Path, output: &Path, width: f32, height: f32, scale: f3
         eprintln!("kgx render: --width and --height take 100 to 20000 pixels");
         return ExitCode::from(2);
     }
-    let graph = if ImportFormat::from_path(file).is_some() {
-        import_file(file).map(|imported| imported.graph).map_err(|e| e.to_string())
-    } else {
-        load_file(file).map_err(|e| e.to_string())
-    };
-    let graph = match graph {
-        Ok(graph) => graph,
+    let read = format_to_read(file, None)
+        .and_then(|f| read_file(file, f, ReadOptions::default(), &Progress::new()))
+        .map_err(|e| e.to_string());
+    let graph = match read {
+        Ok(read) => read.graph,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::FAILURE;
         }
     };
-    let svg = to_svg(&graph, &RenderOptions { width, height, legend, title: true, view: None });
-    let bytes = if extension == "png" {
-        match svg_to_png(&svg, width, height, scale) {
-            Ok(png) => png,
-            Err(error) => {
-                eprintln!("{}: {error}", output.display());
-                return ExitCode::FAILURE;
-            }
+    let bytes = match render(&graph, options, format, scale) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("{}: {error}", output.display());
+            return ExitCode::FAILURE;
         }
-    } else {
-        svg.into_bytes()
     };
     match write_atomic(output, |w| w.write_all(&bytes)) {
         Ok(()) => {
+            let pixels = if format == PictureFormat::Png { scale } else { 1.0 };
             println!(
                 "{}: {} actors, {} cooperations, {}×{}",
                 output.display(),
                 graph.actor_count(),
                 graph.cooperation_count(),
-                (width * if extension == "png" { scale } else { 1.0 }).round(),
-                (height * if extension == "png" { scale } else { 1.0 }).round()
+                (width * pixels).round(),
+                (height * pixels).round()
             );
             ExitCode::SUCCESS
         }

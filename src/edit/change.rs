@@ -176,5 +176,6 @@ fn set_cooperation(graph: &mut KnowledgeGraph, new: Cooperation) -> Result<Edit,
     slot.date = new.date;
     slot.weight = new.weight;
     slot.attributes = new.attributes;
+    slot.style = new.style;
     Ok(Edit::SetCooperation(old))
 }

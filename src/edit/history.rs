@@ -66,6 +66,42 @@ impl History {
         Ok(())
     }
 
+    /// Applies `edit` as a new undoable step named `description` (rather than after the edit):
+    /// e.g. the positions a re-run layout gave, as "re-run layout".
+    ///
+    /// # Errors
+    /// As [`History::apply`].
+    pub fn apply_named(&mut self, graph: &mut KnowledgeGraph, edit: Edit, description: &str) -> Result<(), ModelError> {
+        self.apply(graph, edit, None)?;
+        if let Some(top) = self.undo.last_mut() {
+            description.clone_into(&mut top.description);
+        }
+        Ok(())
+    }
+
+    /// Applies `edit` as part of the newest step, if that step has `revision`: undo then reverts
+    /// it first, redo applies it last. This is how the moves the layout makes after an edit
+    /// (new actors finding their place) or a drag (neighbours following) join the step that
+    /// caused them. Returns false, and applies nothing, when the newest step is another.
+    ///
+    /// # Errors
+    /// The edit's error; the graph and the history are then unchanged.
+    pub fn amend(&mut self, graph: &mut KnowledgeGraph, revision: u64, edit: Edit) -> Result<bool, ModelError> {
+        match self.undo.last_mut() {
+            Some(top) if top.revision == revision => {
+                let inverse = edit.apply(graph)?;
+                top.undo.insert(0, inverse);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// The revision of the newest step (the one undo would revert), if any.
+    pub fn top_revision(&self) -> Option<u64> {
+        self.undo.last().map(|s| s.revision)
+    }
+
     /// Ends coalescing: the next edit starts a new step even with the same key (e.g. when a text
     /// field loses focus).
     pub fn seal(&mut self) {

@@ -55,13 +55,7 @@ pub(super) fn extraction(
         .filter(|&i| registry.candidates.get(i).is_some_and(|c| !c.group || linked.contains(&i)))
         .collect();
     order.sort_by_key(|&i| (registry.candidates.get(i).map_or(0, |c| c.first_sentence), i));
-    let sentence_range = |s: usize| {
-        tokens.sentences.get(s).map_or(0..0, |sentence| {
-            let text = tokens.sentence_text(sentence);
-            let start = tokens.tokens.get(sentence.tokens.start).map_or(0, |t| t.span.start);
-            start..start + text.len()
-        })
-    };
+    let sentence_range = |s: usize| tokens.sentences.get(s).map_or(0..0, |sentence| sentence_span(tokens, sentence));
     let mut taken = HashSet::new();
     let mut ids: HashMap<usize, String> = HashMap::new();
     let mut actors = Vec::new();
@@ -107,7 +101,21 @@ pub(super) fn extraction(
             confidence: (link.confidence * 100.0).round() / 100.0,
         });
     }
-    Extraction { source, actors, cooperations, sentences: tokens.sentences.len() }
+    Extraction {
+        source,
+        actors,
+        cooperations,
+        sentences: tokens.sentences.len(),
+        sentence_spans: tokens.sentences.iter().map(|s| sentence_span(tokens, s)).collect(),
+        report: super::EngineReport { engine: "rules".to_owned(), dropped: 0, fallback: None },
+    }
+}
+
+/// The byte range of `sentence` in the text, trimmed as its quote is.
+pub(super) fn sentence_span(tokens: &Tokenized<'_>, sentence: &super::text::Sentence) -> std::ops::Range<usize> {
+    let text = tokens.sentence_text(sentence);
+    let start = tokens.tokens.get(sentence.tokens.start).map_or(0, |t| t.span.start);
+    start..start + text.len()
 }
 
 /// What the person decided about a proposed actor.

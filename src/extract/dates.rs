@@ -1,6 +1,6 @@
 //! Dates in running text: "March 22, 2020", "22 March 2020", "on March 15" (the year from the
 //! source's date or the text), "on Sunday" (the last Sunday on or before the source's date),
-//! "in March 2020", "2020-03-15".
+//! "in March 2020", "2020-03-15", "Aug. 11", "yesterday" and "today" (against the source's date).
 
 use super::text::{TokenKind, Tokenized};
 use crate::model::PartialDate;
@@ -64,6 +64,8 @@ enum Found {
     MonthDay(u32, u32),
     Month(u32),
     Weekday(usize),
+    /// "today" (0), "yesterday" (1): days before the source's date.
+    DaysBefore(u32),
 }
 
 /// The dates of one sentence, in order, read from tokens `range`.
@@ -82,6 +84,10 @@ fn scan(text: &Tokenized<'_>, range: std::ops::Range<usize>) -> Vec<Found> {
             {
                 i += 1;
                 continue;
+            }
+            // "Aug. 11": the abbreviation's full stop is its own token.
+            if text.word(i + 1) == "." && w.len() <= 4 {
+                i += 1;
             }
             if let Some(day) = day_of(text.word(i + 1)) {
                 let year_at = if text.word(i + 2) == "," { i + 3 } else { i + 2 };
@@ -130,6 +136,11 @@ fn scan(text: &Tokenized<'_>, range: std::ops::Range<usize>) -> Vec<Found> {
             && let Ok(date) = w.parse::<PartialDate>()
         {
             found.push(Found::Full(date));
+        }
+        if w.eq_ignore_ascii_case("yesterday") {
+            found.push(Found::DaysBefore(1));
+        } else if w.eq_ignore_ascii_case("today") {
+            found.push(Found::DaysBefore(0));
         }
         if let Some(d) = WEEKDAYS.iter().position(|d| w.eq_ignore_ascii_case(d))
             && matches!(text.word(i.saturating_sub(1)).to_lowercase().as_str(), "on" | "last" | "this")
@@ -192,6 +203,23 @@ pub fn sentence_date(
             }
             None
         }
+        Found::DaysBefore(n) => {
+            let mut date = source_date.filter(|d| d.day().is_some())?;
+            for _ in 0..n {
+                date = day_before(date)?;
+            }
+            Some(date)
+        }
+    })
+}
+
+/// The first date that `text` states with at least a month and a day, the year from `year`
+/// when it gives none ("Aug. 11"): what a dateline says.
+pub fn first_date(text: &Tokenized<'_>, year: Option<i32>) -> Option<PartialDate> {
+    scan(text, 0..text.tokens.len()).into_iter().find_map(|found| match found {
+        Found::Full(date) if date.day().is_some() => Some(date),
+        Found::MonthDay(month, day) => PartialDate::ymd(year?, month, day).ok(),
+        _ => None,
     })
 }
 
@@ -216,5 +244,8 @@ mod tests {
         // 2020-03-25 was a Wednesday; the Sunday before it was the 22nd.
         assert_eq!(date("landed on Sunday", None, Some("2020-03-25")).as_deref(), Some("2020-03-22"));
         assert_eq!(date("You may go", Some(2020), None), None);
+        assert_eq!(date("KAMPALA, Aug. 11 (Xinhua)", Some(2018), None).as_deref(), Some("2018-08-11"));
+        assert_eq!(date("signed the deal yesterday", None, Some("2021-03-01")).as_deref(), Some("2021-02-28"));
+        assert_eq!(date("announced today that", None, Some("2021-03-01")).as_deref(), Some("2021-03-01"));
     }
 }

@@ -1,9 +1,9 @@
 //! The word lists the extractor knows: countries, well-known organisations, organisation head
-//! words, cooperation verbs, roles and group nouns. The built-in lists live in `assets/extract/`
+//! words, cooperation verbs, roles, group nouns and given names. The built-in lists live in `assets/extract/`
 //! as tab-separated files; a user extends them with files of the same names in a folder of their
 //! own (`kgx extract --gazetteer DIR`, or `$KGX_GAZETTEER`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::model::{ActorKind, CooperationKind, Kind};
@@ -114,6 +114,8 @@ pub struct Gazetteer {
     /// Group nouns that mean the same group, to the first of their line ("scientists" →
     /// "researchers").
     pub same_group: HashMap<String, String>,
+    /// Common given names (lower case): a name that starts with one is a person's.
+    pub given_names: HashSet<String>,
 }
 
 /// A line of a word list that could not be read.
@@ -136,6 +138,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("verbs.tsv", include_str!("../../assets/extract/verbs.tsv")),
     ("roles.tsv", include_str!("../../assets/extract/roles.tsv")),
     ("groups.tsv", include_str!("../../assets/extract/groups.tsv")),
+    ("given-names.tsv", include_str!("../../assets/extract/given-names.tsv")),
 ];
 
 fn list(cell: &str) -> Vec<String> {
@@ -236,6 +239,9 @@ impl Gazetteer {
                     for form in list(cell(0)) {
                         self.verbs.insert(form.to_lowercase(), Verb { kind, frame });
                     }
+                }
+                "given-names.tsv" => {
+                    self.given_names.extend(line.split(';').map(|n| n.trim().to_lowercase()).filter(|n| !n.is_empty()));
                 }
                 "roles.tsv" => {
                     let scope = match cell(2) {

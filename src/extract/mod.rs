@@ -10,9 +10,12 @@
 
 mod actors;
 mod build;
+mod dateline;
 mod dates;
+mod engine;
 mod eval;
 mod gazetteer;
+mod openai;
 mod relations;
 mod text;
 
@@ -20,13 +23,15 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 pub use build::{ActorDecision, Review, existing_match, review_edit};
-pub use build::{into_graph, merge_into};
+pub use build::{into_graph, merge_into, slug};
+pub use engine::{DEFAULT_KEY_VARIABLE, DEFAULT_TIMEOUT, Engine, EngineReport, ModelEndpoint, extract_with};
 pub use eval::{Counts, Gold, Score, evaluate};
 pub use gazetteer::{Gazetteer, GazetteerError};
+pub use openai::{MAX_TEXT_CHARS, find_quote};
 
 use crate::model::{ActorKind, CooperationKind, Kind, PartialDate};
 use actors::{Registry, Scanner};
-use relations::{Link, SentenceLinks, resolve_pronouns, speaker_side};
+use relations::{Antecedents, Link, SentenceLinks, resolve_pronouns, speaker_side};
 
 /// What is known of the text's source, from the person or the command line.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -115,6 +120,18 @@ pub struct Extraction {
     pub cooperations: Vec<ProposedCooperation>,
     /// Sentences read.
     pub sentences: usize,
+    /// Each sentence's byte range in the text, in order (for the review's "add a cooperation
+    /// quoting this sentence").
+    #[serde(skip)]
+    pub sentence_spans: Vec<Range<usize>>,
+    /// Which engine proposed, what it dropped, and whether the rules stood in for a model.
+    pub report: EngineReport,
+}
+
+/// The byte range of every sentence of `text`, in order. Cost: one pass over the text.
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    let tokens = text::tokenize(text);
+    tokens.sentences.iter().map(|s| build::sentence_span(&tokens, s)).collect()
 }
 
 /// Why a text gives no proposals.
@@ -218,14 +235,37 @@ pub fn title_line(text: &str) -> Option<&str> {
 /// Proposes actors and cooperations for `text`.
 pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result<Extraction, ExtractError> {
     check(text)?;
-    let tokens = text::tokenize(text);
+    // A dateline names no actor: it is blanked (offsets kept) and gives the date and publisher.
+    let has_title = title_line(text).is_some();
+    let dateline = dateline::find(text, has_title);
+    let blanked;
+    let read: &str = match &dateline {
+        Some(d) => {
+            blanked = blank(text, d.range.clone());
+            &blanked
+        }
+        None => text,
+    };
+    let tokens = text::tokenize(read);
     let scanner = Scanner::new(gazetteer, &tokens);
     let mut registry = Registry::default();
-    for s in 0..tokens.sentences.len() {
+    // The title (the first paragraph, when the text has more) names only what the body names.
+    let headline = (has_title && tokens.sentences.iter().any(|s| s.paragraph > 0))
+        .then(|| tokens.sentences.iter().position(|s| s.paragraph == 0))
+        .flatten();
+    let headline_sentences = |s: usize| headline.is_some() && tokens.sentences.get(s).is_some_and(|x| x.paragraph == 0);
+    for s in (0..tokens.sentences.len()).filter(|&s| !headline_sentences(s)) {
         scanner.scan(&mut registry, s, true);
     }
-    let mut mentions: Vec<Vec<actors::Mention>> =
-        (0..tokens.sentences.len()).map(|s| scanner.scan(&mut registry, s, false)).collect();
+    let mut mentions: Vec<Vec<actors::Mention>> = (0..tokens.sentences.len())
+        .map(|s| {
+            if headline_sentences(s) {
+                scanner.scan_headline(&mut registry, s)
+            } else {
+                scanner.scan(&mut registry, s, false)
+            }
+        })
+        .collect();
     context_rules(&tokens, &mut registry, gazetteer, &mentions);
     home_country(&mut registry, gazetteer);
 
@@ -236,11 +276,19 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
     let mut last_person = None;
     let mut previous_recipients: Vec<usize> = Vec::new();
     let mut previous_givers: Vec<usize> = Vec::new();
+    let mut previous_words: Vec<String> = Vec::new();
+    let mut recent: Vec<usize> = Vec::new();
     for (s, sentence_mentions) in mentions.iter_mut().enumerate() {
         let paragraph = tokens.sentences.get(s).map_or(0, |x| x.paragraph);
         let we = speakers.get(&paragraph).map(|&p| speaker_side(&registry, p));
         let quoted = |i: usize| tokens.tokens.get(i).is_some_and(|t| t.quoted);
-        resolve_pronouns(sentence_mentions, we, topic.as_deref(), last_person, quoted);
+        let context = Antecedents { we, topic: topic.as_deref(), last_person, recent: &recent, registry: &registry };
+        resolve_pronouns(sentence_mentions, &context, quoted);
+        // The last actors named, for "the two institutions" (a short window is enough).
+        recent.extend(sentence_mentions.iter().filter(|m| m.pronoun.is_none()).flat_map(|m| m.actors.iter().copied()));
+        if recent.len() > 64 {
+            recent.drain(..recent.len() - 32);
+        }
         let finder = SentenceLinks {
             text: &tokens,
             gazetteer,
@@ -249,6 +297,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
             topic: topic.as_ref().and_then(|t| t.first().copied()),
             previous_recipients: &previous_recipients,
             previous_givers: &previous_givers,
+            previous_words: &previous_words,
             registry: &registry,
         };
         let found = finder.links();
@@ -262,7 +311,10 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
             )
         };
         previous_recipients = found.iter().filter(gives).map(|l| l.to).collect();
-        previous_givers = found.iter().filter(gives).map(|l| l.from).collect();
+        let gives_or_funds = |l: &&Link| gives(l) || l.kind == CooperationKind::Funding;
+        // "The largest share of the grant was awarded X": whoever gave the grant before.
+        previous_givers = found.iter().filter(gives_or_funds).map(|l| l.from).collect();
+        previous_words = found.iter().filter(gives_or_funds).map(|l| l.words.to_lowercase()).collect();
         links.extend(found);
         // What the sentence is about: its first actor, not a credit in brackets ("(Cedar Press)").
         let bracketed =
@@ -294,12 +346,36 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, source: &SourceMeta) -> Result
     let links = dedupe(links);
     figures(&tokens, &mut registry, &mentions, &links);
 
-    let year = dates::reference_year(&tokens, source.date);
+    let text_year = dates::reference_year(&tokens, None);
     let mut source = source.clone();
+    if let Some(d) = &dateline {
+        if source.date.is_none() {
+            source.date = d.date(text_year);
+        }
+        if source.publisher.is_empty()
+            && let Some(agency) = &d.agency
+        {
+            source.publisher = agency.clone();
+        }
+    }
+    let year = source.date.map(|d| d.year_number()).or(text_year);
     if source.title.is_empty() {
         source.title = title_line(text).unwrap_or("Article").to_owned();
     }
     Ok(build::extraction(&tokens, &registry, &links, source, year))
+}
+
+/// `text` with the bytes of `range` as spaces, so every other offset stays where it was.
+fn blank(text: &str, range: Range<usize>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for byte in bytes.get_mut(range).into_iter().flatten() {
+        // Every byte of every character in the range (they start and end on character
+        // boundaries) becomes a space: still UTF-8, same length.
+        if *byte != b'\n' {
+            *byte = b' ';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
 /// Government bodies with no country belong to the country the text is about (the one it
@@ -382,9 +458,13 @@ fn context_rules(
             }
             // A person's post names its body: "UNICEF's representative", "its director general X",
             // "ministry spokesperson X", "X, head of the institute's virology unit".
-            if kind == Some(ActorKind::Person) && !registry.affiliations.iter().any(|x| x.member == a) {
+            // A person may hold posts in two bodies ("Microsoft Chairman Bill Gates, co-founder of
+            // the Gates Foundation").
+            if kind == Some(ActorKind::Person) {
                 let body = role_body_nearby(tokens, registry, gazetteer, sentence_mentions, n);
-                if let Some((b, label)) = body {
+                if let Some((b, label)) = body
+                    && !registry.affiliations.iter().any(|x| x.member == a && x.body == b)
+                {
                     registry.affiliations.push(actors::Affiliation { member: a, body: b, sentence: s, label });
                 }
             }
@@ -421,6 +501,31 @@ fn context_rules(
                 && let Some(c) = registry.candidates.get_mut(a)
             {
                 c.kind = stated;
+            }
+            // "the AfDB, led by Akinwumi Adesina": the person heads the body named before.
+            if kind == Some(ActorKind::Person)
+                && m.start >= 2
+                && tokens.word(m.start - 1).eq_ignore_ascii_case("by")
+                && matches!(tokens.word(m.start - 2).to_lowercase().as_str(), "led" | "headed" | "chaired" | "directed")
+                && let Some(&b) = sentence_mentions
+                    .iter()
+                    .take(n)
+                    .rev()
+                    .find(|o| {
+                        o.pronoun.is_none()
+                            && o.actors.first().and_then(|&x| registry.candidates.get(x)).is_some_and(|c| {
+                                !matches!(c.kind, ActorKind::Person | ActorKind::Country | ActorKind::Other)
+                            })
+                    })
+                    .and_then(|o| o.actors.first())
+                && !registry.affiliations.iter().any(|x| x.member == a)
+            {
+                registry.affiliations.push(actors::Affiliation {
+                    member: a,
+                    body: b,
+                    sentence: s,
+                    label: "head".to_owned(),
+                });
             }
             // "Wang Yiming from china.org.cn", "a researcher at the Pasteur Institute"
             if kind == Some(ActorKind::Person)
@@ -468,9 +573,10 @@ fn role_body_nearby(
                 .and_then(|&b| registry.candidates.get(b))
                 .is_some_and(|c| !matches!(c.kind, ActorKind::Person | ActorKind::Country | ActorKind::Other))
     };
-    // Before: back to the last comma or sentence start, at most 8 tokens.
+    // Before: back to the last comma or sentence start, at most 8 tokens ("Microsoft Chairman
+    // Bill Gates": the mention starts with its title).
     let mut k = m.start;
-    let mut role_seen = false;
+    let mut role_seen = is_role(m.start);
     while k > 0 && k + 8 > m.start {
         k -= 1;
         let w = tokens.word(k);
@@ -488,10 +594,17 @@ fn role_body_nearby(
             return body.actors.first().map(|&b| (b, tokens.slice(body.end, m.start).trim().to_lowercase()));
         }
     }
-    // After: ", ROLE ... ORG ...,"
+    // After: ", ROLE ... ORG ...,", past a suffix or credential (", Jr.,", ", RN,").
     if tokens.word(m.end) == "," {
         let mut role_seen = false;
         let mut k = m.end + 1;
+        let credential =
+            |w: &str| matches!(w, "Jr" | "Sr" | "II" | "III" | "PhD" | "MD" | "RN" | "MBE" | "OBE" | "CBE" | "MP");
+        if credential(tokens.word(k)) {
+            k += 1;
+            k += usize::from(tokens.word(k) == ".");
+            k += usize::from(tokens.word(k) == ",");
+        }
         while k < m.end + 14 {
             let w = tokens.word(k);
             if matches!(w, "," | "." | ";" | "" | "said" | "says" | ")") {
@@ -795,3 +908,5 @@ fn figures(tokens: &text::Tokenized<'_>, registry: &mut Registry, mentions: &[Ve
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_reporting;

@@ -62,6 +62,9 @@ pub struct MetadataDto {
     /// Description.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Whether every change to the structure reflows the whole layout.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub auto_layout: bool,
 }
 
 /// A source as written in the file.
@@ -112,6 +115,50 @@ pub struct ActorDto {
     /// Whether the layout leaves it in place.
     #[serde(default, skip_serializing_if = "is_false")]
     pub pinned: bool,
+    /// Its own look, where it should not look like its kind.
+    #[serde(default, skip_serializing_if = "ActorStyleDto::is_empty")]
+    pub style: ActorStyleDto,
+}
+
+/// An actor's own look as written in the file: `(color: "#d94ea4", size: 9.2, shape: Circle)`.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ActorStyleDto {
+    /// Fill colour, `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Radius in layout units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<f32>,
+    /// Outline, a bare identifier such as `Hexagon`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<KindName>,
+}
+
+impl ActorStyleDto {
+    /// Whether nothing is set.
+    pub fn is_empty(&self) -> bool {
+        self.color.is_none() && self.size.is_none() && self.shape.is_none()
+    }
+}
+
+/// A cooperation's own look as written in the file: `(color: "#ff0000", width: 2.5)`.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CooperationStyleDto {
+    /// Line colour, `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Line width in multiples of the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<f32>,
+}
+
+impl CooperationStyleDto {
+    /// Whether nothing is set.
+    pub fn is_empty(&self) -> bool {
+        self.color.is_none() && self.width.is_none()
+    }
 }
 
 /// A cooperation as written in the file.
@@ -144,6 +191,9 @@ pub struct CooperationDto {
     /// Sources and quotes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceDto>,
+    /// Its own look, where it should not look like its kind.
+    #[serde(default, skip_serializing_if = "CooperationStyleDto::is_empty")]
+    pub style: CooperationStyleDto,
 }
 
 /// Evidence as written in the file.
@@ -200,8 +250,11 @@ impl Serialize for KindName {
 
 /// The static name of a known actor or cooperation kind.
 fn known_name(name: &str) -> Option<&'static str> {
-    use crate::model::{ActorKind, CooperationKind};
-    ActorKind::from_name(name).map(Kind::name).or_else(|| CooperationKind::from_name(name).map(Kind::name))
+    use crate::model::{ActorKind, CooperationKind, NodeShape};
+    ActorKind::from_name(name)
+        .map(Kind::name)
+        .or_else(|| CooperationKind::from_name(name).map(Kind::name))
+        .or_else(|| NodeShape::from_name(name).map(Kind::name))
 }
 
 impl<'de> Deserialize<'de> for KindName {

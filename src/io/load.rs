@@ -9,7 +9,8 @@ use std::path::Path as FilePath;
 use ron::extensions::Extensions;
 
 use super::document::{
-    ActorDto, CooperationDto, DocumentDto, FORMAT_NAME, HeaderDto, KindName, SUPPORTED_VERSIONS, SourceDto,
+    ActorDto, ActorStyleDto, CooperationDto, CooperationStyleDto, DocumentDto, FORMAT_NAME, HeaderDto, KindName,
+    SUPPORTED_VERSIONS, SourceDto,
 };
 use super::error::{LoadError, Problem};
 use super::locate::{Path, Position, locate};
@@ -17,8 +18,9 @@ use super::split::{List, MAX_PIECE_BYTES, Piece, Skeleton, SplitError, Splitter,
 use crate::analysis::progress::Progress;
 use crate::analysis::similarity::closest;
 use crate::model::{
-    Actor, ActorId, ActorKind, Attribute, Cooperation, CooperationId, CooperationKind, DateSpan, Evidence, Kind,
-    KnowledgeGraph, MAX_COORDINATE, Metadata, ModelError, PartialDate, Source, SourceId,
+    Actor, ActorId, ActorKind, ActorStyle, Attribute, Cooperation, CooperationId, CooperationKind, CooperationStyle,
+    DateSpan, Evidence, Kind, KnowledgeGraph, MAX_COORDINATE, Metadata, ModelError, NodeShape, PartialDate, Source,
+    SourceId, StyleError, check_size, parse_color,
 };
 
 /// Largest file kgx imports from other tools (which are read whole): 128 MiB.
@@ -161,7 +163,11 @@ fn load_from(
     if let Some(error) = first_error {
         return Err(error);
     }
-    checker.graph.metadata = Metadata { title: document.metadata.title, description: document.metadata.description };
+    checker.graph.metadata = Metadata {
+        title: document.metadata.title,
+        description: document.metadata.description,
+        auto_layout: document.metadata.auto_layout,
+    };
     checker
         .finish()
         .map_err(|found| LoadError::Invalid { path: path.to_owned(), problems: place(&text_for_problems(), found) })
@@ -500,6 +506,27 @@ impl Checker {
         text.parse().map_err(|e: T::Err| self.report(path, e.to_string())).ok()
     }
 
+    /// An actor's style, with each bad value reported at its place (and left out).
+    fn actor_style(&mut self, dto: &ActorStyleDto, at: Path) -> ActorStyle {
+        ActorStyle {
+            color: dto.color.as_deref().and_then(|c| self.checked(parse_color(c), at.field("color"))),
+            size: dto.size.and_then(|v| self.checked(check_size("size", v), at.field("size"))),
+            shape: dto.shape.as_ref().and_then(|name| self.kind::<NodeShape>(name, at.field("shape"))),
+        }
+    }
+
+    /// A cooperation's style, with each bad value reported at its place (and left out).
+    fn cooperation_style(&mut self, dto: &CooperationStyleDto, at: Path) -> CooperationStyle {
+        CooperationStyle {
+            color: dto.color.as_deref().and_then(|c| self.checked(parse_color(c), at.field("color"))),
+            width: dto.width.and_then(|v| self.checked(check_size("width", v), at.field("width"))),
+        }
+    }
+
+    fn checked<T>(&mut self, value: Result<T, StyleError>, path: Path) -> Option<T> {
+        value.map_err(|e| self.report(path, e.to_string())).ok()
+    }
+
     fn unexpected(&mut self, path: Path, error: ModelError) {
         self.report(path, error.to_string());
     }
@@ -561,6 +588,7 @@ impl Checker {
         actor.notes = dto.notes;
         actor.position = dto.position.map(|(x, y)| [x, y]);
         actor.pinned = dto.pinned;
+        actor.style = self.actor_style(&dto.style, at.field("style"));
         match self.graph.add_actor(actor) {
             Ok(index) => {
                 record_file_index(&mut self.actor_index, index.index(), i);
@@ -595,6 +623,7 @@ impl Checker {
         if !(dto.weight.is_finite() && dto.weight >= 0.0) {
             self.report(at.field("weight"), format!("weight {} must be a finite number ≥ 0", dto.weight));
         }
+        let style = self.cooperation_style(&dto.style, at.field("style"));
         for (j, evidence) in dto.evidence.iter().enumerate() {
             if self.graph.source(&evidence.source.as_str().into()).is_none() {
                 let hint = closest(&evidence.source, self.graph.sources().map(|s| s.id().as_str()))
@@ -630,6 +659,7 @@ impl Checker {
         cooperation.date = date;
         cooperation.weight = dto.weight;
         cooperation.attributes = dto.attributes.0.into_iter().map(|(key, value)| Attribute { key, value }).collect();
+        cooperation.style = style;
         let id = cooperation.id().clone();
         match self.graph.add_cooperation_between(from, to, cooperation) {
             Ok(index) => {

@@ -5,6 +5,7 @@ mod atomic;
 pub mod document;
 mod error;
 pub mod export;
+pub mod formats;
 pub mod import;
 mod load;
 pub mod locate;

@@ -5,10 +5,13 @@
 //! (`BASE/actor/ID`, `BASE/cooperation/ID`, `BASE/source/ID`) with its kgx id as `kgx:id`.
 //! Actors are `kgx:Actor` and a class for their kind (`kgx:Hospital` …) with `rdfs:label`,
 //! `skos:altLabel` for each alias (and `kgx:aliases`, an RDF list, for their order),
-//! `kgx:country`, `kgx:notes`, `kgx:x`/`kgx:y`, `kgx:pinned`. Cooperations are resources too, so
+//! `kgx:country`, `kgx:notes`, `kgx:x`/`kgx:y`, `kgx:pinned`, and their own look: `kgx:color`
+//! (`#rrggbb`), `kgx:size` (radius, `xsd:double`), `kgx:shape` (kgx's name, e.g. `Hexagon`).
+//! Cooperations are resources too, so
 //! evidence, dates and weights hang off them: `kgx:Cooperation` and a class for the kind,
 //! `kgx:from`, `kgx:to`, `kgx:directed`, `rdfs:label`, `kgx:date` (an `xsd:date`, `xsd:gYearMonth`
-//! or `xsd:gYear`, or `kgx:start`/`kgx:end` for a range), `kgx:weight`, and `kgx:evidence` nodes
+//! or `xsd:gYear`, or `kgx:start`/`kgx:end` for a range), `kgx:weight`, their own `kgx:color` and
+//! `kgx:width`, and `kgx:evidence` nodes
 //! with `kgx:source` and `kgx:quote`. Free attributes are `kgx:attribute` nodes with `kgx:key`,
 //! `kgx:value` and `kgx:index` (their order). Sources have `dcterms:title`, `dcterms:publisher`,
 //! `dcterms:date` and `kgx:url`; the graph itself `dcterms:title` and `dcterms:description`.
@@ -20,8 +23,8 @@ use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 
 use crate::model::{
-    Actor, ActorId, ActorKind, Attribute, Cooperation, CooperationKind, DateSpan, Evidence, Kind, KnowledgeGraph,
-    PartialDate, Source, SourceId,
+    Actor, ActorId, ActorKind, ActorStyle, Attribute, Cooperation, CooperationKind, CooperationStyle, DateSpan,
+    Evidence, Kind, KnowledgeGraph, NodeShape, PartialDate, Source, SourceId, check_size, color_hex, parse_color,
 };
 
 /// kgx's vocabulary.
@@ -45,13 +48,10 @@ pub enum RdfFormat {
 }
 
 impl RdfFormat {
-    /// The format a file name's extension names.
+    /// The format a file name's extension names, as the format registry
+    /// ([`crate::io::formats`]) says.
     pub fn from_path(path: &Path) -> Option<Self> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "ttl" | "turtle" => Some(RdfFormat::Turtle),
-            "jsonld" | "json-ld" => Some(RdfFormat::JsonLd),
-            _ => None,
-        }
+        crate::io::formats::Format::by_path(path)?.rdf_format()
     }
 }
 
@@ -210,6 +210,15 @@ pub fn triples(graph: &KnowledgeGraph, base: &str) -> Vec<Triple> {
         if actor.pinned {
             add(s.clone(), kgx("pinned"), Literal::from(true).into());
         }
+        if let Some(color) = actor.style.color {
+            add(s.clone(), kgx("color"), text(&color_hex(color)));
+        }
+        if let Some(size) = actor.style.size {
+            add(s.clone(), kgx("size"), double(f64::from(size)).into());
+        }
+        if let Some(shape) = actor.style.shape {
+            add(s.clone(), kgx("shape"), text(shape.name()));
+        }
         attributes(&mut add, &s, &actor.attributes);
         // A link to a knowledge-base entity, as linked data says it.
         for link in actor.attributes.iter().filter(|a| a.key == SAME_AS) {
@@ -239,6 +248,12 @@ pub fn triples(graph: &KnowledgeGraph, base: &str) -> Vec<Triple> {
             }
         }
         add(s.clone(), kgx("weight"), double(cooperation.weight).into());
+        if let Some(color) = cooperation.style.color {
+            add(s.clone(), kgx("color"), text(&color_hex(color)));
+        }
+        if let Some(width) = cooperation.style.width {
+            add(s.clone(), kgx("width"), double(f64::from(width)).into());
+        }
         for (index, evidence) in cooperation.evidence().iter().enumerate() {
             let node = NamedOrBlankNode::from(BlankNode::default());
             add(s.clone(), kgx("evidence"), node.clone().into());
@@ -469,6 +484,35 @@ impl<'p> Reader<'p> {
         items
     }
 
+    /// A colour (`kgx:color`), checked.
+    fn color(&self, subject: &NamedOrBlankNode) -> Result<Option<crate::model::Rgb>, RdfError> {
+        self.text(subject, &format!("{KGX}color"))
+            .map(|text| parse_color(&text).map_err(|e| self.shape(subject, format!("kgx:color: {e}"))))
+            .transpose()
+    }
+
+    /// A size or width (`kgx:size`, `kgx:width`), checked.
+    fn measure(&self, subject: &NamedOrBlankNode, what: &'static str) -> Result<Option<f32>, RdfError> {
+        self.number(subject, &format!("{KGX}{what}"))?
+            .map(|value| check_size(what, value as f32).map_err(|e| self.shape(subject, format!("kgx:{what}: {e}"))))
+            .transpose()
+    }
+
+    fn actor_style(&self, subject: &NamedOrBlankNode) -> Result<ActorStyle, RdfError> {
+        let shape = self
+            .text(subject, &format!("{KGX}shape"))
+            .map(|name| {
+                NodeShape::from_name(&name).ok_or_else(|| {
+                    self.shape(
+                        subject,
+                        format!("kgx:shape \"{name}\" is not a shape; expected one of {}", NodeShape::expected_names()),
+                    )
+                })
+            })
+            .transpose()?;
+        Ok(ActorStyle { color: self.color(subject)?, size: self.measure(subject, "size")?, shape })
+    }
+
     fn kind_of<K: Kind>(&self, subject: &NamedOrBlankNode, other: &str) -> Option<K> {
         self.values(subject, rdf::TYPE.as_str()).find_map(|o| {
             let Term::NamedNode(n) = o else { return None };
@@ -515,6 +559,7 @@ impl<'p> Reader<'p> {
             }
             actor.pinned = self.text(&s, &format!("{KGX}pinned")).is_some_and(|p| p == "true" || p == "1");
             actor.attributes = self.attributes(&s);
+            actor.style = self.actor_style(&s)?;
             actor_ids.insert(s.clone(), actor.id().clone());
             graph.add_actor(actor).map_err(|e| self.shape(&s, e.to_string()))?;
         }
@@ -555,6 +600,7 @@ impl<'p> Reader<'p> {
                 cooperation.weight = weight;
             }
             cooperation.attributes = self.attributes(&s);
+            cooperation.style = CooperationStyle { color: self.color(&s)?, width: self.measure(&s, "width")? };
             graph.add_cooperation(&from, &to, cooperation).map_err(|e| self.shape(&s, e.to_string()))?;
         }
         Ok(graph)

@@ -13,10 +13,11 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::atomic::write_atomic;
 use super::document::{
-    ActorDto, CURRENT_VERSION, CooperationDto, EvidenceDto, FORMAT_NAME, KindName, MetadataDto, OrderedMap, SourceDto,
+    ActorDto, ActorStyleDto, CURRENT_VERSION, CooperationDto, CooperationStyleDto, EvidenceDto, FORMAT_NAME, KindName,
+    MetadataDto, OrderedMap, SourceDto,
 };
 use super::error::SaveError;
-use crate::model::{Actor, CooperationRef, KnowledgeGraph, Source};
+use crate::model::{Actor, CooperationRef, KnowledgeGraph, Source, color_hex};
 
 /// The file form of an actor.
 fn actor_dto(a: &Actor) -> ActorDto {
@@ -30,6 +31,11 @@ fn actor_dto(a: &Actor) -> ActorDto {
         notes: a.notes.clone(),
         position: a.position.map(|[x, y]| (x, y)),
         pinned: a.pinned,
+        style: ActorStyleDto {
+            color: a.style.color.map(color_hex),
+            size: a.style.size,
+            shape: a.style.shape.map(KindName::of),
+        },
     }
 }
 
@@ -51,6 +57,10 @@ fn cooperation_dto(c: &CooperationRef<'_>) -> CooperationDto {
             .iter()
             .map(|e| EvidenceDto { source: e.source.to_string(), quote: e.quote.clone() })
             .collect(),
+        style: CooperationStyleDto {
+            color: c.cooperation.style.color.map(color_hex),
+            width: c.cooperation.style.width,
+        },
     }
 }
 
@@ -88,8 +98,11 @@ impl Serialize for DocumentView<'_> {
         let sources: Vec<&Source> = graph.sources().collect();
         let actors = graph.actors_sorted();
         let cooperations = graph.cooperations_sorted();
-        let metadata =
-            MetadataDto { title: graph.metadata.title.clone(), description: graph.metadata.description.clone() };
+        let metadata = MetadataDto {
+            title: graph.metadata.title.clone(),
+            description: graph.metadata.description.clone(),
+            auto_layout: graph.metadata.auto_layout,
+        };
         let mut document = serializer.serialize_struct("DocumentDto", 6)?;
         document.serialize_field("format", FORMAT_NAME)?;
         document.serialize_field("version", &CURRENT_VERSION)?;

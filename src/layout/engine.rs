@@ -5,6 +5,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::csr::Csr;
+use super::fit::{Viewport, fit};
 use super::forces::{attraction_and_gravity, repulsion_barnes_hut, repulsion_exact};
 use super::multilevel::multilevel_positions;
 use super::overlap::{LABEL_ROOM_LIMIT, OverlapGrid, separate_boxes};
@@ -38,6 +39,22 @@ pub struct LayoutEngine {
     /// labels (small graphs).
     labels: Option<Vec<[f32; 2]>>,
     pinned: Vec<bool>,
+    /// Nodes the current run holds still: not pinned by the user, but not part of this run (a
+    /// local run moves only new actors, or a dragged actor's neighbours).
+    held: Vec<bool>,
+    /// Pinned or held: what steps and overlap passes leave where it is.
+    fixed: Vec<bool>,
+    /// The current run moves every free node (a fresh layout or one the user asked for), so it
+    /// may end by making room for labels; a local run never does.
+    full_run: bool,
+    /// Label sizes on screen and the viewport the picture is fitted to, for the room a full run
+    /// makes for labels as it ends.
+    label_room: Option<LabelRoom>,
+    /// A full run settled before its label room was known: making room is still owed.
+    room_owed: bool,
+    /// The run started with no node placed (a layout from scratch): as it ends, the picture is
+    /// turned so its long side lies along the screen's.
+    from_scratch: bool,
     csr: Csr,
     fx: Vec<f32>,
     fy: Vec<f32>,
@@ -85,6 +102,12 @@ impl LayoutEngine {
             radius,
             labels: None,
             pinned: vec![false; node_count],
+            held: vec![false; node_count],
+            fixed: vec![false; node_count],
+            full_run: true,
+            label_room: None,
+            room_owed: false,
+            from_scratch: false,
             csr,
             fx: zeros.clone(),
             fy: zeros.clone(),
@@ -134,6 +157,7 @@ impl LayoutEngine {
         let n = self.node_count();
         let none_known = !known.iter().any(|&k| k);
         self.multilevel_seed = (none_known && n >= self.params.multilevel_above).then_some(seed);
+        self.from_scratch = none_known;
         let mut rng = SplitMix64::new(seed);
         let mut placed: Vec<bool> = (0..n).map(|i| known.get(i).copied().unwrap_or(false)).collect();
         let disc = 20.0 * (n as f64).sqrt().max(1.0);
@@ -208,6 +232,7 @@ impl LayoutEngine {
     pub fn set_pinned(&mut self, i: usize, pinned: bool) {
         if let Some(p) = self.pinned.get_mut(i) {
             *p = pinned;
+            self.fixed[i] = pinned || self.held[i];
         }
     }
 
@@ -237,8 +262,71 @@ impl LayoutEngine {
         self.state = LayoutState::Settled;
     }
 
-    /// Wakes a settled layout after an edit, at a gentle speed so the picture does not jump.
+    /// Wakes the whole layout (every node that is not pinned moves), at a gentle speed so the
+    /// picture does not jump: what "Re-run layout" and automatic layout do. Such a run ends by
+    /// making room for labels, when label sizes are known.
     pub fn reheat(&mut self) {
+        self.set_held(|_| false);
+        self.full_run = true;
+        self.restart();
+    }
+
+    /// Runs the layout for `free` nodes only, every other node held where it is: new actors find
+    /// their place near their neighbours, a dragged actor's neighbours follow it, and nothing
+    /// else in the picture moves. Settled at once when no free node can move.
+    pub fn settle_only(&mut self, free: &[usize]) {
+        let mut is_free = vec![false; self.node_count()];
+        for &i in free {
+            if let Some(f) = is_free.get_mut(i) {
+                *f = true;
+            }
+        }
+        self.set_held(|i| !is_free[i]);
+        self.full_run = false;
+        self.room_owed = false;
+        self.restart();
+        if self.fixed.iter().all(|f| *f) {
+            self.state = LayoutState::Settled;
+        }
+    }
+
+    /// Stops the layout where it is (an undo put a picture back; a new edit began).
+    pub fn stop(&mut self) {
+        self.set_held(|_| false);
+        self.full_run = false;
+        self.room_owed = false;
+        self.state = LayoutState::Settled;
+    }
+
+    /// Whether node `i` is held still by the current run.
+    pub fn is_held(&self, i: usize) -> bool {
+        self.held.get(i).copied().unwrap_or(false)
+    }
+
+    fn set_held(&mut self, held: impl Fn(usize) -> bool) {
+        for i in 0..self.held.len() {
+            self.held[i] = held(i);
+            self.fixed[i] = self.pinned[i] || self.held[i];
+        }
+    }
+
+    /// Sets the label sizes on screen and the viewport that a full run makes room for as it
+    /// ends; `None` stops making room. Ignored unless there is one size per node and the graph
+    /// has at most [`LABEL_ROOM_LIMIT`] nodes.
+    pub fn set_label_room(&mut self, room: Option<LabelRoom>) {
+        self.label_room = room.filter(|r| r.sizes.len() == self.node_count() && r.sizes.len() <= LABEL_ROOM_LIMIT);
+        // Label sizes are measured once a frame is drawn; a small graph may have settled before.
+        if self.room_owed && self.state == LayoutState::Settled && self.label_room.is_some() {
+            self.make_label_room();
+        }
+    }
+
+    /// Whether this run may move every free node and make room for labels as it ends.
+    pub fn is_full_run(&self) -> bool {
+        self.full_run
+    }
+
+    fn restart(&mut self) {
         self.state = LayoutState::Running;
         self.calm_streak = 0;
         self.since_reheat = 0;
@@ -288,10 +376,14 @@ impl LayoutEngine {
             self.cooling = true;
             self.polishing = true;
             for i in 0..self.x.len() {
-                if !self.pinned[i] {
+                if !self.fixed[i] {
                     self.x[i] = x[i];
                     self.y[i] = y[i];
                 }
+            }
+            // The shape is formed: turn it now, before it is shown, not as it comes to rest.
+            if std::mem::take(&mut self.from_scratch) {
+                self.turn_to_landscape();
             }
         }
         let n = self.x.len();
@@ -335,7 +427,7 @@ impl LayoutEngine {
     /// global traction speeds everyone up, so the layout converges instead of jittering.
     fn apply_forces(&mut self) {
         let (fx, fy, ofx, ofy) = (&self.fx, &self.fy, &self.old_fx, &self.old_fy);
-        let (mass, pinned) = (&self.mass, &self.pinned);
+        let (mass, pinned) = (&self.mass, &self.fixed);
         // Per-node swinging and traction, then summed in order: deterministic for any thread count.
         (&mut self.per_node, &mut self.per_node_b).into_par_iter().enumerate().with_min_len(1024).for_each(
             |(i, (swing, traction))| {
@@ -353,7 +445,7 @@ impl LayoutEngine {
         let total_traction: f64 = self.per_node_b.iter().map(|&v| f64::from(v)).sum();
         self.adjust_speed(total_swinging, total_traction);
 
-        let (fx, fy, pinned) = (&self.fx, &self.fy, &self.pinned);
+        let (fx, fy, pinned) = (&self.fx, &self.fy, &self.fixed);
         let speed = self.speed * self.temperature;
         let max_step = self.params.max_step_factor;
         let (x, y, radius) = (&mut self.x, &mut self.y, &self.radius);
@@ -415,7 +507,7 @@ impl LayoutEngine {
 
     /// Compares the mean step with the layout's radius to decide whether it has settled.
     fn update_state(&mut self) {
-        let free = self.pinned.iter().filter(|p| !**p).count();
+        let free = self.fixed.iter().filter(|p| !**p).count();
         if free == 0 {
             self.settle();
             return;
@@ -447,22 +539,101 @@ impl LayoutEngine {
         self.params.removes_overlaps(self.x.len())
     }
 
-    /// Marks the layout settled, first removing any overlap left (when overlap prevention is on).
+    /// Marks the layout settled, first removing any overlap left (when overlap prevention is on)
+    /// and, at the end of a full run, making room for labels. Held nodes are then released.
     fn settle(&mut self) {
+        if std::mem::take(&mut self.from_scratch) && self.full_run {
+            self.turn_to_landscape();
+        }
         self.remove_overlaps();
+        if self.full_run {
+            self.make_label_room();
+        }
         self.state = LayoutState::Settled;
+        self.set_held(|_| false);
+    }
+
+    /// Turns a layout made from scratch (no pinned node) about its centre so that its longest
+    /// extent lies horizontal, as screens and pages are wider than tall: a force layout's
+    /// orientation is arbitrary, and a tall picture would use a third of the screen.
+    fn turn_to_landscape(&mut self) {
+        let n = self.x.len();
+        if n < 3 || self.pinned.iter().any(|p| *p) {
+            return;
+        }
+        let mean = |v: &[f32]| v.iter().map(|&a| f64::from(a)).sum::<f64>() / n as f64;
+        let (cx, cy) = (mean(&self.x), mean(&self.y));
+        let (mut sxx, mut syy, mut sxy) = (0.0f64, 0.0f64, 0.0f64);
+        for i in 0..n {
+            let (dx, dy) = (f64::from(self.x[i]) - cx, f64::from(self.y[i]) - cy);
+            sxx += dx * dx;
+            syy += dy * dy;
+            sxy += dx * dy;
+        }
+        // The principal axis's angle; turning by its opposite lays that axis horizontal.
+        let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+        let (sin, cos) = (-angle).sin_cos();
+        for i in 0..n {
+            let (dx, dy) = (f64::from(self.x[i]) - cx, f64::from(self.y[i]) - cy);
+            self.x[i] = (cx + dx * cos - dy * sin) as f32;
+            self.y[i] = (cy + dx * sin + dy * cos) as f32;
+        }
+    }
+
+    /// Makes room for every label at the zoom that fits the picture into the label room's
+    /// viewport. Making room spreads the picture, which lowers that zoom and grows the labels in
+    /// layout units, so this repeats a few rounds until the boxes stop growing.
+    fn make_label_room(&mut self) {
+        const ROUNDS: usize = 4;
+        let Some(room) = self.label_room.clone() else {
+            self.room_owed = true;
+            return;
+        };
+        self.room_owed = false;
+        if !self.removes_overlaps() {
+            return;
+        }
+        for _ in 0..ROUNDS {
+            let Some((zoom, _)) = fit(&self.x, &self.y, &self.radius, Some(&room.sizes), room.viewport, |_| true)
+            else {
+                return;
+            };
+            // A little more than the label itself, so neighbouring labels do not touch.
+            let boxes: Vec<[f32; 2]> =
+                room.sizes.iter().map(|[w, h]| [(w + 6.0) / zoom, (h + super::fit::LABEL_GAP + 2.0) / zoom]).collect();
+            let grows = self.labels.as_ref().is_none_or(|old| {
+                old.len() != boxes.len()
+                    || old.iter().zip(&boxes).any(|(a, b)| b[0] > a[0] * 1.03 || b[1] > a[1] * 1.03)
+            });
+            self.labels = Some(boxes);
+            if !grows {
+                break;
+            }
+            self.remove_overlaps();
+        }
     }
 
     /// One pass of overlap removal: label boxes when set, else discs. Returns the overlaps found.
     fn separate_once(&mut self) -> usize {
+        let widen = self.widen_labels();
         match &self.labels {
-            Some(labels) => separate_boxes(&mut self.x, &mut self.y, &self.radius, labels, &self.pinned),
-            None => self.overlap.separate(&mut self.x, &mut self.y, &self.radius, &self.pinned),
+            Some(labels) => separate_boxes(&mut self.x, &mut self.y, &self.radius, labels, &self.fixed, widen),
+            None => self.overlap.separate(&mut self.x, &mut self.y, &self.radius, &self.fixed),
         }
     }
 
+    /// How much making room for labels favours moving nodes sideways: as much as the picture is
+    /// taller, for its width, than the screen the label room was measured on (1 to 4).
+    fn widen_labels(&self) -> f32 {
+        let Some(room) = &self.label_room else { return 1.0 };
+        let screen = room.viewport.size[0] / room.viewport.size[1].max(1.0);
+        let span = |v: &[f32]| v.iter().copied().fold(f32::MIN, f32::max) - v.iter().copied().fold(f32::MAX, f32::min);
+        let picture = span(&self.x) / span(&self.y).max(1e-3);
+        (screen / picture.max(1e-3)).clamp(1.0, 4.0)
+    }
+
     /// Removes overlaps now (up to 200 passes) without running the forces, when overlap
-    /// prevention is on: what a settled layout does when its nodes or labels grow.
+    /// prevention is on; held and pinned nodes stay where they are.
     pub fn remove_overlaps(&mut self) {
         if self.removes_overlaps() {
             for _ in 0..200 {
@@ -492,6 +663,16 @@ impl LayoutEngine {
             self.radius.copy_from_slice(radii);
         }
     }
+}
+
+/// What a full run makes room for as it ends: each node's label size on screen (points) and the
+/// viewport the picture is fitted into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelRoom {
+    /// Width and height of each node's label on screen, by engine node.
+    pub sizes: Vec<[f32; 2]>,
+    /// The screen area the picture is fitted to.
+    pub viewport: Viewport,
 }
 
 /// Root-mean-square distance of the points from their centroid: the layout's radius.

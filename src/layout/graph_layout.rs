@@ -15,10 +15,22 @@ pub struct GraphLayout {
 }
 
 impl GraphLayout {
-    /// Builds the layout of `graph`. Actors with a saved position start there, pinned actors stay
-    /// pinned, the others are placed near their placed neighbours (or at random, by `seed`).
-    /// Cooperation weights enter the attraction; direction is ignored. O(n + m).
+    /// Builds the layout of `graph`, keeping the picture it has. Actors with a saved position
+    /// stay there, pinned actors stay pinned; the others are placed near their placed neighbours
+    /// (or at random, by `seed`), and only they move when the engine runs. A graph where every
+    /// actor has a position starts settled; one where none has starts a full run (a fresh
+    /// layout). Cooperation weights enter the attraction; direction is ignored. O(n + m).
     pub fn new(graph: &KnowledgeGraph, params: LayoutParams, seed: u64) -> Self {
+        Self::build(graph, params, seed, true)
+    }
+
+    /// Builds a layout of `graph` from scratch: every actor that is not pinned starts unplaced
+    /// (as if it had no position), and the whole layout runs. O(n + m).
+    pub fn fresh(graph: &KnowledgeGraph, params: LayoutParams, seed: u64) -> Self {
+        Self::build(graph, params, seed, false)
+    }
+
+    fn build(graph: &KnowledgeGraph, params: LayoutParams, seed: u64, keep_positions: bool) -> Self {
         let g = graph.petgraph();
         let nodes: Vec<NodeIndex> = g.node_indices().collect();
         let mut dense = vec![u32::MAX; g.node_bound()];
@@ -33,7 +45,7 @@ impl GraphLayout {
         let mut known = vec![false; nodes.len()];
         for (i, node) in nodes.iter().enumerate() {
             if let Some(actor) = graph.actor_at(*node) {
-                if let Some(position) = actor.position {
+                if let Some(position) = actor.position.filter(|_| keep_positions || actor.pinned) {
                     engine.set_position(i, position);
                     known[i] = true;
                 }
@@ -41,9 +53,10 @@ impl GraphLayout {
             }
         }
         engine.place_unpositioned(&known, seed);
-        // A file saved with every position opens as it was left, without moving.
-        if !known.is_empty() && known.iter().all(|k| *k) {
-            engine.mark_settled();
+        if keep_positions && known.iter().any(|k| *k) {
+            // The picture is the user's: only what has no place yet moves.
+            let new: Vec<usize> = (0..known.len()).filter(|&i| !known[i]).collect();
+            engine.settle_only(&new);
         }
         Self { engine, nodes, dense }
     }

@@ -11,7 +11,7 @@ use std::thread::JoinHandle;
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::engine::{LayoutEngine, LayoutState};
+use super::engine::{LabelRoom, LayoutEngine, LayoutState};
 use super::graph_layout::GraphLayout;
 use super::params::LayoutParams;
 use crate::model::KnowledgeGraph;
@@ -26,9 +26,10 @@ enum Change {
     Position(usize, [f32; 2]),
     Pinned(usize, bool),
     Reheat,
-    LabelBoxes(Option<Vec<[f32; 2]>>),
+    SettleOnly(Vec<usize>),
+    Stop,
+    LabelRoom(Option<LabelRoom>),
     Radii(Vec<f32>),
-    RemoveOverlaps,
 }
 
 /// What the window sends the worker.
@@ -76,8 +77,8 @@ pub struct LayoutView {
     ys: Vec<f32>,
     radius: Vec<f32>,
     pinned: Vec<bool>,
-    labels: Option<Vec<[f32; 2]>>,
     state: LayoutState,
+    full_run: bool,
     iteration: u64,
     params: LayoutParams,
     serial: u64,
@@ -94,8 +95,8 @@ impl LayoutView {
             ys: engine.ys().to_vec(),
             radius: engine.radii().to_vec(),
             pinned: (0..n).map(|i| engine.is_pinned(i)).collect(),
-            labels: engine.label_boxes().map(<[_]>::to_vec),
             state: engine.state(),
+            full_run: engine.is_full_run(),
             iteration: engine.iteration(),
             params: engine.params().clone(),
             serial: 0,
@@ -139,14 +140,15 @@ impl LayoutView {
         self.pinned.get(i).copied().unwrap_or(false)
     }
 
-    /// The label boxes the layout keeps clear, if any.
-    pub fn label_boxes(&self) -> Option<&[[f32; 2]]> {
-        self.labels.as_deref()
-    }
-
     /// Running or settled, as last published (or as just asked: a reheat runs at once).
     pub fn state(&self) -> LayoutState {
         self.state
+    }
+
+    /// Whether the current (or last) run moves every free node (a fresh layout, a re-run), not
+    /// only new actors or a dragged actor's neighbours.
+    pub fn is_full_run(&self) -> bool {
+        self.full_run
     }
 
     /// Iterations done, as last published.
@@ -290,16 +292,33 @@ impl LiveLayout {
         }
     }
 
-    /// Wakes the layout (after an edit or a drag).
+    /// Runs the whole layout again from the current picture (see [`LayoutEngine::reheat`]).
     pub fn reheat(&mut self) {
         self.view.state = LayoutState::Running;
+        self.view.full_run = true;
         self.send(Change::Reheat);
     }
 
-    /// Makes room for labels (see [`LayoutEngine::set_label_boxes`]).
-    pub fn set_label_boxes(&mut self, labels: Option<Vec<[f32; 2]>>) {
-        self.view.labels = labels.clone().filter(|l| l.len() == self.view.node_count());
-        self.send(Change::LabelBoxes(labels));
+    /// Runs the layout for `free` nodes only, holding every other (see
+    /// [`LayoutEngine::settle_only`]).
+    pub fn settle_only(&mut self, free: Vec<usize>) {
+        if free.iter().any(|&i| i < self.view.node_count() && !self.view.is_pinned(i)) {
+            self.view.state = LayoutState::Running;
+        }
+        self.view.full_run = false;
+        self.send(Change::SettleOnly(free));
+    }
+
+    /// Stops the layout where it is.
+    pub fn stop(&mut self) {
+        self.view.state = LayoutState::Settled;
+        self.view.full_run = false;
+        self.send(Change::Stop);
+    }
+
+    /// Sets what a full run makes room for as it ends (see [`LayoutEngine::set_label_room`]).
+    pub fn set_label_room(&mut self, room: Option<LabelRoom>) {
+        self.send(Change::LabelRoom(room));
     }
 
     /// Sets every node's disc radius (see [`LayoutEngine::set_radii`]).
@@ -308,11 +327,6 @@ impl LiveLayout {
             self.view.radius.copy_from_slice(radii);
             self.send(Change::Radii(radii.to_vec()));
         }
-    }
-
-    /// Removes overlaps without running the forces (see [`LayoutEngine::remove_overlaps`]).
-    pub fn remove_overlaps(&mut self) {
-        self.send(Change::RemoveOverlaps);
     }
 
     /// Runs the layout to rest now, on this thread (tests, benchmarks, a first picture), and
@@ -348,9 +362,10 @@ fn apply(engine: &mut LayoutEngine, change: Change) {
         Change::Position(i, p) if i < engine.node_count() => engine.set_position(i, p),
         Change::Pinned(i, pinned) if i < engine.node_count() => engine.set_pinned(i, pinned),
         Change::Reheat => engine.reheat(),
-        Change::LabelBoxes(labels) => engine.set_label_boxes(labels),
+        Change::SettleOnly(free) => engine.settle_only(&free),
+        Change::Stop => engine.stop(),
+        Change::LabelRoom(room) => engine.set_label_room(room),
         Change::Radii(radii) => engine.set_radii(&radii),
-        Change::RemoveOverlaps => engine.remove_overlaps(),
         Change::Position(..) | Change::Pinned(..) => {}
     }
 }

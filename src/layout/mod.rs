@@ -8,6 +8,7 @@
 
 mod csr;
 mod engine;
+pub mod fit;
 pub mod forces;
 mod graph_layout;
 mod live;
@@ -17,11 +18,11 @@ mod params;
 pub mod quadtree;
 
 pub use csr::Csr;
-pub use engine::{LayoutEngine, LayoutState};
+pub use engine::{LabelRoom, LayoutEngine, LayoutState};
 pub use graph_layout::GraphLayout;
 pub use live::{LayoutView, LiveLayout, Waker};
 pub use overlap::LABEL_ROOM_LIMIT;
-pub use params::{LayoutParams, node_radius};
+pub use params::{LAYOUT_SEED, LayoutParams, node_radius};
 
 #[cfg(test)]
 mod tests;

@@ -104,9 +104,19 @@ fn footprint(radius: f32, label: [f32; 2]) -> (f32, f32, f32) {
 
 /// One relaxation pass over footprints that include each node's label (`labels[i]` = width and
 /// height of node `i`'s label, centred under its disc): any two that overlap move apart along the
-/// axis where they overlap least, like Gephi's Label Adjust. Returns how many overlapping pairs
-/// were found. O(n²): for graphs up to [`LABEL_ROOM_LIMIT`] nodes.
-pub fn separate_boxes(x: &mut [f32], y: &mut [f32], radius: &[f32], labels: &[[f32; 2]], pinned: &[bool]) -> usize {
+/// axis where they overlap least, like Gephi's Label Adjust. `widen` (1 or more) favours moving
+/// sideways: a pair moves apart horizontally while its horizontal overlap is under `widen` times
+/// its vertical one, so a picture taller than the screen it is shown on grows wider rather than
+/// into a column. Returns how many overlapping pairs were found. O(n²): for graphs up to
+/// [`LABEL_ROOM_LIMIT`] nodes.
+pub fn separate_boxes(
+    x: &mut [f32],
+    y: &mut [f32],
+    radius: &[f32],
+    labels: &[[f32; 2]],
+    pinned: &[bool],
+    widen: f32,
+) -> usize {
     let n = x.len().min(labels.len()).min(radius.len()).min(pinned.len());
     let mut shifts = vec![(0.0f32, 0.0f32); n];
     let mut found = 0;
@@ -123,7 +133,8 @@ pub fn separate_boxes(x: &mut [f32], y: &mut [f32], radius: &[f32], labels: &[[f
             }
             found += 1;
             let (ux, uy) = if dx == 0.0 && dy == 0.0 { tie_direction(i, j) } else { (dx.signum(), dy.signum()) };
-            let (push_x, push_y) = if overlap_x < overlap_y { (ux * overlap_x, 0.0) } else { (0.0, uy * overlap_y) };
+            let (push_x, push_y) =
+                if overlap_x < overlap_y * widen { (ux * overlap_x, 0.0) } else { (0.0, uy * overlap_y) };
             let (share_i, share_j) = match (pinned[i], pinned[j]) {
                 (true, true) => (0.0, 0.0),
                 (true, false) => (0.0, 1.0),
@@ -165,11 +176,11 @@ mod tests {
         let labels = vec![[60.0, 12.0]; 3];
         let pinned = vec![false; 3];
         for _ in 0..200 {
-            if separate_boxes(&mut x, &mut y, &radius, &labels, &pinned) == 0 {
+            if separate_boxes(&mut x, &mut y, &radius, &labels, &pinned, 1.0) == 0 {
                 break;
             }
         }
-        assert_eq!(separate_boxes(&mut x, &mut y, &radius, &labels, &pinned), 0, "no overlap left");
+        assert_eq!(separate_boxes(&mut x, &mut y, &radius, &labels, &pinned, 1.0), 0, "no overlap left");
         for i in 0..3 {
             for j in i + 1..3 {
                 let apart_x = (x[i] - x[j]).abs() >= 60.0 - 1e-3;

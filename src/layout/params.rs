@@ -1,5 +1,9 @@
 //! Layout parameters, all in one place with their defaults.
 
+/// Seed of the layout's random placement everywhere kgx lays out (window, `kgx layout`,
+/// pictures): a graph always gets the same picture.
+pub const LAYOUT_SEED: u64 = 42;
+
 /// Parameters of the ForceAtlas2 layout. `Default` is tuned to look good on the seed graph and to
 /// settle quickly on large graphs.
 #[derive(Clone, Debug, PartialEq)]

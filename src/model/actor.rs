@@ -2,6 +2,7 @@
 
 use super::ids::ActorId;
 use super::kinds::ActorKind;
+use super::style::ActorStyle;
 
 /// One free attribute of an actor, e.g. `visitors` → `over 76,000`.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +39,8 @@ pub struct Actor {
     pub position: Option<[f32; 2]>,
     /// Whether the layout must leave this actor where it is.
     pub pinned: bool,
+    /// Its own colour, size or shape, where it should not look like its kind.
+    pub style: ActorStyle,
 }
 
 impl Actor {
@@ -53,6 +56,7 @@ impl Actor {
             notes: String::new(),
             position: None,
             pinned: false,
+            style: ActorStyle::default(),
         }
     }
 

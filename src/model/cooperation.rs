@@ -3,6 +3,7 @@
 use super::date::DateSpan;
 use super::ids::{CooperationId, SourceId};
 use super::kinds::CooperationKind;
+use super::style::CooperationStyle;
 
 /// One piece of evidence: a source and the sentence in it that states the cooperation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct Cooperation {
     pub weight: f64,
     /// Free attributes in order (e.g. values imported from another tool); keys are unique.
     pub attributes: Vec<super::Attribute>,
+    /// Its own colour or width, where it should not look like its kind.
+    pub style: CooperationStyle,
     evidence: Vec<Evidence>,
 }
 
@@ -45,6 +48,7 @@ impl Cooperation {
             date: None,
             weight: 1.0,
             attributes: Vec::new(),
+            style: CooperationStyle::default(),
             evidence: Vec::new(),
         }
     }

@@ -18,6 +18,10 @@ pub struct Metadata {
     pub title: String,
     /// What the graph covers and how it was built.
     pub description: String,
+    /// Whether the layout runs again after each change to the structure (new actors and
+    /// cooperations reflow the whole picture). Off by default: the picture stays the user's, and
+    /// only what is new finds its place.
+    pub auto_layout: bool,
 }
 
 /// A cooperation together with the ids of its two actors.

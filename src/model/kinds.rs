@@ -167,7 +167,7 @@ impl CooperationKind {
 }
 
 /// The outline of a node.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NodeShape {
     /// A disc.
     Circle,
@@ -185,6 +185,33 @@ pub enum NodeShape {
     Hexagon,
     /// A regular octagon.
     Octagon,
+}
+
+impl Kind for NodeShape {
+    const WHAT: &'static str = "shape";
+    const ALL: &'static [Self] = &[
+        NodeShape::Circle,
+        NodeShape::Square,
+        NodeShape::Diamond,
+        NodeShape::TriangleUp,
+        NodeShape::TriangleDown,
+        NodeShape::Pentagon,
+        NodeShape::Hexagon,
+        NodeShape::Octagon,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            NodeShape::Circle => "Circle",
+            NodeShape::Square => "Square",
+            NodeShape::Diamond => "Diamond",
+            NodeShape::TriangleUp => "TriangleUp",
+            NodeShape::TriangleDown => "TriangleDown",
+            NodeShape::Pentagon => "Pentagon",
+            NodeShape::Hexagon => "Hexagon",
+            NodeShape::Octagon => "Octagon",
+        }
+    }
 }
 
 impl NodeShape {

@@ -9,6 +9,7 @@ mod graph;
 mod ids;
 mod kinds;
 mod source;
+mod style;
 
 pub use actor::{Actor, Attribute, MAX_COORDINATE};
 pub use cooperation::{Cooperation, Evidence};
@@ -18,6 +19,7 @@ pub use graph::{CooperationRef, KnowledgeGraph, Metadata, RemovedActor, RemovedC
 pub use ids::{ActorId, CooperationId, SourceId};
 pub use kinds::{ActorKind, CooperationKind, Kind, NodeShape};
 pub use source::Source;
+pub use style::{ActorStyle, CooperationStyle, MAX_STYLE_SIZE, Rgb, StyleError, check_size, color_hex, parse_color};
 
 #[cfg(test)]
 mod tests;

@@ -68,8 +68,8 @@ pub enum Command {
     PinSelection(bool),
     /// Put the keyboard focus in the search field.
     FocusSearch,
-    /// Make room in the layout for labels of these sizes (layout units, by engine node).
-    MakeRoomForLabels(Vec<[f32; 2]>),
+    /// What a full layout run makes room for as it ends: label sizes on screen and the canvas.
+    SetLabelRoom(crate::layout::LabelRoom),
     /// Show or hide the left panel (legend, explore, metrics).
     ToggleSidePanel,
     /// Show or hide the inspector.
@@ -78,8 +78,15 @@ pub enum Command {
     PauseLayout(bool),
     /// Pause the layout if it runs, resume it if paused.
     ToggleLayoutPause,
-    /// Restart the layout from the current positions.
-    ReheatLayout,
+    /// Lay the graph out again as one undoable step: from the current picture, or from scratch
+    /// (`fresh`).
+    RerunLayout {
+        /// Start from scratch instead of from the current picture.
+        fresh: bool,
+    },
+    /// Turn automatic layout on (every change to the structure reflows the whole picture) or
+    /// off (only what is new moves); remembered in the document, undoable.
+    SetAutoLayout(bool),
     /// Start a new, empty document (asks about unsaved changes first).
     New,
     /// Open a file; `None` asks for one (asks about unsaved changes first).

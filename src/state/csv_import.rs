@@ -1,10 +1,13 @@
 //! The CSV column dialog: a preview of the first rows and what each column is, remembered for
-//! the next file with the same columns.
+//! the next file with the same columns; how often the table repeats its pairs (counted on a
+//! worker thread whenever the columns that say it change) and what to do with repeated rows.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::io::import::{CsvField, CsvPreview};
+use crate::io::import::{CsvField, CsvPreview, ParallelRule, Repeats, csv_repeats};
 
 /// What the CSV is opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,13 +18,31 @@ pub enum CsvPurpose {
     Merge,
 }
 
+/// The columns that decide which rows repeat a pair: source, target and direction.
+pub type PairColumns = [Option<usize>; 3];
+
+/// The pair columns of a mapping, if it maps a source and a target.
+pub fn pair_columns(fields: &[CsvField]) -> Option<PairColumns> {
+    let column = |wanted: CsvField| fields.iter().position(|f| *f == wanted);
+    let columns = [column(CsvField::Source), column(CsvField::Target), column(CsvField::Direction)];
+    (columns[0].is_some() && columns[1].is_some()).then_some(columns)
+}
+
+/// Repeated pairs being counted on a worker thread.
+#[derive(Debug)]
+pub struct RepeatCount {
+    /// The columns counted by.
+    pub columns: PairColumns,
+    receiver: Receiver<Result<Repeats, String>>,
+}
+
 /// The dialog's state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub struct CsvForm {
     /// The file.
     pub path: PathBuf,
-    /// Its bytes, read once.
-    pub bytes: Vec<u8>,
+    /// Its bytes, read once (shared with the workers that count and import).
+    pub bytes: Arc<Vec<u8>>,
     /// Its first rows.
     pub preview: CsvPreview,
     /// What each column is, as chosen.
@@ -32,6 +53,15 @@ pub struct CsvForm {
     pub purpose: CsvPurpose,
     /// The last problem.
     pub error: Option<String>,
+    /// How often the table repeats its pairs, and the columns that was counted by.
+    pub repeats: Option<(PairColumns, Repeats)>,
+    /// A count in progress.
+    pub counting: Option<RepeatCount>,
+    /// What to do with rows that repeat a pair.
+    pub merge_parallel: ParallelRule,
+    /// Whether the person chose `merge_parallel` (else a count that finds repeats proposes
+    /// adding their weights).
+    pub rule_chosen: bool,
 }
 
 /// The key remembered mappings are kept under: the column names, in order, ignoring case.
@@ -54,7 +84,59 @@ impl CsvForm {
             .filter(|f| f.len() == preview.headers.len())
             .cloned()
             .unwrap_or_else(|| preview.fields.clone());
-        Self { path, bytes, preview, fields, remember: true, purpose, error: None }
+        Self {
+            path,
+            bytes: Arc::new(bytes),
+            preview,
+            fields,
+            remember: true,
+            purpose,
+            error: None,
+            repeats: None,
+            counting: None,
+            merge_parallel: ParallelRule::None,
+            rule_chosen: false,
+        }
+    }
+
+    /// The repeats counted for the current mapping, once known.
+    pub fn current_repeats(&self) -> Option<Repeats> {
+        let columns = pair_columns(&self.fields)?;
+        self.repeats.filter(|(counted, _)| *counted == columns).map(|(_, repeats)| repeats)
+    }
+
+    /// Keeps the count in step with the mapping: takes a finished count (proposing to add the
+    /// weights of repeated rows unless the person chose otherwise) and starts one on a worker
+    /// thread when the pair columns changed. Returns whether a count is running. Cheap per frame.
+    pub fn keep_count(&mut self) -> bool {
+        if let Some(count) = &self.counting {
+            match count.receiver.try_recv() {
+                Err(TryRecvError::Empty) => {}
+                Ok(result) => {
+                    let columns = count.columns;
+                    self.counting = None;
+                    // A table that cannot be read this way says so when imported; nothing repeats.
+                    let repeats = result.unwrap_or_default();
+                    self.repeats = Some((columns, repeats));
+                    if !self.rule_chosen {
+                        self.merge_parallel = if repeats.any() { ParallelRule::Sum } else { ParallelRule::None };
+                    }
+                }
+                Err(TryRecvError::Disconnected) => self.counting = None,
+            }
+        }
+        let Some(columns) = pair_columns(&self.fields) else { return self.counting.is_some() };
+        let counted = self.repeats.is_some_and(|(counted, _)| counted == columns);
+        let in_flight = self.counting.as_ref().is_some_and(|c| c.columns == columns);
+        if !counted && !in_flight {
+            let (sender, receiver) = channel();
+            let (bytes, path, fields) = (Arc::clone(&self.bytes), self.path.clone(), self.fields.clone());
+            std::thread::spawn(move || {
+                let _ = sender.send(csv_repeats(&bytes, &path, &fields).map_err(|e| e.to_string()));
+            });
+            self.counting = Some(RepeatCount { columns, receiver });
+        }
+        self.counting.is_some()
     }
 }
 

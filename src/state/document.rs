@@ -6,12 +6,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::edit::{Edit, History};
 use crate::io::{FileStamp, SaveError, save_file};
-use crate::layout::{LayoutParams, LayoutState, LiveLayout};
+use crate::layout::{GraphLayout, LayoutParams, LayoutState, LiveLayout};
 use crate::model::{ActorId, KnowledgeGraph, ModelError};
 use crate::state::scene::Scene;
 
-/// Seed of the layout's random placement: a file always opens to the same picture.
-pub const LAYOUT_SEED: u64 = 42;
+pub use crate::layout::LAYOUT_SEED;
 
 /// A revision number never used before in this process, so a cache keyed by revision can never
 /// mistake one document for another.
@@ -20,16 +19,32 @@ fn next_revision() -> u64 {
     COUNTER.fetch_add(1, Ordering::Relaxed)
 }
 
-/// A node drag under way: what to put back if it is cancelled, and the picture before it.
+/// A node drag under way: what to put back if it is cancelled.
 #[derive(Clone, Debug)]
 struct DragSession {
     actor: ActorId,
     origin: [f32; 2],
     was_pinned: bool,
-    /// Every engine node's position when the drag began.
-    picture: Vec<[f32; 2]>,
+    /// The dragged actor's neighbours (engine nodes), which follow it.
+    followers: Vec<usize>,
     /// The graph's structure version then: engine nodes mean the same actors while it holds.
     structure: u64,
+}
+
+/// Where the moves the layout makes are recorded, until the next change.
+///
+/// The graph holds the picture as last recorded; the layout holds the picture on screen. What
+/// differs between them are moves not yet recorded, and [`Document::capture_positions`] records
+/// them here.
+#[derive(Clone, Debug, PartialEq)]
+enum Motion {
+    /// Written into the graph without an undo step: the first picture of a document.
+    Unrecorded,
+    /// Into the history step with this revision, as part of it: new actors finding their place
+    /// after the edit that added them, neighbours following a drag, a re-run layout.
+    Step(u64),
+    /// Into a new step of its own with this description (a re-run layout); `Step` once made.
+    NewStep(String),
 }
 
 /// An open graph and everything derived from it.
@@ -54,10 +69,17 @@ pub struct Document {
     /// The file on disk as it was when opened or last saved (or acknowledged as changed).
     disk: Option<FileStamp>,
     drag: Option<DragSession>,
+    /// Where the layout's moves are recorded.
+    motion: Motion,
+    /// What a full run makes room for as it ends (label sizes on screen and the viewport), kept
+    /// to give every new layout.
+    label_room: Option<crate::layout::LabelRoom>,
     /// When the layout last started moving, and how long its last run took to settle.
     layout_started: Option<std::time::Instant>,
     last_settle: Option<std::time::Duration>,
     layout_structure: u64,
+    /// The layout's picture (its serial) last recorded at rest.
+    recorded_serial: u64,
     /// The knowledge base the graph was opened from or last published to (never saved to
     /// files; credentials stay in the environment).
     pub origin: Option<crate::state::kb::KbOrigin>,
@@ -82,9 +104,12 @@ impl Document {
             revision: next_revision(),
             disk,
             drag: None,
+            motion: Motion::Unrecorded,
+            label_room: None,
             layout_started: None,
             last_settle: None,
             layout_structure,
+            recorded_serial: 0,
             origin: None,
         }
     }
@@ -118,16 +143,18 @@ impl Document {
         self.disk = self.path.as_deref().and_then(|p| FileStamp::read(p).ok());
     }
 
-    /// Applies an edit through the history and brings layout and scene up to date. A drag under
-    /// way is cancelled first.
+    /// Applies an edit through the history and brings layout and scene up to date. Nothing the
+    /// edit did not touch moves: new actors without a position are placed near their neighbours
+    /// and only they settle (with [`Metadata::auto_layout`](crate::model::Metadata) on, the whole
+    /// layout reflows instead); their moves become part of the edit's undo step. A drag under way
+    /// is cancelled first.
     ///
     /// # Errors
     /// The edit's error; nothing changed then.
     pub fn apply(&mut self, edit: Edit, coalesce: Option<&str>) -> Result<(), ModelError> {
-        self.cancel_drag();
-        self.capture_positions();
+        self.begin_change();
         let result = self.history.apply(&mut self.graph, edit, coalesce);
-        self.sync(false);
+        self.sync_after_edit();
         result
     }
 
@@ -138,11 +165,10 @@ impl Document {
     /// # Errors
     /// As [`Document::apply`].
     pub fn apply_content_edit(&mut self, mut edit: Edit, coalesce: Option<&str>) -> Result<(), ModelError> {
-        self.cancel_drag();
-        self.capture_positions();
+        self.begin_change();
         keep_current_positions(&self.graph, &mut edit);
         let result = self.history.apply(&mut self.graph, edit, coalesce);
-        self.sync(false);
+        self.sync_after_edit();
         result
     }
 
@@ -157,86 +183,191 @@ impl Document {
         Ok(())
     }
 
-    /// Undoes the last step; returns its description. Undoing a drag puts the whole picture back
-    /// as it was, without waking the layout.
+    /// As [`Document::reload`], with `path` (where `graph` was read) as the document's file.
+    ///
+    /// # Errors
+    /// As [`Document::apply`].
+    pub fn reload_from(&mut self, graph: KnowledgeGraph, path: &Path) -> Result<(), ModelError> {
+        self.path = Some(path.to_owned());
+        self.reload(graph)
+    }
+
+    /// Undoes the last step; returns its description. The picture goes back to what it was
+    /// before the step, moves the layout made after it included, and nothing else moves.
     ///
     /// # Errors
     /// The step could not be undone (see [`History::undo`]).
     pub fn undo(&mut self) -> Result<Option<String>, ModelError> {
-        self.cancel_drag();
-        self.capture_positions();
-        let picture = self.history.next_undo().is_some_and(|edits| edits.iter().any(Edit::moves_picture));
+        self.begin_change();
         let result = self.history.undo(&mut self.graph);
-        self.sync(picture);
+        self.sync_restored();
         result
     }
 
-    /// Redoes the last undone step; returns its description.
+    /// Redoes the last undone step; returns its description. The picture becomes the one the
+    /// step left, moves the layout made after it included.
     ///
     /// # Errors
     /// As [`Document::undo`].
     pub fn redo(&mut self) -> Result<Option<String>, ModelError> {
-        self.cancel_drag();
-        self.capture_positions();
-        let picture = self.history.next_redo().is_some_and(|edits| edits.iter().any(Edit::moves_picture));
+        self.begin_change();
         let result = self.history.redo(&mut self.graph);
-        self.sync(picture);
+        self.sync_restored();
         result
     }
 
-    /// Copies the layout's current positions into the actors, so edits, saves and rebuilds start
-    /// from what is on screen. Positions are view state mirrored into the document: this is not
-    /// an edit.
-    pub fn capture_positions(&mut self) {
-        self.layout.write_positions(&mut self.graph);
+    /// Lays the graph out again as one undoable step: from the picture on screen (`fresh` false:
+    /// the layout refines what is there) or from scratch (`fresh`: as if no actor had a place;
+    /// pinned actors keep theirs). Undo puts the picture back.
+    pub fn rerun_layout(&mut self, fresh: bool) {
+        self.begin_change();
+        self.layout_paused = false;
+        if fresh {
+            let params = self.layout.engine().params().clone();
+            self.start_layout(LiveLayout::start(GraphLayout::fresh(&self.graph, params, LAYOUT_SEED)));
+        } else {
+            self.layout.set_paused(false);
+            self.layout.reheat();
+        }
+        let what = if fresh { "lay out from scratch" } else { "re-run layout" };
+        self.motion = Motion::NewStep(what.to_owned());
     }
 
-    /// After a change: rebuild the layout if actors or cooperations came or went (new actors are
-    /// placed near their neighbours), else carry moved or (un)pinned actors into the engine;
-    /// rebuild the scene. Moved actors wake the layout, unless a whole picture was restored.
-    fn sync(&mut self, restoring_picture: bool) {
-        if self.graph.structure_version() != self.layout_structure {
-            let params = self.layout.engine().params().clone();
-            self.layout = LiveLayout::new(&self.graph, params, LAYOUT_SEED);
-            self.layout.set_paused(self.layout_paused);
-            self.layout_structure = self.graph.structure_version();
-            // Let the picture adapt to the new structure (it starts from the current positions).
-            self.layout.reheat();
-        } else {
-            let mut moved = false;
-            for i in 0..self.layout.engine().node_count() {
-                let Some(actor) = self.layout.node_index(i).and_then(|n| self.graph.actor_at(n)) else { continue };
-                let (position, pinned) = (actor.position, actor.pinned);
-                if let Some(p) = position
-                    && p != self.layout.engine().position(i)
-                {
-                    self.layout.set_position(i, p);
-                    moved = true;
-                }
-                if pinned != self.layout.engine().is_pinned(i) {
-                    self.layout.set_pinned(i, pinned);
-                    moved = true;
-                }
-            }
-            if moved && !restoring_picture {
-                self.layout.reheat();
+    /// Records the layout's moves since the last change in the document (see [`Motion`]): into
+    /// the step that caused them, or, for the first picture of a document, directly. Saves,
+    /// exports and edits start from what is on screen; a drag under way is left out until it
+    /// ends. O(n).
+    pub fn capture_positions(&mut self) {
+        // A drag under way is recorded as one step when it ends (or put back if cancelled).
+        if self.drag.is_some() {
+            return;
+        }
+        let engine = self.layout.engine();
+        let mut moves = Vec::new();
+        for i in 0..engine.node_count() {
+            let Some(actor) = self.layout.node_index(i).and_then(|n| self.graph.actor_at(n)) else { continue };
+            let now = engine.position(i);
+            if actor.position != Some(now) {
+                moves.push((actor.id().clone(), Some(now)));
             }
         }
+        if moves.is_empty() {
+            return;
+        }
+        let edit = Edit::SetPositions(moves);
+        let recorded = match &self.motion {
+            Motion::Unrecorded => Ok(false),
+            Motion::Step(revision) => self.history.amend(&mut self.graph, *revision, edit.clone()),
+            Motion::NewStep(description) => {
+                let description = description.clone();
+                let made = self.history.apply_named(&mut self.graph, edit.clone(), &description);
+                if let Some(revision) = self.history.top_revision() {
+                    self.motion = Motion::Step(revision);
+                }
+                made.map(|()| true)
+            }
+        };
+        if !matches!(recorded, Ok(true)) {
+            // Not part of a step (or the step is no longer the newest): the picture simply is so.
+            let _ = edit.apply(&mut self.graph);
+        }
+    }
+
+    /// Before any change: a drag under way is cancelled, the layout's moves so far are recorded
+    /// where they belong, and a local run (new actors settling, neighbours following) stops
+    /// where it is, so it never moves anything on behalf of a step that is no longer the newest.
+    /// A full run (a fresh layout, a re-run) goes on, unrecorded.
+    fn begin_change(&mut self) {
+        self.cancel_drag();
+        self.capture_positions();
+        if self.layout.engine().state() == LayoutState::Running && !self.layout.engine().is_full_run() {
+            self.layout.stop();
+        }
+        self.motion = Motion::Unrecorded;
+    }
+
+    /// After an edit: a new layout if actors or cooperations came or went (keeping every
+    /// position; new actors settle, the rest held — or the whole layout reflows with automatic
+    /// layout on), else moved or (un)pinned actors carried into the layout; a new scene. The
+    /// layout's moves from here belong to the edit's step.
+    fn sync_after_edit(&mut self) {
+        if self.graph.structure_version() != self.layout_structure {
+            let params = self.layout.engine().params().clone();
+            self.start_layout(LiveLayout::new(&self.graph, params, LAYOUT_SEED));
+            if self.graph.metadata.auto_layout {
+                self.layout.reheat();
+            }
+        } else {
+            self.push_positions_into_layout();
+        }
+        if self.layout.engine().state() == LayoutState::Running
+            && let Some(revision) = self.history.top_revision()
+        {
+            self.motion = Motion::Step(revision);
+        }
+        self.rebuild_scene();
+    }
+
+    /// After undo or redo: the graph holds the picture of that state; the layout shows it as it
+    /// is, without moving.
+    fn sync_restored(&mut self) {
+        if self.graph.structure_version() != self.layout_structure {
+            let params = self.layout.engine().params().clone();
+            self.start_layout(LiveLayout::new(&self.graph, params, LAYOUT_SEED));
+        } else {
+            self.push_positions_into_layout();
+        }
+        self.rebuild_scene();
+    }
+
+    /// Replaces the layout (a new structure, or a fresh start), keeping the pause, the label
+    /// room and the structure it was built for.
+    fn start_layout(&mut self, layout: LiveLayout) {
+        self.layout = layout;
+        self.layout.set_paused(self.layout_paused);
+        if let Some(room) = &self.label_room {
+            self.layout.set_label_room(Some(room.clone()));
+        }
+        self.layout_structure = self.graph.structure_version();
+        self.recorded_serial = u64::MAX;
+    }
+
+    /// Carries positions and pins that the graph has and the layout does not show into it.
+    fn push_positions_into_layout(&mut self) {
+        for i in 0..self.layout.engine().node_count() {
+            let Some(actor) = self.layout.node_index(i).and_then(|n| self.graph.actor_at(n)) else { continue };
+            let (position, pinned) = (actor.position, actor.pinned);
+            if let Some(p) = position
+                && p != self.layout.engine().position(i)
+            {
+                self.layout.set_position(i, p);
+            }
+            if pinned != self.layout.engine().is_pinned(i) {
+                self.layout.set_pinned(i, pinned);
+            }
+        }
+    }
+
+    fn rebuild_scene(&mut self) {
         self.scene = Scene::build(&self.graph, &self.layout);
         self.revision = next_revision();
     }
 
     /// Takes the newest positions from the layout thread (never waits for it). Returns whether
-    /// the layout is still moving. When it settles, positions are captured.
+    /// the layout is still moving. When it settles, its moves are recorded.
     pub fn refresh_layout(&mut self) -> bool {
-        let was_running = self.layout.engine().state() == LayoutState::Running;
         let running = self.layout.refresh();
         if running && self.layout_started.is_none() {
             self.layout_started = Some(std::time::Instant::now());
         }
-        if was_running && !running {
+        // At rest with positions not seen at rest before: record them (once per picture).
+        let serial = self.layout.engine().serial();
+        if !running && self.layout.engine().is_up_to_date() && serial != self.recorded_serial {
+            self.recorded_serial = serial;
             self.capture_positions();
-            self.last_settle = self.layout_started.take().map(|t| t.elapsed());
+            if let Some(started) = self.layout_started.take() {
+                self.last_settle = Some(started.elapsed());
+            }
         }
         running && !self.layout_paused
     }
@@ -262,26 +393,28 @@ impl Document {
         !self.layout_paused && self.layout.engine().state() == LayoutState::Running
     }
 
-    /// Makes the layout keep room for labels of these sizes (layout units, by engine node); a
-    /// resting layout makes it at once, a running one as it settles, a paused one once resumed.
-    pub fn make_room_for_labels(&mut self, boxes: Vec<[f32; 2]>) {
-        self.layout.set_label_boxes(Some(boxes));
-        // A paused layout moves nothing; the room is made when it runs again.
-        if self.layout.engine().state() == LayoutState::Settled && !self.layout_paused {
-            self.layout.remove_overlaps();
+    /// Sets what a full run makes room for as it ends: each label's size on screen (by engine
+    /// node) and the viewport the picture is fitted to. A picture the user has is never moved for
+    /// it; labels that do not fit are placed around their nodes instead.
+    pub fn set_label_room(&mut self, room: crate::layout::LabelRoom) {
+        if self.label_room.as_ref() != Some(&room) {
+            self.layout.set_label_room(Some(room.clone()));
+            self.label_room = Some(room);
         }
     }
 
-    /// Gives the layout the drawn disc sizes (by degree or by a metric), so no two drawn discs
-    /// overlap. Returns whether anything changed.
+    /// What a full run makes room for, as last set.
+    pub fn label_room(&self) -> Option<&crate::layout::LabelRoom> {
+        self.label_room.as_ref()
+    }
+
+    /// Gives the layout the drawn disc sizes (by degree, by a metric, or the actors' own), which
+    /// its next run keeps apart. Nothing moves now. Returns whether anything changed.
     pub fn set_node_radii(&mut self, radii: &[f32]) -> bool {
         if self.layout.engine().radii() == radii {
             return false;
         }
         self.layout.set_radii(radii);
-        if self.layout.engine().state() == LayoutState::Settled && !self.layout_paused {
-            self.layout.remove_overlaps();
-        }
         true
     }
 
@@ -300,36 +433,38 @@ impl Document {
         self.drag.as_ref().map(|d| &d.actor)
     }
 
-    /// Starts dragging an actor: remembers where it and every other actor are, to put them back on
-    /// undo. Returns false (and starts nothing) if the actor is not in the graph.
+    /// Starts dragging an actor: remembers where it is, to put it back if the drag is cancelled.
+    /// Returns false (and starts nothing) if the actor is not in the graph.
     pub fn begin_drag(&mut self, actor: &ActorId) -> bool {
-        self.cancel_drag();
+        self.begin_change();
         let Some(node) = self.engine_node_of(actor) else { return false };
         let engine = self.layout.engine();
+        let followers = self.scene.neighbours(node).iter().map(|&j| j as usize).filter(|&j| j != node).collect();
         self.drag = Some(DragSession {
             actor: actor.clone(),
             origin: engine.position(node),
             was_pinned: engine.is_pinned(node),
-            picture: (0..engine.node_count()).map(|i| engine.position(i)).collect(),
+            followers,
             structure: self.graph.structure_version(),
         });
         true
     }
 
-    /// Moves the dragged actor and keeps the layout running around it. Ignored unless `actor` is
-    /// the one being dragged.
+    /// Moves the dragged actor; unless the layout is paused, its neighbours follow it (and
+    /// nothing else moves). Ignored unless `actor` is the one being dragged.
     pub fn drag_to(&mut self, actor: &ActorId, to: [f32; 2]) {
-        if self.dragged_actor() != Some(actor) {
-            return;
-        }
+        let Some(drag) = self.drag.as_ref().filter(|d| d.actor == *actor) else { return };
+        let followers = drag.followers.clone();
         let Some(node) = self.engine_node_of(actor) else { return };
         self.layout.set_position(node, to);
         self.layout.set_pinned(node, true);
-        self.layout.reheat();
+        if !self.layout_paused {
+            self.layout.settle_only(followers);
+        }
     }
 
-    /// Abandons a drag under way: the actor goes back where it was, with its old pin. The others
-    /// stay where the layout took them (nothing was recorded).
+    /// Abandons a drag under way: the actor goes back where it was, with its old pin, and so do
+    /// the neighbours that followed it.
     pub fn cancel_drag(&mut self) {
         let Some(drag) = self.drag.take() else { return };
         if drag.structure != self.graph.structure_version() {
@@ -339,12 +474,16 @@ impl Document {
             self.layout.set_position(node, drag.origin);
             self.layout.set_pinned(node, drag.was_pinned);
         }
+        if self.layout.engine().state() == LayoutState::Running {
+            self.layout.stop();
+        }
+        // The graph still holds the picture from before the drag.
+        self.push_positions_into_layout();
     }
 
-    /// Ends a drag as one undoable edit: the actor is pinned where it was dropped, and every other
-    /// actor keeps the place the layout gave it; undo puts the whole picture back as it was when
-    /// the drag began. The edit holds every actor's position (O(n) in the history per drag).
-    /// Does nothing unless `actor` is being dragged.
+    /// Ends a drag as one undoable edit: the actor is pinned where it was dropped, and the
+    /// neighbours that followed it keep their new places; undo puts all of them back. The step
+    /// holds only what moved. Does nothing unless `actor` is being dragged.
     ///
     /// # Errors
     /// The edit's error (not expected: a change to the graph cancels the drag first).
@@ -353,30 +492,21 @@ impl Document {
         if drag.structure != self.graph.structure_version() {
             return Ok(());
         }
-        let engine = self.layout.engine();
-        let mut moves = Vec::new();
-        // The graph is set to the picture before the drag, so the edit's inverse records it.
-        // Every actor is in the edit, not only those moved so far: the layout keeps flowing
-        // after the drop, and undo puts all of it back.
-        for (i, before) in drag.picture.iter().enumerate() {
-            let now = engine.position(i);
-            let Some(actor) = self.layout.node_index(i).and_then(|n| self.graph.actor_at_mut(n)) else { continue };
-            actor.position = Some(*before);
-            actor.pinned = engine.is_pinned(i);
-            if *actor.id() != drag.actor {
-                moves.push((actor.id().clone(), Some(now)));
-            }
-        }
         let Some(node) = self.engine_node_of(&drag.actor) else { return Ok(()) };
         let target = self.layout.engine().position(node);
-        let Some(dragged) = self.graph.actor_mut(&drag.actor) else { return Ok(()) };
-        dragged.pinned = drag.was_pinned;
-        let mut moved = dragged.clone();
+        let Some(mut moved) = self.graph.actor(&drag.actor).cloned() else { return Ok(()) };
         moved.position = Some(target);
         moved.pinned = true;
-        let edit = Edit::Batch(vec![Edit::SetPositions(moves), Edit::SetActor(moved)]);
-        let result = self.history.apply(&mut self.graph, edit, None);
-        self.sync(false);
+        // The followers' moves so far, and those still to come, join this step.
+        let description = format!("move actor \"{}\"", moved.label);
+        let result = self.history.apply_named(&mut self.graph, Edit::SetActor(moved), &description);
+        if let Some(revision) = self.history.top_revision() {
+            self.motion = Motion::Step(revision);
+        }
+        if self.layout.engine().state() != LayoutState::Running {
+            self.capture_positions();
+        }
+        self.rebuild_scene();
         result
     }
 

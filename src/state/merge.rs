@@ -5,22 +5,23 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::analysis::progress::Progress;
 use crate::edit::Edit;
 use crate::edit::merge::{LookAlike, MergeCounts, look_alikes, merge_edit};
-use crate::io::import::{ImportFormat, import_file};
-use crate::io::load_file;
+use crate::io::formats::{Format, FormatId, ReadOptions, read_file};
+use crate::io::import::{ParallelRule, Repeats, graph_repeats, merge_parallel};
 use crate::model::{ActorId, KnowledgeGraph};
 
-/// Reads any graph file kgx reads: its own RON, GraphML, GEXF, CSV or node-link JSON.
+/// Reads any graph file kgx reads, in the format the registry finds for its name (a name it does
+/// not know is read as a kgx file, whose errors say what is wrong).
+///
+/// # Errors
+/// The problem, naming the file and where in it.
 pub fn read_graph(path: &Path) -> Result<(KnowledgeGraph, Vec<String>), String> {
-    if crate::io::rdf::RdfFormat::from_path(path).is_some() {
-        return crate::io::rdf::read_rdf_file(path).map(|g| (g, Vec::new())).map_err(|e| e.to_string());
-    }
-    if ImportFormat::from_path(path).is_some() {
-        import_file(path).map(|i| (i.graph, i.notes)).map_err(|e| e.to_string())
-    } else {
-        load_file(path).map(|g| (g, Vec::new())).map_err(|e| e.to_string())
-    }
+    let format = Format::by_path(path).filter(|f| f.reads).unwrap_or(FormatId::Kgx.format());
+    read_file(path, format, ReadOptions::default(), &Progress::new())
+        .map(|read| (read.graph, read.notes))
+        .map_err(|e| e.to_string())
 }
 
 /// A graph file being read on a worker thread.
@@ -29,6 +30,8 @@ pub struct ReadJob {
     receiver: Receiver<Result<(KnowledgeGraph, Vec<String>), String>>,
     /// The file.
     pub path: PathBuf,
+    /// What was already chosen for repeated pairs (the CSV dialog asks), if anything.
+    pub chosen_rule: Option<ParallelRule>,
 }
 
 impl ReadJob {
@@ -47,7 +50,14 @@ impl ReadJob {
         std::thread::spawn(move || {
             let _ = sender.send(read());
         });
-        Self { receiver, path }
+        Self { receiver, path, chosen_rule: None }
+    }
+
+    /// The same job, with repeated pairs already dealt with by `rule`.
+    #[must_use]
+    pub fn with_rule(mut self, rule: ParallelRule) -> Self {
+        self.chosen_rule = Some(rule);
+        self
     }
 
     /// The graph (and the importer's notes) once read, or the located problem.
@@ -71,16 +81,24 @@ pub struct MergeReview {
     pub look_alikes: Vec<(LookAlike, bool)>,
     /// What the importer said (skipped rows …).
     pub notes: Vec<String>,
+    /// How often the incoming graph repeats its pairs.
+    pub repeats: Repeats,
+    /// What to do with repeated pairs: merging (adding weights) is proposed when there are any.
+    pub merge_parallel: ParallelRule,
 }
 
 impl MergeReview {
-    /// Every look-alike proposed for merging (ticked); the person unticks what differs.
+    /// Every look-alike proposed for merging (ticked); the person unticks what differs. A graph
+    /// that repeats pairs comes with merging them proposed. O(n + m) for the repeats, besides
+    /// finding look-alikes.
     pub fn new(name: String, incoming: KnowledgeGraph, open: &KnowledgeGraph, notes: Vec<String>) -> Self {
         let look_alikes = look_alikes(open, &incoming).into_iter().map(|l| (l, true)).collect();
-        Self { name, incoming, look_alikes, notes }
+        let repeats = graph_repeats(&incoming);
+        let merge_parallel = if repeats.any() { ParallelRule::Sum } else { ParallelRule::None };
+        Self { name, incoming, look_alikes, notes, repeats, merge_parallel }
     }
 
-    /// The edit that merges it, and what it brings.
+    /// The edit that merges it (its repeated pairs merged as chosen), and what it brings. O(n + m).
     pub fn edit(&self, open: &KnowledgeGraph) -> (Edit, MergeCounts) {
         let merge: HashMap<ActorId, ActorId> = self
             .look_alikes
@@ -88,7 +106,12 @@ impl MergeReview {
             .filter(|(_, on)| *on)
             .map(|(l, _)| (l.incoming.clone(), l.existing.clone()))
             .collect();
-        merge_edit(open, &self.incoming, &merge)
+        if self.merge_parallel == ParallelRule::None || !self.repeats.any() {
+            return merge_edit(open, &self.incoming, &merge);
+        }
+        let mut incoming = self.incoming.clone();
+        merge_parallel(&mut incoming, self.merge_parallel);
+        merge_edit(open, &incoming, &merge)
     }
 }
 

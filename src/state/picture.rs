@@ -1,17 +1,19 @@
-//! File → Export picture…: the form (file, size, scale, legend, title, whole graph or current
-//! view) and the drawing written by a worker thread, so a large graph never stalls the window.
+//! File → Export picture…: the form (file, size, scale, theme, legend, title, whole graph or
+//! current view) and the drawing written by a worker thread, so a large graph never stalls the
+//! window.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::draw::Theme;
 use crate::io::write_atomic;
 use crate::model::KnowledgeGraph;
-use crate::render::{RenderOptions, svg_to_png, to_svg};
+use crate::render::{PictureFormat, RenderOptions, render};
 
 /// The "Export picture" form.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PictureForm {
-    /// Where to write it: .svg or .png.
+    /// Where to write it: .svg, .png or .pdf.
     pub path: String,
     /// Width in pixels.
     pub width: f32,
@@ -25,6 +27,8 @@ pub struct PictureForm {
     pub title: bool,
     /// Only what the canvas shows now (else the whole graph).
     pub current_view: bool,
+    /// Dark ground or light (for print).
+    pub theme: Theme,
     /// The last problem.
     pub error: Option<String>,
 }
@@ -39,6 +43,7 @@ impl Default for PictureForm {
             legend: true,
             title: true,
             current_view: false,
+            theme: Theme::Light,
             error: None,
         }
     }
@@ -46,12 +51,11 @@ impl Default for PictureForm {
 
 impl PictureForm {
     /// The file and options the form asks for, or what is wrong with them.
-    pub fn request(&self, view: Option<[f32; 4]>) -> Result<(PathBuf, RenderOptions, f32), String> {
+    pub fn request(&self, view: Option<[f32; 4]>) -> Result<(PathBuf, RenderOptions, PictureFormat, f32), String> {
         let path = PathBuf::from(self.path.trim());
-        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-        if !matches!(extension.as_deref(), Some("svg" | "png")) {
-            return Err("Name the file .svg (labels stay text) or .png".to_owned());
-        }
+        let Some(format) = PictureFormat::from_path(&path) else {
+            return Err("Name the file .svg (labels stay text), .png or .pdf".to_owned());
+        };
         if !(100.0..=20_000.0).contains(&self.width) || !(100.0..=20_000.0).contains(&self.height) {
             return Err("Width and height take 100 to 20000 pixels".to_owned());
         }
@@ -64,8 +68,10 @@ impl PictureForm {
             legend: self.legend,
             title: self.title,
             view: if self.current_view { view } else { None },
+            layout: false,
+            theme: self.theme,
         };
-        Ok((path, options, self.scale))
+        Ok((path, options, format, self.scale))
     }
 }
 
@@ -77,16 +83,16 @@ pub struct PictureJob {
 
 impl PictureJob {
     /// Draws `graph` (positions as shown) and writes it atomically to `path`.
-    pub fn start(graph: KnowledgeGraph, path: PathBuf, options: RenderOptions, scale: f32) -> Self {
+    pub fn start(
+        graph: KnowledgeGraph,
+        path: PathBuf,
+        options: RenderOptions,
+        format: PictureFormat,
+        scale: f32,
+    ) -> Self {
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let svg = to_svg(&graph, &options);
-            let png = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"));
-            let bytes = if png {
-                svg_to_png(&svg, options.width, options.height, scale).map_err(|e| format!("{}: {e}", path.display()))
-            } else {
-                Ok(svg.into_bytes())
-            };
+            let bytes = render(&graph, &options, format, scale).map_err(|e| format!("{}: {e}", path.display()));
             let result = bytes.and_then(|bytes| {
                 write_atomic(&path, |w| w.write_all(&bytes))
                     .map(|()| format!("Exported the picture to {}", path.display()))

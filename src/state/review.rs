@@ -9,8 +9,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
 use crate::edit::Edit;
-use crate::extract::{ActorDecision, Extraction, Gazetteer, Review, SourceMeta, existing_match, extract, review_edit};
-use crate::model::{ActorId, ActorKind, CooperationKind, KnowledgeGraph, ModelError};
+use crate::extract::{
+    ActorDecision, Engine, Extraction, Gazetteer, Review, SourceMeta, existing_match, extract_with, review_edit,
+};
+use crate::model::{ActorId, ActorKind, CooperationKind, Kind, KnowledgeGraph, ModelError};
 
 /// Where the article comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,9 +40,35 @@ pub struct ArticleForm {
     pub url: String,
     /// The last problem, shown in the form.
     pub error: Option<String>,
+    /// Propose with a model behind an OpenAI-compatible API instead of the rules.
+    pub use_model: bool,
+    /// The model API's base URL (`http://127.0.0.1:8080/v1`).
+    pub model_url: String,
+    /// The model's name.
+    pub model_name: String,
+    /// The environment variable holding the API key (empty: KGX_MODEL_API_KEY).
+    pub model_key_variable: String,
 }
 
 impl ArticleForm {
+    /// The engine the form chooses.
+    ///
+    /// # Errors
+    /// A model engine without a usable URL or model name.
+    pub fn engine(&self) -> Result<Engine, String> {
+        if !self.use_model {
+            return Ok(Engine::Rules);
+        }
+        let mut engine = Engine::parse(&format!("openai:{}", self.model_url.trim()), Some(&self.model_name))
+            .map_err(|e| format!("Model: {e}"))?;
+        if let Engine::Model(endpoint) = &mut engine
+            && !self.model_key_variable.trim().is_empty()
+        {
+            endpoint.key_variable = self.model_key_variable.trim().to_owned();
+        }
+        Ok(engine)
+    }
+
     /// The source metadata the form gives, or what is wrong with its date.
     pub fn source(&self) -> Result<SourceMeta, String> {
         let date = match self.date.trim() {
@@ -73,20 +101,23 @@ pub enum JobPoll {
     /// Still reading.
     Running,
     /// The text and its proposals.
-    Done(String, Extraction),
+    Done(String, Box<Extraction>),
     /// A message for the person (file unreadable, not English, empty …).
     Failed(String),
 }
 
 impl ExtractJob {
-    /// Reads the input and extracts on a worker thread.
-    pub fn start(input: ArticleInput, source: SourceMeta) -> Self {
+    /// Reads the input and extracts with `engine` on a worker thread.
+    pub fn start(input: ArticleInput, source: SourceMeta, engine: Engine) -> Self {
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
-        let name = match &input {
+        let mut name = match &input {
             ArticleInput::File(path) => path.display().to_string(),
             ArticleInput::Text(_) => "pasted text".to_owned(),
         };
+        if let Engine::Model(_) = &engine {
+            name = format!("{name} with the {}", engine.describe());
+        }
         let stop = Arc::clone(&cancel);
         let label = name.clone();
         std::thread::spawn(move || {
@@ -99,7 +130,9 @@ impl ExtractJob {
                 if source.title.is_empty() && crate::extract::title_line(&text).is_none() {
                     source.title = label.rsplit('/').next().unwrap_or(&label).to_owned();
                 }
-                extract(&text, &Gazetteer::builtin(), &source).map(|e| (text, e)).map_err(|e| format!("{label}: {e}"))
+                extract_with(&engine, &text, &Gazetteer::builtin(), &source)
+                    .map(|e| (text, e))
+                    .map_err(|e| format!("{label}: {e}"))
             });
             if !stop.load(Ordering::Relaxed) {
                 let _ = sender.send(result);
@@ -111,7 +144,7 @@ impl ExtractJob {
     /// Whether it finished, without waiting.
     pub fn poll(&self) -> JobPoll {
         match self.receiver.try_recv() {
-            Ok(Ok((text, extraction))) => JobPoll::Done(text, extraction),
+            Ok(Ok((text, extraction))) => JobPoll::Done(text, Box::new(extraction)),
             Ok(Err(message)) => JobPoll::Failed(message),
             Err(TryRecvError::Empty) => JobPoll::Running,
             Err(TryRecvError::Disconnected) => JobPoll::Failed(format!("{}: the extraction stopped", self.name)),
@@ -155,6 +188,31 @@ pub enum ReviewFocus {
     Cooperation(usize),
 }
 
+/// What the person is adding by hand: the kind of an actor named by a selection, and a
+/// cooperation between two proposed actors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManualEntry {
+    /// The kind a selected name gets.
+    pub actor_kind: ActorKind,
+    /// The proposed actor (by extraction id) who acts.
+    pub from: Option<String>,
+    /// The proposed actor (by extraction id) acted on, or the other side.
+    pub to: Option<String>,
+    /// The cooperation's kind.
+    pub kind: CooperationKind,
+    /// Both sides act together.
+    pub mutual: bool,
+}
+
+impl Default for ManualEntry {
+    fn default() -> Self {
+        Self { actor_kind: ActorKind::Company, from: None, to: None, kind: CooperationKind::Other, mutual: false }
+    }
+}
+
+/// The most a selected name may hold, in bytes.
+pub const MAX_NAME_BYTES: usize = 160;
+
 /// The review of one article's proposals.
 #[derive(Clone, Debug)]
 pub struct ArticleReview {
@@ -170,6 +228,14 @@ pub struct ArticleReview {
     pub focus: Option<ReviewFocus>,
     /// Source fields, editable.
     pub form: ArticleForm,
+    /// The byte range the person selected in the article text, if any.
+    pub selection: Option<std::ops::Range<usize>>,
+    /// The actor and cooperation being added by hand.
+    pub manual: ManualEntry,
+    /// The focus changed: the article text scrolls to its sentence.
+    pub scroll_to_focus: bool,
+    /// What the last "add" did or why it could not.
+    pub notice: Option<String>,
 }
 
 impl ArticleReview {
@@ -192,7 +258,161 @@ impl ArticleReview {
             form.title = extraction.source.title.clone();
         }
         let focus = (!extraction.actors.is_empty()).then_some(ReviewFocus::Actor(0));
-        Self { text, extraction, actors, cooperations, focus, form }
+        let mut notice = extraction.report.fallback.as_ref().map(|f| format!("The rules proposed these: {f}"));
+        if extraction.report.dropped > 0 {
+            let dropped = format!(
+                "{} of the model's cooperations dropped: their quote is not a sentence of the article.",
+                extraction.report.dropped
+            );
+            notice = Some(notice.map_or(dropped.clone(), |n| format!("{n} {dropped}")));
+        }
+        Self {
+            text,
+            extraction,
+            actors,
+            cooperations,
+            focus,
+            form,
+            selection: None,
+            manual: ManualEntry::default(),
+            scroll_to_focus: true,
+            notice,
+        }
+    }
+
+    /// The selected text, trimmed, if the selection is one line of a name's length.
+    pub fn selected_name(&self) -> Option<&str> {
+        let range = self.selection.clone()?;
+        let name =
+            self.text.get(range)?.trim().trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '“' | '”'));
+        (!name.is_empty() && name.len() <= MAX_NAME_BYTES && !name.contains('\n')).then_some(name)
+    }
+
+    /// The sentence holding byte `at` of the article (binary search over the extraction's
+    /// sentences).
+    pub fn sentence_at(&self, at: usize) -> Option<std::ops::Range<usize>> {
+        let spans = &self.extraction.sentence_spans;
+        let k = spans.partition_point(|s| s.end <= at);
+        spans.get(k).filter(|s| s.start <= at || k == 0).cloned().or_else(|| spans.get(k.checked_sub(1)?).cloned())
+    }
+
+    /// The sentence a cooperation added by hand quotes: the one holding the selection, else the
+    /// focused proposal's.
+    pub fn chosen_sentence(&self) -> Option<std::ops::Range<usize>> {
+        match &self.selection {
+            Some(range) => self.sentence_at(range.start),
+            None => self.focused_sentence(),
+        }
+    }
+
+    /// Adds the selected name as a proposed actor of the chosen kind (accepted; the same as a
+    /// graph actor of that name), or accepts the proposal that already has the name. Returns
+    /// its position.
+    ///
+    /// # Errors
+    /// Nothing selected, or a selection that is no name (empty, several lines, too long).
+    pub fn add_selected_actor(&mut self, graph: &KnowledgeGraph) -> Result<usize, String> {
+        let name = self.selected_name().ok_or("Select a name in the article text first (one line, a few words).")?;
+        let name = name.to_owned();
+        let key = name.to_lowercase();
+        let same = self.extraction.actors.iter().zip(&self.actors).position(|(a, row)| {
+            row.label.to_lowercase() == key
+                || a.label.to_lowercase() == key
+                || a.aliases.iter().any(|x| x.to_lowercase() == key)
+        });
+        if let Some(i) = same {
+            if let Some(row) = self.actors.get_mut(i) {
+                row.accept = true;
+            }
+            self.focus = Some(ReviewFocus::Actor(i));
+            self.notice = Some(format!("{name} was proposed already: it is accepted."));
+            return Ok(i);
+        }
+        let taken: std::collections::HashSet<&str> = self.extraction.actors.iter().map(|a| a.id.as_str()).collect();
+        let base = crate::extract::slug(&name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(id.as_str()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let start = self.selection.as_ref().map_or(0, |r| r.start);
+        let proposal = crate::extract::ProposedActor {
+            id,
+            label: name.clone(),
+            kind: self.manual.actor_kind,
+            aliases: Vec::new(),
+            country: None,
+            attributes: Vec::new(),
+            role: None,
+            confidence: 1.0,
+            sentence: self.sentence_at(start).unwrap_or(start..start),
+        };
+        let merge_into = existing_match(graph, &proposal);
+        self.extraction.actors.push(proposal);
+        self.actors.push(ActorRow { accept: true, label: name.clone(), kind: self.manual.actor_kind, merge_into });
+        let i = self.actors.len() - 1;
+        self.focus = Some(ReviewFocus::Actor(i));
+        self.notice = Some(format!("Added {name} as an actor."));
+        Ok(i)
+    }
+
+    /// Adds the cooperation the manual entry describes, quoting the chosen sentence verbatim.
+    /// Returns its position.
+    ///
+    /// # Errors
+    /// An actor not chosen, the same actor twice, or no sentence chosen.
+    pub fn add_manual_cooperation(&mut self) -> Result<usize, String> {
+        let (Some(from), Some(to)) = (self.manual.from.clone(), self.manual.to.clone()) else {
+            return Err("Choose both actors of the cooperation.".to_owned());
+        };
+        if from == to {
+            return Err("A cooperation needs two different actors.".to_owned());
+        }
+        if !self.extraction.actors.iter().any(|a| a.id == from) || !self.extraction.actors.iter().any(|a| a.id == to) {
+            return Err("That actor is no longer proposed.".to_owned());
+        }
+        let sentence = self
+            .chosen_sentence()
+            .ok_or("Select the sentence that says it in the article text (or show a proposal's sentence).")?;
+        let quote = self.text.get(sentence.clone()).unwrap_or_default().trim().to_owned();
+        if quote.is_empty() {
+            return Err("The chosen sentence is empty.".to_owned());
+        }
+        let kind = self.manual.kind;
+        let taken: std::collections::HashSet<&str> =
+            self.extraction.cooperations.iter().map(|c| c.id.as_str()).collect();
+        let base = format!("{from}-{}-{to}", crate::extract::slug(kind.name()));
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(id.as_str()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.extraction.cooperations.push(crate::extract::ProposedCooperation {
+            id,
+            from: from.clone(),
+            to: to.clone(),
+            kind,
+            directed: !self.manual.mutual,
+            label: "added in review".to_owned(),
+            date: None,
+            quote,
+            sentence,
+            confidence: 1.0,
+        });
+        self.cooperations.push(CooperationRow { accept: true, kind });
+        for id in [&from, &to] {
+            if let Some(i) = self.extraction.actors.iter().position(|a| &a.id == id)
+                && let Some(row) = self.actors.get_mut(i)
+            {
+                row.accept = true;
+            }
+        }
+        let k = self.cooperations.len() - 1;
+        self.focus = Some(ReviewFocus::Cooperation(k));
+        self.notice = Some(format!("Added {} – {}.", self.actor_label(&from), self.actor_label(&to)));
+        Ok(k)
     }
 
     /// Whether proposed actor `id` (an extraction id) is taken.
@@ -337,6 +557,41 @@ mod tests {
         assert_eq!(graph.actor_count(), 1 + new);
         assert!(graph.actors().all(|a| a.label != "China"), "no duplicate of a merged actor");
         assert!(graph.cooperations_of(&ActorId::new("prc")).len() == 1, "the endorsement goes to the merged actor");
+    }
+
+    #[test]
+    fn a_selected_name_and_a_cooperation_quoting_its_sentence_are_added() {
+        let graph = KnowledgeGraph::new();
+        let mut review = review(&graph);
+        let text = review.text.clone();
+        let at = text.find("BGI Genomics").expect("in the text");
+        // The extractor proposed BGI Genomics: selecting it again accepts that proposal.
+        review.selection = Some(at..at + "BGI Genomics".len());
+        let bgi = review.add_selected_actor(&graph).expect("a name");
+        assert_eq!(review.extraction.actors.get(bgi).map(|a| a.label.as_str()), Some("BGI Genomics"));
+        let before = review.actors.len();
+        // "ventilators" is no actor the extractor proposed; the person names it one.
+        let at = text.find("ventilators").expect("in the text");
+        review.selection = Some(at..at + "ventilators".len());
+        review.manual.actor_kind = ActorKind::Other;
+        let added = review.add_selected_actor(&graph).expect("a name");
+        assert_eq!(review.actors.len(), before + 1);
+        let id = review.extraction.actors.get(added).map(|a| a.id.clone());
+        let china = review.extraction.actors.iter().find(|a| a.label == "China").map(|a| a.id.clone());
+        review.manual.from = china;
+        review.manual.to = id;
+        review.manual.kind = CooperationKind::Supply;
+        let k = review.add_manual_cooperation().expect("two actors and a sentence");
+        let c = review.extraction.cooperations.get(k).expect("added");
+        assert_eq!(c.quote, "Kenya thanked China for the ventilators.");
+        let mut graph = KnowledgeGraph::new();
+        review.edit(&graph).expect("valid").apply(&mut graph).expect("applies");
+        assert!(graph.actors().any(|a| a.label == "ventilators"));
+        // Nothing selected: a clear refusal, nothing added.
+        review.selection = None;
+        assert!(review.add_selected_actor(&graph).is_err());
+        review.manual.to = review.manual.from.clone();
+        assert!(review.add_manual_cooperation().is_err_and(|e| e.contains("two different")));
     }
 
     #[test]

@@ -5,8 +5,10 @@
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+use crate::draw::edges::{Lane, lanes};
+use crate::draw::looks::{edge_color, node_fill, node_shape};
 use crate::layout::{Csr, LiveLayout};
-use crate::model::{ActorKind, CooperationKind, KnowledgeGraph};
+use crate::model::{ActorKind, CooperationKind, Kind, KnowledgeGraph, NodeShape, Rgb};
 
 /// An actor as the canvas needs it, indexed like the layout engine's nodes.
 #[derive(Clone, Copy, Debug)]
@@ -19,6 +21,12 @@ pub struct SceneNode {
     pub degree: u32,
     /// Whether it is pinned.
     pub pinned: bool,
+    /// Its fill: its own colour, else its kind's.
+    pub fill: Rgb,
+    /// Its outline: its own shape, else its kind's.
+    pub shape: NodeShape,
+    /// Its own radius in layout units, if it has one.
+    pub size: Option<f32>,
 }
 
 /// A cooperation as the canvas needs it.
@@ -38,9 +46,13 @@ pub struct SceneEdge {
     pub weight: f32,
     /// Number of distinct sources its evidence cites.
     pub sources: u32,
-    /// Sideways offset among parallel edges between the same two actors: 0 for a lone edge,
-    /// ±0.5, ±1 … for bundles, so each is drawn as its own curve.
-    pub lane: f32,
+    /// How it is drawn among the cooperations between the same two actors: its own line or
+    /// curve, the bundle of them all (with their count), or part of a bundle drawn by another.
+    pub lane: Lane,
+    /// Its colour: its own, else its kind's.
+    pub color: Rgb,
+    /// Its own line width, if it has one.
+    pub width: Option<f32>,
 }
 
 /// Drawing data for one graph and layout.
@@ -62,10 +74,10 @@ pub struct Scene {
     /// First and last day covered by the cooperations' dates, and how many are undated (for
     /// the timeline and date filters).
     pub dates: (Option<(i64, i64)>, usize),
-    /// Actors per kind.
-    pub actor_kind_counts: [usize; 12],
-    /// Cooperations per kind.
-    pub cooperation_kind_counts: [usize; 10],
+    /// Actors per kind, by [`Kind::index`].
+    pub actor_kind_counts: Vec<usize>,
+    /// Cooperations per kind, by [`Kind::index`].
+    pub cooperation_kind_counts: Vec<usize>,
 }
 
 impl Scene {
@@ -74,28 +86,48 @@ impl Scene {
         let engine = layout.engine();
         let n = engine.node_count();
         let mut nodes = Vec::with_capacity(n);
-        let mut actor_kind_counts = [0usize; 12];
+        let mut actor_kind_counts = vec![0usize; ActorKind::ALL.len()];
         for i in 0..n {
             let index = layout.node_index(i).unwrap_or_default();
-            let (kind, pinned) = graph.actor_at(index).map_or((ActorKind::Other, false), |a| (a.kind, a.pinned));
-            actor_kind_counts[kind as usize] += 1;
-            nodes.push(SceneNode { index, kind, degree: 0, pinned });
+            let node = match graph.actor_at(index) {
+                Some(a) => SceneNode {
+                    index,
+                    kind: a.kind,
+                    degree: 0,
+                    pinned: a.pinned,
+                    fill: node_fill(a),
+                    shape: node_shape(a),
+                    size: a.style.size,
+                },
+                None => SceneNode {
+                    index,
+                    kind: ActorKind::Other,
+                    degree: 0,
+                    pinned: false,
+                    fill: ActorKind::Other.rgb(),
+                    shape: ActorKind::Other.shape(),
+                    size: None,
+                },
+            };
+            if let Some(count) = actor_kind_counts.get_mut(node.kind.index()) {
+                *count += 1;
+            }
+            nodes.push(node);
         }
         let g = graph.petgraph();
         let mut edges = Vec::with_capacity(g.edge_count());
-        let mut cooperation_kind_counts = [0usize; 10];
-        // Each edge under its pair of actors (either direction), to find parallel cooperations.
-        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(g.edge_count());
+        let mut cooperation_kind_counts = vec![0usize; CooperationKind::ALL.len()];
         for edge in g.edge_references() {
             let (Some(from), Some(to)) = (layout.engine_node(edge.source()), layout.engine_node(edge.target())) else {
                 continue;
             };
             let (from, to) = (from as u32, to as u32);
             let cooperation = edge.weight();
-            cooperation_kind_counts[cooperation.kind as usize] += 1;
+            if let Some(count) = cooperation_kind_counts.get_mut(cooperation.kind.index()) {
+                *count += 1;
+            }
             nodes[from as usize].degree += 1;
             nodes[to as usize].degree += 1;
-            pairs.push(((u64::from(from.min(to)) << 32) | u64::from(from.max(to)), edges.len() as u32));
             edges.push(SceneEdge {
                 index: edge.id(),
                 from,
@@ -109,20 +141,14 @@ impl Scene {
                     ids.dedup();
                     ids.len() as u32
                 },
-                lane: 0.0,
+                lane: Lane::Curve(0.0),
+                color: edge_color(cooperation),
+                width: cooperation.style.width,
             });
         }
-        // Sorted by pair, then by edge: parallel cooperations sit together, in graph order.
-        pairs.sort_unstable();
-        for members in pairs.chunk_by(|a, b| a.0 == b.0).filter(|m| m.len() > 1) {
-            let middle = (members.len() - 1) as f32 / 2.0;
-            for (k, &(_, e)) in members.iter().enumerate() {
-                if let Some(edge) = edges.get_mut(e as usize) {
-                    // Lanes are measured from the lower-numbered actor, so reversed edges agree.
-                    let flip = if edge.from <= edge.to { 1.0 } else { -1.0 };
-                    edge.lane = (k as f32 - middle) * flip;
-                }
-            }
+        let ends: Vec<(u32, u32)> = edges.iter().map(|e| (e.from, e.to)).collect();
+        for (edge, lane) in edges.iter_mut().zip(lanes(&ends)) {
+            edge.lane = lane;
         }
         let adjacency = Csr::new(n, edges.iter().map(|e| (e.from, e.to, 1.0)));
         let mut label_order: Vec<u32> = (0..n as u32).collect();

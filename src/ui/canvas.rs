@@ -8,7 +8,7 @@
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
-use super::camera::{Camera, bounds};
+use super::camera::Camera;
 use super::gpu::{GpuGraph, GpuTarget};
 use super::paint::{DrawOn, GPU_FROM_ACTORS, PaintInput, ViewOptions, edge_points, flag, label_box, paint_graph};
 use super::styling::Styling;
@@ -35,18 +35,6 @@ enum Drag {
     Connect { from: ActorId },
 }
 
-/// When the room for labels was last made: it is made again when any of these change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct LabelRoomKey {
-    /// The graph's structure and its labels' sizes, summarised (a move or an undo of a move
-    /// changes neither, so a restored picture is left as it was).
-    structure: u64,
-    labels: u64,
-    viewport: [i32; 2],
-    /// The drawn node sizes (sized by degree or by a metric), summarised.
-    sizes: u64,
-}
-
 /// Canvas view state that lives across frames (never saved with the graph).
 #[derive(Clone, Debug)]
 pub struct CanvasState {
@@ -54,8 +42,13 @@ pub struct CanvasState {
     pub camera: Camera,
     /// Where a smooth camera move is heading.
     pub target: Option<Camera>,
-    /// Keep the whole graph in view while the layout moves, until the user pans or zooms.
-    pub follow_layout: bool,
+    /// The view shows what the last fit framed: the user has not panned or zoomed since. While
+    /// it does, the camera follows a layout from scratch and glides to keep a picture that grows
+    /// past the view in view.
+    pub fitted: bool,
+    /// Part of the picture lies outside the view and the camera does not follow (the user
+    /// moved it): the status bar offers Fit.
+    pub picture_outside: bool,
     /// The actor (engine node) under the pointer.
     pub hovered: Option<usize>,
     /// The cooperation (scene edge) under the pointer.
@@ -67,10 +60,9 @@ pub struct CanvasState {
     /// Each node's label box on screen (points), measured once per document revision, for
     /// graphs small enough that the layout makes room for labels.
     label_sizes: Option<(u64, Vec<Vec2>)>,
-    /// What the layout last made room for labels at (document revision, viewport size, drawn
-    /// sizes), and how many rounds it took (each round can grow the graph, which shrinks the
-    /// fit zoom).
-    label_room: Option<(LabelRoomKey, u32)>,
+    /// What the picture looked like when the camera last checked it (positions, document,
+    /// sizes), to act only when it changed.
+    seen: (u64, u64, u64),
     drag: Drag,
     /// Whether the drag began in an earlier frame (its document session exists by now).
     drag_underway: bool,
@@ -93,13 +85,14 @@ impl Default for CanvasState {
         Self {
             camera: Camera::default(),
             target: None,
-            follow_layout: true,
+            fitted: true,
+            picture_outside: false,
             hovered: None,
             hovered_edge: None,
             viewport: Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0)),
             drawn_labels: Vec::new(),
             label_sizes: None,
-            label_room: None,
+            seen: (0, 0, 0),
             drag: Drag::None,
             drag_underway: false,
             context_actor: None,
@@ -146,14 +139,21 @@ impl CanvasState {
         let [x, y] = doc.layout.engine().position(node);
         let zoom = self.camera.zoom.max(1.0);
         self.target = Some(Camera { center: pos2(x, y), zoom });
-        self.follow_layout = false;
+        self.fitted = false;
     }
 
-    /// Fits the view next frame if it follows the layout (the user has not moved it).
-    pub fn refit_if_following(&mut self) {
-        if self.follow_layout {
-            self.needs_fit = true;
-        }
+    /// Starts a smooth move to show the whole graph, and makes the camera follow the picture
+    /// again (what Fit does).
+    pub fn fit_and_follow(&mut self, doc: &Document, styling: &Styling) {
+        self.fitted = true;
+        self.picture_outside = false;
+        self.fit(doc, styling, true);
+    }
+
+    /// Stops following the picture: the user moved the camera.
+    pub fn stop_following(&mut self) {
+        self.fitted = false;
+        self.target = None;
     }
 
     /// The measured label boxes of `doc`'s nodes, if current.
@@ -174,53 +174,71 @@ impl CanvasState {
             .iter()
             .map(|node| {
                 let text = doc.graph.actor_at(node.index).map_or_else(String::new, |a| a.label.clone());
-                label_box(ui.painter().layout_no_wrap(text, font.clone(), theme::LABEL).size())
+                label_box(ui.painter().layout_no_wrap(text, font.clone(), egui::Color32::WHITE).size())
             })
             .collect();
         self.label_sizes = Some((doc.revision, sizes));
     }
 
-    /// Once the layout rests, asks it to make room for every label at the zoom that fits the
-    /// graph (small graphs): label boxes in layout units are their size on screen divided by
-    /// that zoom. Making room spreads the graph, which lowers the fit zoom and grows the boxes,
-    /// so this repeats (a few rounds) until the boxes stop growing.
-    fn make_room_for_labels(&mut self, doc: &Document, styling: &Styling, commands: &mut Vec<Command>) {
-        const ROUNDS: u32 = 4;
-        let layout = doc.layout.engine();
-        if doc.layout_running() || doc.layout_paused() || self.is_dragging_actor() || !layout.is_up_to_date() {
-            return;
-        }
+    /// Tells the document what a full layout run should make room for: every label's size on
+    /// screen and this canvas as the viewport (small graphs). Nothing moves now; a layout from
+    /// scratch or a re-run uses it as it ends.
+    fn send_label_room(&self, doc: &Document, commands: &mut Vec<Command>) {
         let Some(sizes) = self.labels_of(doc) else { return };
-        let key = LabelRoomKey {
-            structure: doc.graph.structure_version(),
-            labels: sizes
-                .iter()
-                .fold(0u64, |h, s| h.rotate_left(7) ^ u64::from(s.x.to_bits()) ^ u64::from(s.y.to_bits())),
-            viewport: [self.viewport.width() as i32 / 8, self.viewport.height() as i32 / 8],
-            sizes: styling.radii.iter().map(|r| f64::from(*r)).sum::<f64>().to_bits(),
+        let room = crate::layout::LabelRoom {
+            sizes: sizes.iter().map(|s| [s.x, s.y]).collect(),
+            viewport: fit_viewport(self.viewport),
         };
-        let rounds = match self.label_room {
-            Some((at, rounds)) if at == key => rounds,
-            _ => 0,
-        };
-        if rounds >= ROUNDS {
+        if doc.label_room() != Some(&room) {
+            commands.push(Command::SetLabelRoom(room));
+        }
+    }
+
+    /// Keeps the picture in view after a change: while the view is fitted, the camera follows
+    /// a layout from scratch and glides to show a picture that grew past the view; otherwise it
+    /// stays, and [`CanvasState::picture_outside`] says whether Fit would show more.
+    fn follow_picture(&mut self, doc: &Document, styling: &Styling, resized: bool) {
+        let engine = doc.layout.engine();
+        let sizes = styling.radii.iter().map(|r| f64::from(*r)).sum::<f64>().to_bits();
+        let seen = (engine.serial(), doc.revision, sizes);
+        let before = std::mem::replace(&mut self.seen, seen);
+        let changed = before != seen;
+        // The picture moved by a run over the whole graph (a fresh layout, a re-run, the room it
+        // makes for labels as it ends), not by an edit.
+        let laid_out = before.0 != seen.0 && engine.is_full_run();
+        if self.needs_fit {
+            self.fit(doc, styling, false);
+            self.needs_fit = false;
             return;
         }
-        let Some(camera) = fitting_camera(doc, styling, self.viewport, Some(sizes)) else { return };
-        // A little more than the label itself, so neighbouring labels do not touch.
-        let boxes: Vec<[f32; 2]> = sizes
-            .iter()
-            .map(|s| [(s.x + 6.0) / camera.zoom, (s.y + super::paint::LABEL_GAP + 2.0) / camera.zoom])
-            .collect();
-        let grows = doc.layout.engine().label_boxes().is_none_or(|old| {
-            old.len() != boxes.len() || old.iter().zip(&boxes).any(|(a, b)| b[0] > a[0] * 1.03 || b[1] > a[1] * 1.03)
-        });
-        if grows {
-            self.label_room = Some((key, rounds + 1));
-            commands.push(Command::MakeRoomForLabels(boxes));
-        } else {
-            self.label_room = Some((key, rounds));
+        if !(changed || resized) || self.is_dragging_actor() {
+            return;
         }
+        let outside = !self.shows_all(doc, styling);
+        if self.fitted && laid_out {
+            self.fit(doc, styling, false);
+        } else if self.fitted && outside {
+            self.fit(doc, styling, true);
+        }
+        self.picture_outside = outside && !self.fitted;
+    }
+
+    /// Whether every shown actor, and its label where labels are measured, is inside the view.
+    fn shows_all(&self, doc: &Document, styling: &Styling) -> bool {
+        let engine = doc.layout.engine();
+        // As Fit frames them: every label of a small graph, else only discs.
+        let labels = self.labels_of(doc).filter(|l| l.len() <= FRAME_EVERY_LABEL_UP_TO);
+        let inside = self.viewport.expand(1.0);
+        (0..engine.node_count()).filter(|&i| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0)).all(
+            |i| {
+                let centre = self.camera.to_screen(self.viewport, engine.position(i).into());
+                let r = styling.radii.get(i).copied().unwrap_or(0.0) * self.camera.zoom;
+                let disc = Rect::from_center_size(centre, Vec2::splat(2.0 * r));
+                let label =
+                    labels.and_then(|l| l.get(i)).map_or(disc, |size| super::paint::label_rect(centre, r, *size));
+                inside.contains_rect(disc) && inside.contains_rect(label)
+            },
+        )
     }
 
     /// Whether a gesture on an actor (moving or connecting) is under way.
@@ -270,44 +288,52 @@ impl CanvasState {
     }
 }
 
+/// The screen area a fit of this canvas frames: the viewport with a margin, never blowing a
+/// small graph up.
+fn fit_viewport(viewport: Rect) -> crate::layout::fit::Viewport {
+    crate::layout::fit::Viewport {
+        size: [viewport.width(), viewport.height()],
+        margin: 30.0,
+        max_radius: MAX_FIT_RADIUS,
+    }
+}
+
 /// The camera showing every shown actor with a margin, and their labels too when `labels` gives
 /// their sizes on screen; `None` for an empty graph.
 fn fitting_camera(doc: &Document, styling: &Styling, viewport: Rect, labels: Option<&[Vec2]>) -> Option<Camera> {
     let engine = doc.layout.engine();
-    let shown =
-        || (0..engine.node_count()).filter(|&i| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0));
-    let radius = |i: usize| styling.radii.get(i).copied().unwrap_or(0.0);
-    let discs = shown().flat_map(|i| {
-        let [x, y] = engine.position(i);
-        let r = radius(i);
-        [[x - r, y - r], [x + r, y + r]]
-    });
-    let nodes = bounds(discs, 0.0)?;
-    // A small graph is not blown up: the largest node stays at most this large on screen.
-    let largest = shown().map(radius).fold(0.0f32, f32::max);
-    let cap = |camera: Camera| {
-        if largest > 0.0 { Camera { zoom: camera.zoom.min(MAX_FIT_RADIUS / largest), ..camera } } else { camera }
-    };
-    let camera = cap(Camera::fitting(viewport, nodes, 30.0));
-    let Some(labels) = labels else { return Some(camera) };
-    // Labels keep their size on screen: in layout units they shrink as the zoom grows. Two
-    // passes find a zoom at which nodes and labels fit.
-    let mut fitted = camera;
-    for _ in 0..2 {
-        let zoom = fitted.zoom;
-        let mut rect = nodes;
-        for i in shown() {
-            let (Some(size), [x, y]) = (labels.get(i), engine.position(i)) else { continue };
-            let top = y + radius(i) + super::paint::LABEL_GAP / zoom;
-            rect = rect.union(Rect::from_min_size(pos2(x - size.x / 2.0 / zoom, top), *size / zoom));
+    // Fit frames the labels that show at that zoom: every one on a small graph; on a larger one
+    // (most of its labels give way at fit zoom) those of the most important actors.
+    let labels: Option<Vec<[f32; 2]>> = labels.map(|sizes| {
+        let mut framed: Vec<[f32; 2]> = sizes.iter().map(|s| [s.x, s.y]).collect();
+        if framed.len() > FRAME_EVERY_LABEL_UP_TO {
+            let top: std::collections::HashSet<u32> =
+                styling.label_order.iter().take(crate::draw::labels::ALWAYS_LABELLED).copied().collect();
+            for (i, size) in framed.iter_mut().enumerate() {
+                if !top.contains(&(i as u32)) {
+                    *size = [0.0, 0.0];
+                }
+            }
         }
-        fitted = cap(Camera::fitting(viewport, rect, 30.0));
-    }
-    Some(fitted)
+        framed
+    });
+    let shown = |i: usize| styling.node_flags.get(i).is_some_and(|f| f & flag::VISIBLE != 0);
+    let (zoom, [x, y]) = crate::layout::fit::fit(
+        engine.xs(),
+        engine.ys(),
+        &styling.radii,
+        labels.as_deref(),
+        fit_viewport(viewport),
+        shown,
+    )?;
+    Some(Camera { center: pos2(x, y), zoom })
 }
 
+/// Graphs up to this many actors have every label framed by Fit.
+const FRAME_EVERY_LABEL_UP_TO: usize = 60;
+
 /// The largest node radius, in screen pixels, that fitting the view may zoom to.
-const MAX_FIT_RADIUS: f32 = 28.0;
+const MAX_FIT_RADIUS: f32 = 40.0;
 
 /// Per-node flags for this frame: visible kinds, selection, hover and its neighbours.
 fn node_flags(doc: &Document, selection: &Selection, styling: &Styling, hovered: Option<usize>) -> Vec<u8> {
@@ -348,19 +374,17 @@ pub fn canvas_ui(
     state.viewport = rect;
     if options.show_labels {
         state.measure_labels(ui, doc);
-        state.make_room_for_labels(doc, styling, commands);
+        state.send_label_room(doc, commands);
     }
     let engine = doc.layout.engine();
     let modifiers = ui.input(|i| i.modifiers);
     let pointer = response.hover_pos();
     state.end_stale_gesture(doc);
 
-    // Camera: keep the graph in view while it lays itself out; smooth moves; wheel and pinch.
-    let picture_moved = std::mem::replace(&mut state.layout_serial, engine.serial()) != engine.serial();
-    if state.needs_fit || (state.follow_layout && (doc.layout_running() || resized || picture_moved)) {
-        state.fit(doc, styling, false);
-        state.needs_fit = false;
-    }
+    // Camera: keep the picture in view after changes while the view is fitted; smooth moves;
+    // wheel and pinch.
+    state.layout_serial = engine.serial();
+    state.follow_picture(doc, styling, resized);
     if let Some(target) = state.target {
         let dt = ui.input(|i| i.stable_dt).min(0.1);
         state.camera.approach(&target, 1.0 - (-dt * 12.0).exp());
@@ -375,8 +399,7 @@ pub fn canvas_ui(
         let factor = zoom * (scroll.y * 0.0025).exp();
         if (factor - 1.0).abs() > 1e-4 {
             state.camera.zoom_at(rect, p, factor);
-            state.target = None;
-            state.follow_layout = false;
+            state.stop_following();
         }
     }
 
@@ -402,6 +425,7 @@ pub fn canvas_ui(
         viewport: rect,
         options,
         label_order: &styling.label_order,
+        palette: options.theme.palette(),
         // The hovered actor's tooltip shows at the pointer: labels keep clear of it.
         reserved: match (state.hovered, pointer) {
             (Some(h), Some(p)) => tooltip_area(doc, h, p),
@@ -536,17 +560,13 @@ fn handle_gestures(
             None => Drag::Pan,
         };
         state.drag_underway = false;
-        state.target = None;
-        if !matches!(state.drag, Drag::Box { .. }) {
-            state.follow_layout = false;
+        if matches!(state.drag, Drag::Pan) {
+            state.stop_following();
         }
     }
     if response.dragged() {
         match &state.drag {
-            Drag::Pan => {
-                state.camera.pan(response.drag_delta());
-                state.follow_layout = false;
-            }
+            Drag::Pan => state.camera.pan(response.drag_delta()),
             Drag::Node { actor, grab } => {
                 if let Some(p) = response.interact_pointer_pos() {
                     let world = state.camera.to_world(state.viewport, p) + *grab;
@@ -673,8 +693,8 @@ fn paint_gesture_overlay(
         (Drag::Connect { from }, Some(p)) => {
             let Some(node) = doc.engine_node_of(from) else { return };
             let a = input.screen(node);
-            painter.line_segment([a, p], Stroke::new(2.0, theme::HOVER));
-            painter.circle_filled(p, 3.0, theme::HOVER);
+            painter.line_segment([a, p], Stroke::new(2.0, theme::CONNECTING));
+            painter.circle_filled(p, 3.0, theme::CONNECTING);
         }
         _ => {}
     }

@@ -57,6 +57,7 @@ pub fn csv_ui(ctx: &Context, form: &mut Option<Box<CsvForm>>, job: Option<&CsvJo
                 }
             });
         });
+        repeats_ui(ui, form);
         ui.checkbox(&mut form.remember, "Remember for files with these columns");
         if let Some(error) = &form.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
@@ -76,5 +77,24 @@ pub fn csv_ui(ctx: &Context, form: &mut Option<Box<CsvForm>>, job: Option<&CsvJo
     });
     if !open {
         commands.push(Command::CloseCsv);
+    }
+}
+
+/// How often the table repeats its pairs, and what to do with the repeated rows (merging, adding
+/// their weights, is proposed when there are any).
+fn repeats_ui(ui: &mut egui::Ui, form: &mut CsvForm) {
+    if form.counting.is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Counting repeated pairs …");
+        });
+        return;
+    }
+    let Some(repeats) = form.current_repeats().filter(|r| r.any()) else { return };
+    ui.label(format!("{}. Merge the repeated rows into one cooperation per pair?", repeats.describe(("row", "rows"))));
+    let before = form.merge_parallel;
+    crate::ui::merge::parallel_rule_ui(ui, "Repeated rows", &mut form.merge_parallel);
+    if form.merge_parallel != before {
+        form.rule_chosen = true;
     }
 }

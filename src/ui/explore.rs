@@ -317,7 +317,11 @@ fn paths_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Ex
                     }
                 });
                 for evidence in c.cooperation.evidence() {
-                    ui.label(RichText::new(format!("“{}”", evidence.quote)).italics().color(theme::QUOTE));
+                    ui.label(
+                        RichText::new(format!("“{}”", evidence.quote))
+                            .italics()
+                            .color(theme::quote_color(ui.visuals())),
+                    );
                 }
             }
         });

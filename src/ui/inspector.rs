@@ -168,6 +168,7 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
         commands.push(Command::ShowLink(id.clone()));
     }
 
+    actor_look_ui(ui, doc, actor, commands);
     ui.separator();
     attributes_ui(ui, actor, state, commands);
     ui.separator();
@@ -179,6 +180,88 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
         }
         if ui.button("Delete actor").clicked() {
             commands.push(Command::DeleteSelection);
+        }
+    });
+}
+
+/// The actor's own look: colour, size and shape (what Gephi or yEd gave it, or the person),
+/// each shown as drawn now, and a way back to its kind's look.
+fn actor_look_ui(ui: &mut Ui, doc: &Document, actor: &Actor, commands: &mut Vec<Command>) {
+    let id = actor.id().clone();
+    let key = Some(format!("look:{id}"));
+    let with = |change: &dyn Fn(&mut crate::model::ActorStyle)| {
+        let mut changed = actor.clone();
+        change(&mut changed.style);
+        Edit::SetActor(changed)
+    };
+    let own = if actor.style.is_empty() { "Look (its kind's)" } else { "Look (its own)" };
+    egui::CollapsingHeader::new(own).id_salt("actor look").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("Colour");
+            let mut color = crate::draw::looks::node_fill(actor);
+            let response = egui::color_picker::color_edit_button_srgb(ui, &mut color).labelled_by(label.id);
+            if response.changed() {
+                edit(commands, with(&|s| s.color = Some(color)), key.clone());
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Size");
+            let degree = doc.graph.cooperations_of(&id).len();
+            let mut size = crate::draw::looks::node_size(actor, degree, true);
+            let response = ui
+                .add(egui::DragValue::new(&mut size).range(0.5..=crate::model::MAX_STYLE_SIZE).speed(0.2))
+                .labelled_by(label.id)
+                .on_hover_text("Radius in layout units (as Gephi's size)");
+            if response.changed() {
+                edit(commands, with(&|s| s.size = Some(size)), key.clone());
+            }
+            if response.drag_stopped() || response.lost_focus() {
+                commands.push(Command::SealHistory);
+            }
+        });
+        let shape = crate::draw::looks::node_shape(actor);
+        if let Some(shape) = choice(ui, "Shape", shape, crate::model::NodeShape::ALL, |s| s.label()) {
+            edit(commands, with(&|s| s.shape = Some(shape)), None);
+        }
+        if ui
+            .add_enabled(!actor.style.is_empty(), egui::Button::new("Reset to the kind's look"))
+            .on_hover_text("Drop its own colour, size and shape: it looks like every other of its kind")
+            .clicked()
+        {
+            edit(commands, with(&|s| *s = crate::model::ActorStyle::default()), None);
+        }
+    });
+}
+
+/// The cooperation's own look: colour and line width, and a way back to its kind's.
+fn cooperation_look_ui(ui: &mut Ui, cooperation: &Cooperation, commands: &mut Vec<Command>) {
+    let key = Some(format!("look:{}", cooperation.id()));
+    let with = |change: &dyn Fn(&mut crate::model::CooperationStyle)| {
+        let mut changed = cooperation.clone();
+        change(&mut changed.style);
+        Edit::SetCooperation(changed)
+    };
+    let own = if cooperation.style.is_empty() { "Look (its kind's)" } else { "Look (its own)" };
+    egui::CollapsingHeader::new(own).id_salt("cooperation look").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("Colour");
+            let mut color = crate::draw::looks::edge_color(cooperation);
+            let response = egui::color_picker::color_edit_button_srgb(ui, &mut color).labelled_by(label.id);
+            if response.changed() {
+                edit(commands, with(&|s| s.color = Some(color)), key.clone());
+            }
+            let label = ui.label("Width");
+            let mut width = cooperation.style.width.unwrap_or(1.0);
+            let response = ui.add(egui::DragValue::new(&mut width).range(0.2..=10.0).speed(0.05)).labelled_by(label.id);
+            if response.changed() {
+                edit(commands, with(&|s| s.width = Some(width)), key.clone());
+            }
+            if response.drag_stopped() || response.lost_focus() {
+                commands.push(Command::SealHistory);
+            }
+        });
+        if ui.add_enabled(!cooperation.style.is_empty(), egui::Button::new("Reset to the kind's look")).clicked() {
+            edit(commands, with(&|s| *s = crate::model::CooperationStyle::default()), None);
         }
     });
 }
@@ -362,6 +445,7 @@ fn cooperation_ui(
         }
     });
 
+    cooperation_look_ui(ui, cooperation, commands);
     ui.separator();
     evidence_ui(ui, doc, cooperation, commands);
     ui.separator();
@@ -468,14 +552,14 @@ fn document_ui(ui: &mut Ui, doc: &Document, state: &mut InspectorState, commands
     let mut title = metadata.title.clone();
     let response = labelled_text(ui, "Title", &mut title, false);
     if response.changed() {
-        let edit = Edit::SetMetadata(Metadata { title: title.clone(), description: metadata.description.clone() });
+        let edit = Edit::SetMetadata(Metadata { title: title.clone(), ..metadata.clone() });
         commands.push(Command::Edit { edit, coalesce: Some("title".to_owned()) });
     }
     seal_on_blur(&response, commands);
     let mut description = metadata.description.clone();
     let response = labelled_text(ui, "Description", &mut description, true);
     if response.changed() {
-        let edit = Edit::SetMetadata(Metadata { title: metadata.title.clone(), description: description.clone() });
+        let edit = Edit::SetMetadata(Metadata { description: description.clone(), ..metadata.clone() });
         commands.push(Command::Edit { edit, coalesce: Some("description".to_owned()) });
     }
     seal_on_blur(&response, commands);

@@ -2,6 +2,7 @@
 
 use egui::{Context, RichText, ScrollArea};
 
+use crate::io::import::ParallelRule;
 use crate::state::command::Command;
 use crate::state::document::Document;
 use crate::state::merge::MergeState;
@@ -32,6 +33,10 @@ pub fn merge_ui(ctx: &Context, state: &mut MergeState, doc: &Document, commands:
                     ui.label(format!("{actors} actors and {cooperations} cooperations to add."));
                     for note in &review.notes {
                         ui.label(RichText::new(note).weak());
+                    }
+                    if review.repeats.any() {
+                        ui.label(format!("{}.", review.repeats.describe(("cooperation", "cooperations"))));
+                        parallel_rule_ui(ui, "Repeated pairs", &mut review.merge_parallel);
                     }
                     if review.look_alikes.is_empty() {
                         ui.label("None of them looks like an actor this graph has: all are added as new actors.");
@@ -71,4 +76,20 @@ pub fn merge_ui(ctx: &Context, state: &mut MergeState, doc: &Document, commands:
     if !open {
         commands.push(Command::CloseMerge);
     }
+}
+
+/// A chooser of what to do with repeated pairs, named `name` for screen readers and tests.
+pub fn parallel_rule_ui(ui: &mut egui::Ui, name: &str, rule: &mut ParallelRule) {
+    ui.horizontal(|ui| {
+        ui.label(format!("{name}:"));
+        egui::ComboBox::from_id_salt(("parallel rule", name))
+            .selected_text(rule.label())
+            .show_ui(ui, |ui| {
+                for option in ParallelRule::ALL {
+                    ui.selectable_value(rule, option, option.label());
+                }
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    });
 }

@@ -1,12 +1,18 @@
-//! Painting the graph: edges, arrowheads, nodes and labels, culled to the viewport and batched
-//! into one mesh per layer. Labels compete for space by importance and never overlap.
+//! Painting the graph on the canvas: edges, arrowheads, nodes and labels, culled to the viewport
+//! and batched into one mesh per layer. What to draw and where follows the shared drawing rules
+//! ([`crate::draw`]), as pictures do: labels by importance around their nodes, bundles, loops,
+//! each element's own look, the theme's colours.
 
 use egui::epaint::Mesh;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
 
 use super::camera::Camera;
 use super::mesh::{add_arrowhead, add_line, add_node, add_polyline, add_rect, add_ring};
-use super::theme;
+use super::theme::{self, rgb, rgba};
+use crate::draw::edges::{Lane, bundle_width, control_point, curve_at, loop_circle};
+use crate::draw::labels::{Candidate, Occupied, Priority, place_labels};
+use crate::draw::looks::{arrow_size, edge_strength, line_scale};
+use crate::draw::{Palette, Theme};
 use crate::model::{Kind, KnowledgeGraph};
 use crate::state::scene::{Scene, SceneEdge};
 
@@ -37,11 +43,19 @@ pub struct ViewOptions {
     pub width_by_sources: bool,
     /// Who draws nodes and cooperations: the GPU or the CPU.
     pub draw_on: DrawOn,
+    /// Dark or light canvas (remembered between runs).
+    pub theme: Theme,
 }
 
 impl Default for ViewOptions {
     fn default() -> Self {
-        Self { size_by_degree: true, show_labels: true, width_by_sources: false, draw_on: DrawOn::Auto }
+        Self {
+            size_by_degree: true,
+            show_labels: true,
+            width_by_sources: false,
+            draw_on: DrawOn::Auto,
+            theme: Theme::Dark,
+        }
     }
 }
 
@@ -94,6 +108,8 @@ pub struct PaintInput<'a> {
     pub label_order: &'a [u32],
     /// A screen area labels keep clear (where the tooltip shows).
     pub reserved: Option<Rect>,
+    /// The theme's colours.
+    pub palette: Palette,
 }
 
 /// Most labels placed per frame.
@@ -133,39 +149,43 @@ impl PaintInput<'_> {
     }
 }
 
-/// The points of an edge on screen: a straight segment, or a curve for parallel edges and a loop
-/// for self-cooperations. Returns false if the edge is off screen.
+/// The points of an edge on screen: a straight segment (alone or a bundle), a curve for a few
+/// parallel cooperations, a loop for an actor's cooperation with itself. Returns false if it is
+/// off screen or drawn by its bundle.
 pub fn edge_points(input: &PaintInput<'_>, edge: &SceneEdge, points: &mut Vec<Pos2>) -> bool {
     points.clear();
+    if !edge.lane.is_drawn() {
+        return false;
+    }
     let a = input.screen(edge.from as usize);
     let b = input.screen(edge.to as usize);
     let visible = input.viewport.expand(40.0);
+    let bend = match edge.lane {
+        Lane::Curve(k) => k,
+        Lane::Bundle(_) | Lane::Bundled => 0.0,
+    };
     if edge.from == edge.to {
-        let r = input.screen_radius(edge.from as usize).max(4.0);
-        let centre = a + vec2(0.0, -r * 1.6);
+        let (centre, r) = loop_circle([a.x, a.y], input.screen_radius(edge.from as usize), bend);
+        let centre = pos2(centre[0], centre[1]);
         if !visible.contains(centre) {
             return false;
         }
         for k in 0..=16 {
             let angle = std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / 16.0;
-            points.push(centre + vec2(angle.cos(), angle.sin()) * r * 0.9);
+            points.push(centre + vec2(angle.cos(), angle.sin()) * r);
         }
         return true;
     }
     if !visible.intersects(Rect::from_two_pos(a, b)) {
         return false;
     }
-    if edge.lane == 0.0 {
+    if edge.lane.is_straight() {
         points.extend([a, b]);
     } else {
-        // A quadratic curve bowed sideways by a fraction of the edge's length per lane.
-        let dir = b - a;
-        let normal = vec2(-dir.y, dir.x);
-        let control = a + dir * 0.5 + normal * (0.22 * edge.lane);
+        let control = control_point([a.x, a.y], [b.x, b.y], bend);
         for k in 0..=12 {
-            let t = k as f32 / 12.0;
-            let p = a.to_vec2() * (1.0 - t) * (1.0 - t) + control.to_vec2() * 2.0 * t * (1.0 - t) + b.to_vec2() * t * t;
-            points.push(p.to_pos2());
+            let [x, y] = curve_at([a.x, a.y], control, [b.x, b.y], k as f32 / 12.0);
+            points.push(pos2(x, y));
         }
     }
     true
@@ -183,7 +203,7 @@ pub fn paint_graph(
     input: &PaintInput<'_>,
     gpu: Option<super::gpu::GpuLayers<'_>>,
 ) -> Vec<(usize, Rect)> {
-    painter.rect_filled(input.viewport, 0.0, theme::CANVAS_BACKGROUND);
+    painter.rect_filled(input.viewport, 0.0, rgb(input.palette.background));
     let visible_nodes = (0..input.xs.len()).filter(|&i| input.is_shown(i)).count();
     let on_gpu = gpu.is_some();
     let drawn_edges = match gpu {
@@ -198,20 +218,21 @@ pub fn paint_graph(
     paint_nodes(painter, input, visible_nodes, on_gpu);
     let mut labels = Vec::new();
     if input.options.show_labels {
-        let (mut grid, mut placed, drawn) = paint_labels(painter, input);
+        let (drawn, mut taken) = paint_labels(painter, input);
         labels = drawn;
-        // Cooperation labels also keep off the node discs.
-        if drawn_edges <= EDGE_LABEL_MAX_ON_SCREEN {
-            for i in (0..input.xs.len()).filter(|&i| input.is_shown(i)) {
-                let disc = Rect::from_center_size(input.screen(i), Vec2::splat(2.0 * input.screen_radius(i)));
-                if input.viewport.intersects(disc) {
-                    grid.insert(&mut placed, disc);
-                }
-            }
+        if drawn_edges <= BUNDLE_COUNTS_ON_SCREEN {
+            paint_bundle_counts(painter, input, &mut taken);
         }
         // Zoomed in: few cooperations on screen, each long enough to carry its label.
         if drawn_edges <= EDGE_LABEL_MAX_ON_SCREEN {
-            paint_edge_labels(painter, input, &mut grid, &mut placed);
+            // Cooperation labels also keep off the node discs.
+            for i in (0..input.xs.len()).filter(|&i| input.is_shown(i)) {
+                let disc = Rect::from_center_size(input.screen(i), Vec2::splat(2.0 * input.screen_radius(i)));
+                if input.viewport.intersects(disc) {
+                    taken.insert(corners(disc), i as u32);
+                }
+            }
+            paint_edge_labels(painter, input, &mut taken);
         }
     }
     if let Some(e) = input.focus_edge {
@@ -257,6 +278,7 @@ fn edges_to_draw(input: &PaintInput<'_>, only: Option<&[u32]>) -> Vec<u32> {
         return only.iter().copied().filter(|&e| on_screen(e)).take(EDGE_BUDGET).collect();
     }
     let mut chosen: Vec<u32> = (0..scene.edges.len() as u32).filter(|&e| on_screen(e)).collect();
+    chosen.retain(|&e| scene.edges[e as usize].lane.is_drawn());
     if chosen.len() > EDGE_BUDGET {
         let touches_focus = |e: u32| {
             let edge = &scene.edges[e as usize];
@@ -268,11 +290,6 @@ fn edges_to_draw(input: &PaintInput<'_>, only: Option<&[u32]>) -> Vec<u32> {
         chosen.extend(rest.take(room));
     }
     chosen
-}
-
-/// How wide lines are drawn at this zoom, per unit of an edge's width.
-pub fn zoom_width(zoom: f32) -> f32 {
-    (zoom * 1.5).clamp(0.6, 2.0)
 }
 
 /// A cooperation's colour and its width before the zoom factor: full colour when focused, on a
@@ -288,15 +305,14 @@ pub fn edge_style(input: &PaintInput<'_>, e: usize, edge: &SceneEdge, base_alpha
     let alpha = if focused || on_path || touches {
         255
     } else if input.dimming || faded {
-        theme::DIM_ALPHA / 2
+        input.palette.dim_alpha / 2
     } else {
         base_alpha
     };
-    let color = if on_path { theme::PATH } else { theme::cooperation_color(edge.kind).gamma_multiply_u8(alpha) };
-    let strength =
-        if input.options.width_by_sources { 0.8 + 0.9 * edge.sources as f32 } else { edge.weight.max(0.1).sqrt() };
+    let color = if on_path { rgb(input.palette.path) } else { rgb(edge.color).gamma_multiply_u8(alpha) };
+    let strength = edge_strength(edge.width, edge.weight, edge.sources, input.options.width_by_sources);
     let emphasis = if focused || on_path { 2.5 } else { 1.0 };
-    (color, strength.clamp(0.5, 5.0) * emphasis)
+    (color, strength * emphasis * bundle_width(edge.lane.count()))
 }
 
 /// Paints the cooperations on screen (of `only`, when given) and returns how many it drew.
@@ -308,7 +324,7 @@ fn paint_edges(painter: &Painter, input: &PaintInput<'_>, only: Option<&[u32]>) 
     let mut mesh = Mesh::default();
     mesh.reserve_vertices(drawn.len() * if feathered { 8 } else { 4 });
     let mut points = Vec::with_capacity(17);
-    let base_alpha: u8 = if drawn.len() > 20_000 { 80 } else { 170 };
+    let base_alpha: u8 = if drawn.len() > 20_000 { input.palette.edge_alpha / 2 } else { input.palette.edge_alpha };
     for e in drawn {
         let e = e as usize;
         let edge = &scene.edges[e];
@@ -317,13 +333,13 @@ fn paint_edges(painter: &Painter, input: &PaintInput<'_>, only: Option<&[u32]>) 
         }
         let to = edge.to as usize;
         let (color, width) = edge_style(input, e, edge, base_alpha);
-        let width = zoom_width(input.camera.zoom) * width;
+        let width = line_scale(input.camera.zoom) * width;
         // Stop lines at the target's rim so arrowheads stay visible.
         let to_r = input.screen_radius(to);
         if edge.directed && points.len() >= 2 && edge.from != edge.to {
             let tip_dir = (points[points.len() - 1] - points[points.len() - 2]).normalized();
             let tip = input.screen(to) - tip_dir * (to_r + 1.5);
-            let size = (width * 3.0 + 4.0).clamp(4.0, 14.0);
+            let size = arrow_size(width);
             // Arrowheads only where the line is long enough for them to read as arrows.
             if (tip - points[0]).length() > 2.5 * size && to_r >= 2.5 {
                 let last = points.len() - 1;
@@ -355,7 +371,8 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, 
     let mut overlay = Mesh::default();
     let mut scratch = Vec::with_capacity(48);
     let clip = input.viewport.expand(20.0);
-    let outline = Color32::from_black_alpha(160);
+    let outline = rgba(input.palette.node_outline);
+    let dim = input.palette.dim_alpha;
     for (i, node) in scene.nodes.iter().enumerate() {
         if !input.is_shown(i) {
             continue;
@@ -369,10 +386,10 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, 
         if !clip.expand(r).contains(p) {
             continue;
         }
-        let shape = theme::actor_shape(node.kind);
+        let shape = node.shape;
         let dimmed = (input.dimming && !input.highlighted(i)) || input.faded(i);
-        let fill = input.colors.map_or_else(|| theme::actor_color(node.kind), |c| c[i]);
-        let fill = if dimmed { fill.gamma_multiply_u8(theme::DIM_ALPHA + 30) } else { fill };
+        let fill = input.colors.and_then(|c| c.get(i).copied()).unwrap_or_else(|| rgb(node.fill));
+        let fill = if dimmed { fill.gamma_multiply_u8(dim.saturating_add(30)) } else { fill };
         if !on_gpu {
             if r >= 6.0 && !dimmed {
                 add_ring(&mut mesh, &mut scratch, p, r, 1.2, shape, outline);
@@ -380,17 +397,18 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, 
             add_node(&mut mesh, &mut scratch, p, r, shape, fill, feathered && r >= 3.5);
         }
         let flags = input.flags[i];
+        let palette = &input.palette;
         if flags & flag::ON_PATH != 0 {
-            add_ring(&mut overlay, &mut scratch, p, r + 4.5, 2.5, shape, theme::PATH);
+            add_ring(&mut overlay, &mut scratch, p, r + 4.5, 2.5, shape, rgb(palette.path));
         }
         if flags & flag::SELECTED != 0 {
-            add_ring(&mut overlay, &mut scratch, p, r + 2.0, 2.5, shape, theme::SELECTION);
+            add_ring(&mut overlay, &mut scratch, p, r + 2.0, 2.5, shape, rgb(palette.selection));
         } else if flags & flag::HOVERED != 0 {
-            add_ring(&mut overlay, &mut scratch, p, r + 1.5, 2.0, shape, theme::HOVER);
+            add_ring(&mut overlay, &mut scratch, p, r + 1.5, 2.0, shape, rgb(palette.hover));
         }
         if node.pinned && r >= 2.0 {
             let mark = p + vec2(r * 0.75, -r * 0.75);
-            add_rect(&mut overlay, mark, Vec2::splat(2.5), theme::PIN);
+            add_rect(&mut overlay, mark, Vec2::splat(2.5), rgb(palette.pin));
         }
     }
     painter.add(Shape::mesh(mesh));
@@ -401,16 +419,15 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, 
 const IMPORTANT: u8 = flag::SELECTED | flag::HOVERED | flag::NEIGHBOUR | flag::ON_PATH;
 /// Flags whose label shows whatever it covers.
 const FORCED: u8 = flag::SELECTED | flag::HOVERED;
-/// How many of the most important shown actors are labelled even over lesser nodes.
-pub const ALWAYS_LABELLED: usize = 12;
-/// Gap between a node's disc and its label, in points.
-pub const LABEL_GAP: f32 = 2.0;
+pub use crate::draw::labels::{ALWAYS_LABELLED, LABEL_GAP};
 
 /// Most node discs entered as obstacles for labels; beyond this labels only avoid each other.
 const LABEL_OBSTACLE_LIMIT: usize = 5_000;
+/// Most actors whose label is measured and tried in one frame (a zoomed-out view of a huge graph
+/// has hundreds of thousands in view; the most important are tried first).
+const LABEL_CANDIDATE_LIMIT: usize = 4 * MAX_LABELS;
 
-/// Where a node's label goes: centred under its disc, always, so it is never read as another
-/// node's. `size` is the label's size on screen.
+/// Where a node's label goes when it sits under its disc (the first place it tries).
 pub fn label_rect(centre: Pos2, screen_radius: f32, size: Vec2) -> Rect {
     Rect::from_min_size(pos2(centre.x - size.x / 2.0, centre.y + screen_radius + LABEL_GAP), size)
 }
@@ -420,89 +437,111 @@ pub fn label_box(text_size: Vec2) -> Vec2 {
     text_size + vec2(4.0, 2.0)
 }
 
-/// Labels by importance: hovered and selected first (always shown), then path actors and the
-/// hovered actor's neighbours, then by size. The [`ALWAYS_LABELLED`] most important may cover
-/// lesser nodes; the others fill the space left. No label covers another.
-fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (LabelGrid, Vec<Rect>, Vec<(usize, Rect)>) {
+/// A screen rectangle as the drawing rules' corners.
+fn corners(rect: Rect) -> crate::draw::labels::Rect {
+    [rect.min.x, rect.min.y, rect.max.x, rect.max.y]
+}
+
+/// Labels by the shared rules ([`place_labels`]): hovered and selected first (always shown),
+/// then path actors and the hovered actor's neighbours, then by size; each on a halo plate.
+/// Returns the labels drawn and the area they take.
+fn paint_labels(painter: &Painter, input: &PaintInput<'_>) -> (Vec<(usize, Rect)>, Occupied) {
     let font = FontId::proportional(theme::LABEL_SIZE);
-    let mut placed: Vec<Rect> = Vec::new();
-    let mut grid = LabelGrid::new(input.viewport);
-    if let Some(reserved) = input.reserved {
-        grid.insert(&mut placed, reserved);
-    }
-    let reserved_count = placed.len();
-    // Node discs are obstacles too, so labels do not hide other actors.
-    let discs: Vec<(usize, Rect)> = (0..input.xs.len())
-        .filter(|&i| input.is_shown(i))
-        .map(|i| (i, Rect::from_center_size(input.screen(i), Vec2::splat(2.0 * input.screen_radius(i)))))
-        .filter(|(_, r)| r.width() >= 6.0 && input.viewport.intersects(*r))
-        .take(LABEL_OBSTACLE_LIMIT + 1)
-        .collect();
-    let mut obstacles = LabelGrid::new(input.viewport);
-    let mut obstacle_rects = Vec::new();
-    let mut obstacle_owner = Vec::new();
-    if discs.len() <= LABEL_OBSTACLE_LIMIT {
-        for (i, rect) in discs {
-            obstacle_owner.push(i);
-            obstacles.insert(&mut obstacle_rects, rect);
-        }
-    }
     let flags = |i: usize| input.flags.get(i).copied().unwrap_or(0);
     let order = || input.label_order.iter().map(|&i| i as usize);
     let forced = order().filter(|&i| flags(i) & FORCED != 0);
     let important = order().filter(|&i| flags(i) & IMPORTANT != 0 && flags(i) & FORCED == 0);
     let rest = order().filter(|&i| flags(i) & IMPORTANT == 0);
+    let mut candidates = Vec::new();
+    let mut galleys = std::collections::HashMap::new();
     let mut ranked = 0;
-    let mut drawn = Vec::new();
     for i in forced.chain(important).chain(rest) {
-        if placed.len() - reserved_count >= MAX_LABELS {
+        if candidates.len() >= LABEL_CANDIDATE_LIMIT {
             break;
         }
-        if !input.is_shown(i) {
-            continue;
-        }
         let p = input.screen(i);
-        let r = input.screen_radius(i);
-        let must = flags(i) & FORCED != 0;
-        let important = flags(i) & IMPORTANT != 0;
-        if !input.viewport.contains(p) {
+        if !input.is_shown(i) || !input.viewport.contains(p) {
             continue;
         }
-        let top = !important && !input.faded(i) && ranked < ALWAYS_LABELLED;
-        if !important && !input.faded(i) {
+        let priority = if flags(i) & FORCED != 0 {
+            Priority::Forced
+        } else if flags(i) & IMPORTANT != 0 {
+            Priority::Important
+        } else {
+            Priority::Ranked
+        };
+        let r = input.screen_radius(i);
+        if priority == Priority::Ranked {
+            if input.faded(i) {
+                continue;
+            }
             ranked += 1;
+            // Tiny far-away nodes get no label unless they are among the most important.
+            if ranked > ALWAYS_LABELLED && r < 3.0 {
+                continue;
+            }
         }
-        // Tiny far-away or faded nodes get no label unless they matter right now.
-        if !important && !top && (r < 3.0 || input.faded(i)) {
+        let dimmed = input.dimming && !input.highlighted(i);
+        if dimmed && priority == Priority::Ranked {
             continue;
         }
         let Some(actor) = input.scene.nodes.get(i).and_then(|n| input.graph.actor_at(n.index)) else { continue };
-        let dimmed = input.dimming && !input.highlighted(i);
-        if dimmed && !important {
-            continue;
-        }
-        let color = if dimmed { theme::LABEL_DIM } else { theme::LABEL };
+        let color = rgb(if dimmed { input.palette.label_dim } else { input.palette.label });
         let galley = painter.layout_no_wrap(actor.label.clone(), font.clone(), color);
-        let mut rect = label_rect(p, r, label_box(galley.size()));
-        if must {
-            // Keep a forced label on screen.
-            rect = rect.translate(vec2(
-                (input.viewport.left() - rect.left()).max(0.0) + (input.viewport.right() - rect.right()).min(0.0),
-                (input.viewport.bottom() - rect.bottom()).min(0.0),
-            ));
-        }
-        let free_of_labels = !grid.overlaps(&placed, rect);
-        let free_of_nodes = || !obstacles.overlaps_except(&obstacle_rects, rect, |k| obstacle_owner[k] == i);
-        let fits = input.viewport.contains_rect(rect) && free_of_labels && (important || top || free_of_nodes());
-        if !(must || fits) {
+        let size = label_box(galley.size());
+        candidates.push(Candidate { node: i as u32, centre: [p.x, p.y], radius: r, size: [size.x, size.y], priority });
+        galleys.insert(i, (galley, color));
+    }
+    // Node discs are obstacles too, so labels do not hide other actors.
+    let discs: Vec<([f32; 2], f32, u32)> = (0..input.xs.len())
+        .filter(|&i| input.is_shown(i))
+        .map(|i| (input.screen(i), input.screen_radius(i), i as u32))
+        .filter(|(p, r, _)| *r >= 3.0 && input.viewport.expand(*r).contains(*p))
+        .take(LABEL_OBSTACLE_LIMIT + 1)
+        .map(|(p, r, i)| ([p.x, p.y], r, i))
+        .collect();
+    let discs = if discs.len() > LABEL_OBSTACLE_LIMIT { &[][..] } else { &discs[..] };
+    let (placed, taken) =
+        place_labels(&candidates, discs, corners(input.viewport), input.reserved.map(corners), MAX_LABELS);
+    let halo = rgba(input.palette.halo);
+    let mut drawn = Vec::with_capacity(placed.len());
+    for label in placed {
+        let Some((galley, color)) = galleys.remove(&(label.node as usize)) else { continue };
+        let rect = Rect::from_min_max(pos2(label.rect[0], label.rect[1]), pos2(label.rect[2], label.rect[3]));
+        painter.rect_filled(rect, 3.0, halo);
+        painter.galley(rect.min + vec2(2.0, 1.0), galley, color);
+        drawn.push((label.node as usize, rect));
+    }
+    (drawn, taken)
+}
+
+/// Bundle counts ("×12") show while at most this many cooperations are on screen.
+const BUNDLE_COUNTS_ON_SCREEN: usize = 5_000;
+
+/// Writes each bundle's count at its middle, where it covers no label.
+fn paint_bundle_counts(painter: &Painter, input: &PaintInput<'_>, taken: &mut Occupied) {
+    let font = FontId::proportional(theme::EDGE_LABEL_SIZE);
+    let mut points = Vec::with_capacity(17);
+    let halo = rgba(input.palette.halo);
+    for (e, edge) in input.scene.edges.iter().enumerate() {
+        let Lane::Bundle(count) = edge.lane else { continue };
+        if !input.edge_shown(e) || !edge_points(input, edge, &mut points) {
             continue;
         }
-        grid.insert(&mut placed, rect);
-        drawn.push((i, rect));
-        painter.rect_filled(rect, 3.0, Color32::from_black_alpha(if important || top { 200 } else { 140 }));
-        painter.galley(rect.min + vec2(2.0, 1.0), galley, color);
+        let middle =
+            if edge.from == edge.to { points[points.len() / 2] } else { points[0] + (points[1] - points[0]) / 2.0 };
+        if !input.viewport.contains(middle) {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(format!("×{count}"), font.clone(), rgb(input.palette.label));
+        let rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(2.0);
+        if taken.hits(&corners(rect), None) {
+            continue;
+        }
+        taken.insert(corners(rect), u32::MAX);
+        painter.rect_filled(rect, 2.0, halo);
+        painter.galley(rect.min + vec2(2.0, 2.0), galley, rgb(input.palette.label));
     }
-    (grid, placed, drawn)
 }
 
 /// Cooperation labels appear only when at most this many cooperations are on screen.
@@ -514,7 +553,7 @@ const EDGE_LABEL_MIN_LENGTH: f32 = 110.0;
 
 /// When zoomed in far enough that cooperations are long on screen, their kind (and label) is
 /// written along them, where it covers no other label.
-fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, grid: &mut LabelGrid, placed: &mut Vec<Rect>) {
+fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, taken: &mut Occupied) {
     let font = FontId::proportional(theme::EDGE_LABEL_SIZE);
     let mut points = Vec::with_capacity(17);
     let mut shown = 0;
@@ -547,18 +586,18 @@ fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, grid: &mut Label
         let Some(galley) = full
             .into_iter()
             .chain([kind])
-            .map(|text| painter.layout_no_wrap(text, font.clone(), theme::LABEL))
+            .map(|text| painter.layout_no_wrap(text, font.clone(), rgb(input.palette.label)))
             .find(|g| g.size().x <= room)
         else {
             continue;
         };
         let rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(2.0);
-        if grid.overlaps(placed, rect) {
+        if taken.hits(&corners(rect), None) {
             continue;
         }
-        grid.insert(placed, rect);
-        painter.rect_filled(rect, 2.0, Color32::from_black_alpha(150));
-        painter.galley(rect.min + vec2(2.0, 2.0), galley, theme::cooperation_color(edge.kind));
+        taken.insert(corners(rect), u32::MAX);
+        painter.rect_filled(rect, 2.0, rgba(input.palette.halo));
+        painter.galley(rect.min + vec2(2.0, 2.0), galley, rgb(edge.color));
         shown += 1;
     }
 }
@@ -578,49 +617,10 @@ fn paint_edge_label(painter: &Painter, input: &PaintInput<'_>, e: usize) {
     if let Some(date) = c.cooperation.date {
         text = format!("{text} ({date})");
     }
-    let galley = painter.layout_no_wrap(text, FontId::proportional(theme::EDGE_LABEL_SIZE), theme::LABEL);
+    let label = rgb(input.palette.label);
+    let galley = painter.layout_no_wrap(text, FontId::proportional(theme::EDGE_LABEL_SIZE), label);
     let rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(3.0);
-    painter.rect_filled(rect, 3.0, Color32::from_black_alpha(220));
-    painter.rect_stroke(rect, 3.0, Stroke::new(1.0, theme::cooperation_color(edge.kind)), egui::StrokeKind::Inside);
-    painter.galley(rect.min + vec2(3.0, 3.0), galley, theme::LABEL);
-}
-
-/// A coarse screen grid of placed label rectangles, so overlap checks stay cheap.
-struct LabelGrid {
-    origin: Pos2,
-    cells: std::collections::HashMap<(i32, i32), Vec<usize>>,
-}
-
-const LABEL_CELL: f32 = 64.0;
-
-impl LabelGrid {
-    fn new(viewport: Rect) -> Self {
-        Self { origin: viewport.min, cells: std::collections::HashMap::new() }
-    }
-
-    fn cells_of(&self, rect: Rect) -> impl Iterator<Item = (i32, i32)> {
-        let cell = |v: f32, o: f32| ((v - o) / LABEL_CELL).floor() as i32;
-        let (x0, x1) = (cell(rect.min.x, self.origin.x), cell(rect.max.x, self.origin.x));
-        let (y0, y1) = (cell(rect.min.y, self.origin.y), cell(rect.max.y, self.origin.y));
-        (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| (x, y)))
-    }
-
-    fn overlaps(&self, placed: &[Rect], rect: Rect) -> bool {
-        self.overlaps_except(placed, rect, |_| false)
-    }
-
-    /// Whether `rect` overlaps a placed rectangle other than those `skip` accepts.
-    fn overlaps_except(&self, placed: &[Rect], rect: Rect, skip: impl Fn(usize) -> bool) -> bool {
-        self.cells_of(rect)
-            .any(|c| self.cells.get(&c).is_some_and(|ids| ids.iter().any(|&k| !skip(k) && placed[k].intersects(rect))))
-    }
-
-    fn insert(&mut self, placed: &mut Vec<Rect>, rect: Rect) {
-        let id = placed.len();
-        placed.push(rect);
-        let cells: Vec<(i32, i32)> = self.cells_of(rect).collect();
-        for c in cells {
-            self.cells.entry(c).or_default().push(id);
-        }
-    }
+    painter.rect_filled(rect, 3.0, rgba(input.palette.halo));
+    painter.rect_stroke(rect, 3.0, Stroke::new(1.0, rgb(edge.color)), egui::StrokeKind::Inside);
+    painter.galley(rect.min + vec2(3.0, 3.0), galley, label);
 }

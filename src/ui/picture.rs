@@ -12,7 +12,9 @@ pub fn picture_ui(ctx: &Context, state: &mut PictureState, commands: &mut Vec<Co
     egui::Window::new("Export picture").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
         ui.horizontal(|ui| {
             let label = ui.label("Picture file");
-            ui.add(TextEdit::singleline(&mut form.path).desired_width(320.0).hint_text("/path/to/picture.png or .svg"))
+            ui.add(
+                TextEdit::singleline(&mut form.path).desired_width(320.0).hint_text("/path/to/picture.png, .svg or .pdf"),
+            )
                 .labelled_by(label.id);
             if ui.button("Browse…").clicked() {
                 commands.push(Command::BrowsePicture);
@@ -32,7 +34,14 @@ pub fn picture_ui(ctx: &Context, state: &mut PictureState, commands: &mut Vec<Co
             ui.checkbox(&mut form.legend, "Legend");
             ui.checkbox(&mut form.title, "Title");
         });
-        ui.label(egui::RichText::new("SVG keeps labels as text (for Inkscape and browsers); PNG is the same drawing in pixels. Hidden kinds stay hidden.").weak());
+        ui.horizontal(|ui| {
+            ui.label("Theme");
+            for theme in crate::draw::Theme::ALL {
+                let name = if theme == crate::draw::Theme::Light { "Light (print)" } else { "Dark" };
+                ui.radio_value(&mut form.theme, theme, name);
+            }
+        });
+        ui.label(egui::RichText::new("SVG keeps labels as text (for Inkscape and browsers); PNG is the same drawing in pixels; PDF is vector with the fonts embedded. Hidden kinds stay hidden.").weak());
         if let Some(error) = &form.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }

@@ -40,6 +40,17 @@ pub fn article_ui(ctx: &Context, state: &mut ArticleState, doc: &Document, comma
                     labelled_text(ui, "Date (YYYY-MM-DD)", &mut form.date, false);
                     labelled_text(ui, "URL", &mut form.url, false);
                 });
+                ui.horizontal(|ui| {
+                    ui.label("Engine");
+                    ui.radio_value(&mut form.use_model, false, "Rules (built in, offline)");
+                    ui.radio_value(&mut form.use_model, true, "Model (OpenAI-compatible API)");
+                });
+                if form.use_model {
+                    labelled_text(ui, "Model API URL", &mut form.model_url, false);
+                    labelled_text(ui, "Model name", &mut form.model_name, false);
+                    labelled_text(ui, "API key variable", &mut form.model_key_variable, false)
+                        .on_hover_text("The environment variable that holds the key (empty: KGX_MODEL_API_KEY). The rules propose instead if the model does not answer.");
+                }
                 if let Some(error) = &form.error {
                     ui.colored_label(ui.visuals().error_fg_color, error);
                 }
@@ -82,7 +93,7 @@ pub fn article_ui(ctx: &Context, state: &mut ArticleState, doc: &Document, comma
                 .id(egui::Id::unique("article review"))
                 .open(&mut open)
                 .default_width(820.0)
-                .default_height(640.0)
+                .default_height(760.0)
                 .collapsible(false)
                 .show(ctx, |ui| review_ui(ui, review, doc, commands));
         }
@@ -121,11 +132,18 @@ fn review_ui(ui: &mut Ui, review: &mut ArticleReview, doc: &Document, commands: 
         labelled_text(ui, "Date (YYYY-MM-DD)", &mut review.form.date, false);
         labelled_text(ui, "URL", &mut review.form.url, false);
     });
+    ui.label(RichText::new(format!("Proposed by the {}.", review.extraction.report.engine)).weak());
+    if let Some(notice) = &review.notice {
+        ui.label(RichText::new(notice).italics());
+    }
     let mut existing: Vec<(ActorId, String)> =
         doc.graph.actors_sorted().into_iter().map(|a| (a.id().clone(), a.label.clone())).collect();
     existing.sort_by_key(|a| a.1.to_lowercase());
-    let evidence_height = 150.0;
-    let list_height = (ui.available_height() - evidence_height - 60.0).max(160.0);
+    // The lists and the article share the window's height: both grow with it.
+    let controls = 120.0;
+    let free = (ui.available_height() - controls).max(260.0);
+    let list_height = free * 0.6;
+    let article_height = free - list_height;
     ScrollArea::vertical().max_height(list_height).id_salt("proposals").auto_shrink([false, true]).show(ui, |ui| {
         ui.heading(format!("Actors ({})", review.actors.len()));
         for i in 0..review.actors.len() {
@@ -138,7 +156,8 @@ fn review_ui(ui: &mut Ui, review: &mut ArticleReview, doc: &Document, commands: 
         }
     });
     ui.separator();
-    evidence_ui(ui, review, evidence_height);
+    article_text_ui(ui, review, article_height);
+    add_by_hand_ui(ui, review, doc);
     ui.separator();
     ui.horizontal(|ui| {
         let summary = format!("Add {new} new actors, merge {merged} into the graph's, add {cooperations} cooperations");
@@ -192,6 +211,8 @@ fn actor_row(ui: &mut Ui, review: &mut ArticleReview, i: usize, existing: &[(Act
             .on_hover_text("How sure the extractor is");
         if ui.selectable_label(focused, "sentence").on_hover_text("Show where the article says it").clicked() {
             review.focus = Some(ReviewFocus::Actor(i));
+            review.scroll_to_focus = true;
+            review.selection = None;
         }
     });
 }
@@ -231,17 +252,19 @@ fn cooperation_row(ui: &mut Ui, review: &mut ArticleReview, k: usize) {
         ui.label(RichText::new(format!("“{}” {:.0}%", proposal.label, proposal.confidence * 100.0)).weak());
         if ui.selectable_label(focused, "sentence").on_hover_text("Show where the article says it").clicked() {
             review.focus = Some(ReviewFocus::Cooperation(k));
+            review.scroll_to_focus = true;
+            review.selection = None;
         }
     });
 }
 
-/// The focused proposal's sentence, highlighted within its surroundings.
-fn evidence_ui(ui: &mut Ui, review: &ArticleReview, height: f32) {
-    let Some(range) = review.focused_sentence() else {
-        ui.label(RichText::new("Choose “sentence” on a row to see where the article says it.").weak());
-        return;
-    };
-    let text = &review.text;
+/// Most bytes of the article shown around the focused sentence; a news article fits whole.
+const SHOWN_BYTES: usize = 60_000;
+
+/// The article as selectable text, the focused proposal's sentence highlighted: select a name
+/// to add it as an actor, or a sentence to quote it in a cooperation.
+fn article_text_ui(ui: &mut Ui, review: &mut ArticleReview, height: f32) {
+    let text = review.text.as_str();
     let floor = |mut i: usize| {
         i = i.min(text.len());
         while !text.is_char_boundary(i) {
@@ -249,25 +272,131 @@ fn evidence_ui(ui: &mut Ui, review: &ArticleReview, height: f32) {
         }
         i
     };
-    let start = floor(range.start);
-    let end = floor(range.end.max(start));
-    let before = floor(start.saturating_sub(500));
-    let after = floor(end.saturating_add(500));
-    let mut job = LayoutJob::default();
-    let body = TextFormat { color: ui.visuals().weak_text_color(), ..Default::default() };
+    let focused = review.focused_sentence().unwrap_or(0..0);
+    // Long texts: a window around the focused sentence.
+    let (shown_start, shown_end) = if text.len() <= SHOWN_BYTES {
+        (0, text.len())
+    } else {
+        let start = floor(focused.start.saturating_sub(SHOWN_BYTES / 2));
+        (start, floor(start + SHOWN_BYTES))
+    };
+    let mut shown: &str = text.get(shown_start..shown_end).unwrap_or("");
+    let mark = focused.start.saturating_sub(shown_start)..focused.end.saturating_sub(shown_start);
+    let body = TextFormat { color: ui.visuals().text_color(), ..Default::default() };
     let marked = TextFormat {
         color: ui.visuals().strong_text_color(),
         background: Color32::from_rgba_unmultiplied(255, 200, 0, 70),
         ..Default::default()
     };
-    let piece = |a: usize, b: usize| text.get(a..b).unwrap_or("");
-    job.append(&format!("{}{}", if before > 0 { "…" } else { "" }, piece(before, start)), 0.0, body.clone());
-    job.append(piece(start, end), 0.0, marked);
-    job.append(&format!("{}{}", piece(end, after), if after < text.len() { "…" } else { "" }), 0.0, body);
-    job.wrap.max_width = ui.available_width();
-    ScrollArea::vertical().max_height(height).id_salt("evidence").auto_shrink([false, true]).show(ui, |ui| {
-        ui.label(job);
+    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let all = buffer.as_str();
+        let cut = |i: usize| {
+            let mut i = i.min(all.len());
+            while !all.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (a, b) = (cut(mark.start), cut(mark.end.max(mark.start)));
+        let mut job = LayoutJob::default();
+        job.append(all.get(..a).unwrap_or(""), 0.0, body.clone());
+        job.append(all.get(a..b).unwrap_or(""), 0.0, marked.clone());
+        job.append(all.get(b..).unwrap_or(""), 0.0, body.clone());
+        job.wrap.max_width = wrap_width;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let label =
+        ui.label(RichText::new("Article text: select a name to add it as an actor, or a sentence to quote").weak());
+    let scroll =
+        ScrollArea::vertical().max_height(height).id_salt("article text").auto_shrink([false, true]).show(ui, |ui| {
+            TextEdit::multiline(&mut shown)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter)
+                .id_salt("article text edit")
+                .show(ui)
+        });
+    let output = scroll.inner;
+    let response: egui::Response = (*output.response).clone();
+    response
+        .labelled_by(label.id)
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Article text"));
+    if output.response.has_focus()
+        && let Some(range) = output.cursor_range
+    {
+        let [a, b] = range.sorted_cursors();
+        let byte = |c: usize| shown.char_indices().nth(c).map_or(shown.len(), |(k, _)| k) + shown_start;
+        let (a, b) = (byte(a.index.0), byte(b.index.0));
+        review.selection = (b > a).then_some(a..b);
+    }
+    if review.scroll_to_focus {
+        review.scroll_to_focus = false;
+        let at = egui::text::CCursor::new(shown.get(..mark.start.min(shown.len())).map_or(0, |t| t.chars().count()));
+        let rect = output.galley.pos_from_cursor(at).translate(output.galley_pos.to_vec2());
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    }
+}
+
+/// Adding what the extractor missed: the selected name as an actor, and a cooperation between
+/// any two proposed actors quoting the selected (or focused) sentence.
+fn add_by_hand_ui(ui: &mut Ui, review: &mut ArticleReview, doc: &Document) {
+    ui.horizontal(|ui| {
+        let name = review.selected_name().map(str::to_owned);
+        let shown = name.as_deref().map_or("(select a name above)".to_owned(), |n| format!("“{n}”"));
+        ui.label(RichText::new(shown).weak());
+        if let Some(kind) = compact_choice(ui, "as", review.manual.actor_kind, ActorKind::ALL, |k| k.label()) {
+            review.manual.actor_kind = kind;
+        }
+        if ui.add_enabled(name.is_some(), egui::Button::new("Add as actor")).clicked()
+            && let Err(message) = review.add_selected_actor(&doc.graph)
+        {
+            review.notice = Some(message);
+        }
     });
+    let choices: Vec<(String, String)> =
+        review.extraction.actors.iter().zip(&review.actors).map(|(a, row)| (a.id.clone(), row.label.clone())).collect();
+    ui.horizontal_wrapped(|ui| {
+        actor_choice(ui, "From", &mut review.manual.from, &choices);
+        actor_choice(ui, "To", &mut review.manual.to, &choices);
+        if let Some(kind) = compact_choice(ui, "kind", review.manual.kind, CooperationKind::ALL, |c| c.label()) {
+            review.manual.kind = kind;
+        }
+        ui.checkbox(&mut review.manual.mutual, "Mutual");
+        let ready = review.manual.from.is_some() && review.manual.to.is_some() && review.chosen_sentence().is_some();
+        if ui
+            .add_enabled(ready, egui::Button::new("Add cooperation"))
+            .on_hover_text("Quotes the sentence holding the selection, or the highlighted one")
+            .clicked()
+            && let Err(message) = review.add_manual_cooperation()
+        {
+            review.notice = Some(message);
+        }
+    });
+    if let Some(sentence) = review.chosen_sentence() {
+        let quote: String = review.text.get(sentence).unwrap_or("").chars().take(160).collect();
+        ui.label(RichText::new(format!("Quote: {quote}")).weak().small());
+    }
+}
+
+/// A combo box choosing one of the proposed actors, named by a small label.
+fn actor_choice(ui: &mut Ui, label: &str, chosen: &mut Option<String>, choices: &[(String, String)]) {
+    let label = ui.label(RichText::new(label).weak());
+    let current = chosen
+        .as_ref()
+        .and_then(|id| choices.iter().find(|(c, _)| c == id))
+        .map_or("choose an actor".to_owned(), |(_, l)| l.clone());
+    egui::ComboBox::from_id_salt(label.id)
+        .selected_text(current)
+        .width(180.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for (id, name) in choices {
+                if ui.selectable_label(chosen.as_ref() == Some(id), name).clicked() {
+                    *chosen = Some(id.clone());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 /// A narrow combo box after a small label that names it.

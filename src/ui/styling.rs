@@ -132,11 +132,16 @@ impl Styling {
             }
         }
         let metrics = explore.metrics.current();
-        let engine = doc.layout.engine();
         let radii = match (explore.metrics.size_by, metrics) {
             (Some(metric), Some(m)) if !metric.is_categorical() => sized_by(doc, m, metric),
-            _ if options.size_by_degree => scene.nodes.iter().map(|n| node_radius(n.degree as usize)).collect(),
-            _ => vec![node_radius(0); engine.node_count()],
+            // An actor's own size (from Gephi, yEd, the inspector) wins over the size rule.
+            _ => scene
+                .nodes
+                .iter()
+                .map(|n| {
+                    n.size.unwrap_or_else(|| node_radius(if options.size_by_degree { n.degree as usize } else { 0 }))
+                })
+                .collect(),
         };
         let (colors, legend) = match (explore.metrics.color_by, metrics) {
             (Some(metric), Some(m)) => {

@@ -1,48 +1,43 @@
-//! Colours, shapes and sizes in one place: what each actor and cooperation kind looks like.
+//! The canvas's colours as egui colours: each kind's, and the current theme's palette
+//! ([`crate::draw::theme`] holds the values, shared with pictures).
 
 use egui::Color32;
 
-use crate::model::{ActorKind, CooperationKind};
+use crate::draw::theme::Rgba;
+use crate::model::{ActorKind, CooperationKind, Rgb};
 
 pub use crate::model::NodeShape;
 
-/// Fill colour of an actor kind.
-pub fn actor_color(kind: ActorKind) -> Color32 {
-    let [r, g, b] = kind.rgb();
+/// An RGB colour as egui's.
+pub fn rgb([r, g, b]: Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// Shape of an actor kind, so kinds stay apart for colour-blind readers too.
-pub fn actor_shape(kind: ActorKind) -> NodeShape {
-    kind.shape()
+/// An RGBA colour (not premultiplied) as egui's.
+pub fn rgba([r, g, b, a]: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+/// Fill colour of an actor kind.
+pub fn actor_color(kind: ActorKind) -> Color32 {
+    rgb(kind.rgb())
 }
 
 /// Colour of a cooperation kind's edges.
 pub fn cooperation_color(kind: CooperationKind) -> Color32 {
-    let [r, g, b] = kind.rgb();
-    Color32::from_rgb(r, g, b)
+    rgb(kind.rgb())
 }
 
-/// Canvas background.
-pub const CANVAS_BACKGROUND: Color32 = Color32::from_rgb(0x1B, 0x1E, 0x24);
-/// Ring around selected actors.
-pub const SELECTION: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
-/// Ring around the hovered actor.
-pub const HOVER: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x80);
-/// Highlighted shortest paths.
-pub const PATH: Color32 = Color32::from_rgb(0xFF, 0xD0, 0x40);
-/// Marker of pinned actors.
-pub const PIN: Color32 = Color32::from_rgb(0xFF, 0x50, 0x50);
-/// Label text.
-pub const LABEL: Color32 = Color32::from_rgb(0xE8, 0xE8, 0xE8);
-/// Label text of dimmed actors.
-pub const LABEL_DIM: Color32 = Color32::from_rgb(0x70, 0x70, 0x70);
-/// How much dimmed elements keep of their colour (0–255 alpha).
-pub const DIM_ALPHA: u8 = 40;
 /// Label font size in points; one size keeps galley caching effective.
 pub const LABEL_SIZE: f32 = 13.0;
 /// Edge label font size in points.
 pub const EDGE_LABEL_SIZE: f32 = 11.0;
 
-/// Quoted evidence: readable on the dark panels, set apart from labels by italics.
-pub const QUOTE: Color32 = Color32::from_rgb(0xD8, 0xD4, 0xC8);
+/// Quoted evidence, set apart from labels by italics and a warm tone readable on the panels of
+/// either theme.
+pub fn quote_color(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(0xD8, 0xD4, 0xC8) } else { Color32::from_rgb(0x5A, 0x4A, 0x30) }
+}
+
+/// The colour a drag that connects two actors is drawn in.
+pub const CONNECTING: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x80);

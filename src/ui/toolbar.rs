@@ -121,10 +121,22 @@ pub fn menu_bar_ui(
             ui.checkbox(&mut options.show_labels, "Labels");
             ui.checkbox(&mut options.width_by_sources, "Line width by number of sources");
             ui.separator();
+            ui.label("Theme");
+            ui.radio_value(&mut options.theme, crate::draw::Theme::Dark, "Dark");
+            ui.radio_value(&mut options.theme, crate::draw::Theme::Light, "Light");
+            ui.separator();
             ui.label("Draw nodes and lines with");
             ui.radio_value(&mut options.draw_on, DrawOn::Auto, "the GPU for large graphs");
             ui.radio_value(&mut options.draw_on, DrawOn::Gpu, "the GPU always");
             ui.radio_value(&mut options.draw_on, DrawOn::Cpu, "the CPU");
+        });
+        ui.menu_button("Layout", |ui| {
+            layout_choices_ui(ui, doc, commands);
+            ui.separator();
+            let paused = doc.layout_paused();
+            if ui.button(if paused { "Resume layout  (Space)" } else { "Pause layout  (Space)" }).clicked() {
+                commands.push(Command::PauseLayout(!paused));
+            }
         });
         ui.separator();
         if ui.add_enabled(doc.history.can_undo(), egui::Button::new("Undo")).clicked() {
@@ -154,10 +166,39 @@ pub fn menu_bar_ui(
         {
             commands.push(Command::PauseLayout(!paused));
         }
-        if ui.button("Re-run layout").on_hover_text("Let the layout move again from where it is").clicked() {
-            commands.push(Command::ReheatLayout);
-        }
+        ui.menu_button("Re-run layout", |ui| layout_choices_ui(ui, doc, commands));
     });
+}
+
+/// The layout choices, in the Layout menu and under the toolbar's Re-run layout: refine the
+/// picture, start from scratch, and whether changes reflow the whole picture.
+fn layout_choices_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
+    if ui
+        .button("Re-run from this picture")
+        .on_hover_text("Every actor that is not pinned moves, starting from where it is (Ctrl+Z puts the picture back)")
+        .clicked()
+    {
+        commands.push(Command::RerunLayout { fresh: false });
+        ui.close();
+    }
+    if ui
+        .button("Lay out from scratch")
+        .on_hover_text("Forget the picture and lay the graph out anew; pinned actors stay (Ctrl+Z puts it back)")
+        .clicked()
+    {
+        commands.push(Command::RerunLayout { fresh: true });
+        ui.close();
+    }
+    let mut automatic = doc.graph.metadata.auto_layout;
+    if ui
+        .checkbox(&mut automatic, "Lay out automatically after changes")
+        .on_hover_text(
+            "On: each new actor or cooperation reflows the whole picture. Off: the picture stays, and only new actors find their place. Saved with the graph.",
+        )
+        .changed()
+    {
+        commands.push(Command::SetAutoLayout(automatic));
+    }
 }
 
 /// Shows the status bar: counts, layout state and the last message.

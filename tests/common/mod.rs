@@ -16,6 +16,8 @@ pub fn harness_with(options: AppOptions) -> Harness<'static, KgxApp> {
         .with_size([1400.0, 900.0])
         .with_max_steps(400)
         .build_eframe(|_cc| KgxApp::with_recent(options, Vec::new()));
+    // A file named at start is read on a worker thread, as File → Open reads it.
+    wait_opened(&mut harness);
     quiesce(&mut harness);
     harness
 }
@@ -61,6 +63,16 @@ pub fn click_actor(harness: &mut Harness<'_, KgxApp>, id: &str, modifiers: Modif
 /// The selected actor ids.
 pub fn selected(harness: &Harness<'_, KgxApp>) -> Vec<String> {
     harness.state().selection.actors().map(|a| a.to_string()).collect()
+}
+
+/// Focuses the text field labelled `label`, selects what it holds and types `text` over it.
+pub fn retype_into(harness: &mut Harness<'_, KgxApp>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
 }
 
 /// Focuses the text field labelled `label` and types `text` into it, as a person would.
@@ -110,6 +122,14 @@ pub fn drag(harness: &mut Harness<'_, KgxApp>, from: Pos2, to: Pos2) {
 pub fn picture(harness: &Harness<'_, KgxApp>) -> Vec<[f32; 2]> {
     let engine = harness.state().doc.layout.engine();
     (0..engine.node_count()).map(|i| engine.position(i)).collect()
+}
+
+/// Every actor's position on the canvas, by id (engine nodes are renumbered when actors come
+/// or go; ids are not).
+pub fn positions(harness: &Harness<'_, KgxApp>) -> std::collections::BTreeMap<String, [f32; 2]> {
+    let doc = &harness.state().doc;
+    let engine = doc.layout.engine();
+    (0..engine.node_count()).filter_map(|i| Some((doc.actor_id_at(i)?.to_string(), engine.position(i)))).collect()
 }
 
 /// The app with autosave into `dir`, writing as soon as a frame sees a change.
@@ -186,4 +206,36 @@ pub fn load_wikidata_fixture(endpoint: &kgx::kb::Endpoint, graph: &str) {
         oxttl::TurtleParser::new().for_slice(&text).map(|t| t.expect("valid Turtle")).collect();
     endpoint.update(&format!("DROP SILENT GRAPH <{graph}>")).expect("clears");
     endpoint.insert(graph, &triples).expect("loads the fixture");
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window, as a file manager does.
+pub fn drop_file(harness: &mut Harness<'_, KgxApp>, path: &Path) {
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.to_owned())));
+}
+
+/// Makes a recovery file look as if the window that wrote it had crashed.
+pub fn orphan(path: &Path) {
+    let mut child = std::process::Command::new("true").spawn().expect("a short-lived process");
+    let dead = child.id();
+    child.wait().expect("it ends");
+    let text = std::fs::read_to_string(path).expect("the recovery file");
+    let (first, rest) = text.split_once('\n').expect("a header line");
+    let json = first.strip_prefix("// kgx-recovery ").expect("the recovery header");
+    let mut header: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    header["pid"] = dead.into();
+    std::fs::write(path, format!("// kgx-recovery {header}\n{rest}")).expect("written back");
 }

@@ -1,7 +1,9 @@
 //! CSV export: a node table and an edge table, as spreadsheets and Gephi's data laboratory read
-//! them (and kgx imports them back). Every exported field is a column.
+//! them (and kgx imports them back). Every exported field is a column; direction is Gephi's
+//! `type` column (Directed or Undirected); own looks are the columns `color`, `size` and `shape`
+//! (nodes) and `color` and `width` (edges).
 
-use super::fields::{FieldValue, actor_fields, cooperation_fields};
+use super::fields::{FieldValue, actor_fields, actor_style_fields, cooperation_fields, cooperation_style_fields};
 use crate::model::KnowledgeGraph;
 
 /// One row: its leading cells (id, ends), then its named fields.
@@ -37,7 +39,8 @@ pub fn to_csv_tables(graph: &KnowledgeGraph) -> (String, String) {
         .actors_sorted()
         .into_iter()
         .map(|a| {
-            let fields = actor_fields(a).into_iter().filter(|(n, _)| n != "label").collect();
+            let mut fields: Vec<_> = actor_fields(a).into_iter().filter(|(n, _)| n != "label").collect();
+            fields.extend(actor_style_fields(a));
             (vec![a.id().to_string(), a.label.clone()], fields)
         })
         .collect();
@@ -45,9 +48,12 @@ pub fn to_csv_tables(graph: &KnowledgeGraph) -> (String, String) {
         .cooperations_sorted()
         .iter()
         .map(|c| {
-            let lead = vec![c.cooperation.id().to_string(), c.from.to_string(), c.to.to_string()];
-            (lead, cooperation_fields(graph, c))
+            let direction = if c.cooperation.directed { "Directed" } else { "Undirected" };
+            let lead = vec![c.cooperation.id().to_string(), c.from.to_string(), c.to.to_string(), direction.to_owned()];
+            let mut fields = cooperation_fields(graph, c);
+            fields.extend(cooperation_style_fields(c.cooperation));
+            (lead, fields)
         })
         .collect();
-    (table(&["id", "label"], nodes), table(&["id", "source", "target"], edges))
+    (table(&["id", "label"], nodes), table(&["id", "source", "target", "type"], edges))
 }

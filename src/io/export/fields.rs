@@ -1,6 +1,6 @@
 //! The flat attributes each exported node and edge carries; one list shared by every format.
 
-use crate::model::{Actor, CooperationRef, KnowledgeGraph};
+use crate::model::{Actor, Cooperation, CooperationRef, Kind, KnowledgeGraph, color_hex};
 
 /// A typed attribute value.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,8 +29,10 @@ impl FieldValue {
 
 /// Built-in node attribute names; free attributes with one of these names get an `attribute:`
 /// prefix so they never overwrite them.
-const NODE_BUILTINS: &[&str] =
-    &["id", "label", "kind", "country", "aliases", "notes", "x", "y", "pinned", "r", "g", "b", "size"];
+const NODE_BUILTINS: &[&str] = &[
+    "id", "label", "kind", "type", "category", "country", "aliases", "notes", "x", "y", "pinned", "r", "g", "b",
+    "size", "color", "shape", "viz",
+];
 
 /// Name under which a free attribute is exported.
 pub fn free_attribute_name(key: &str) -> String {
@@ -43,8 +45,12 @@ const EDGE_BUILTINS: &[&str] = &[
     "source",
     "target",
     "kind",
+    "type",
+    "category",
     "directed",
     "weight",
+    "color",
+    "width",
     "label",
     "date",
     "source_count",
@@ -75,8 +81,8 @@ pub fn actor_fields(actor: &Actor) -> Vec<(String, FieldValue)> {
         fields.push(("notes".to_owned(), FieldValue::Text(actor.notes.clone())));
     }
     if let Some([x, y]) = actor.position {
-        fields.push(("x".to_owned(), FieldValue::Number(f64::from(x))));
-        fields.push(("y".to_owned(), FieldValue::Number(f64::from(y))));
+        fields.push(("x".to_owned(), FieldValue::Number(short(x))));
+        fields.push(("y".to_owned(), FieldValue::Number(short(y))));
     }
     if actor.pinned {
         fields.push(("pinned".to_owned(), FieldValue::Flag(true)));
@@ -88,12 +94,12 @@ pub fn actor_fields(actor: &Actor) -> Vec<(String, FieldValue)> {
 }
 
 /// The exported attributes of a cooperation. Evidence becomes the cited source ids, the quotes,
-/// and a count of distinct sources.
+/// and a count of distinct sources. Direction is not among them: each format states it its own
+/// way (see [`GraphDirection`]).
 pub fn cooperation_fields(graph: &KnowledgeGraph, c: &CooperationRef<'_>) -> Vec<(String, FieldValue)> {
     let cooperation = c.cooperation;
     let mut fields = vec![
         ("kind".to_owned(), FieldValue::Text(cooperation.kind.to_string())),
-        ("directed".to_owned(), FieldValue::Flag(cooperation.directed)),
         ("weight".to_owned(), FieldValue::Number(cooperation.weight)),
     ];
     if !cooperation.label.is_empty() {
@@ -119,4 +125,86 @@ pub fn cooperation_fields(graph: &KnowledgeGraph, c: &CooperationRef<'_>) -> Vec
         fields.push((free_cooperation_attribute_name(&attribute.key), FieldValue::Text(attribute.value.clone())));
     }
     fields
+}
+
+/// An `f32` as the `f64` its shortest decimal text names (`9.220858`, not `9.220857620239258`),
+/// so files show what the person sees and read back to the same `f32`.
+pub fn short(value: f32) -> f64 {
+    value.to_string().parse().unwrap_or(f64::from(value))
+}
+
+/// An actor's own look as fields (`color`, `size`, `shape`; only what is set), for formats that
+/// have no drawing of their own (node-link JSON, CSV).
+pub fn actor_style_fields(actor: &Actor) -> Vec<(String, FieldValue)> {
+    let style = &actor.style;
+    let mut fields = Vec::new();
+    if let Some(color) = style.color {
+        fields.push(("color".to_owned(), FieldValue::Text(color_hex(color))));
+    }
+    if let Some(size) = style.size {
+        fields.push(("size".to_owned(), FieldValue::Number(short(size))));
+    }
+    if let Some(shape) = style.shape {
+        fields.push(("shape".to_owned(), FieldValue::Text(shape.name().to_owned())));
+    }
+    fields
+}
+
+/// A cooperation's own look as fields (`color`, `width`; only what is set).
+pub fn cooperation_style_fields(cooperation: &Cooperation) -> Vec<(String, FieldValue)> {
+    let style = &cooperation.style;
+    let mut fields = Vec::new();
+    if let Some(color) = style.color {
+        fields.push(("color".to_owned(), FieldValue::Text(color_hex(color))));
+    }
+    if let Some(width) = style.width {
+        fields.push(("width".to_owned(), FieldValue::Number(short(width))));
+    }
+    fields
+}
+
+/// Whether a graph's cooperations have a direction: what its exports say at the graph's level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GraphDirection {
+    /// No cooperation has a direction (an empty graph too): an undirected graph.
+    Undirected,
+    /// Every cooperation has one: a directed graph.
+    Directed,
+    /// Some have, some have not: a directed graph whose edges each say which they are.
+    Mixed,
+}
+
+impl GraphDirection {
+    /// The direction of `graph`'s cooperations. O(m).
+    pub fn of(graph: &KnowledgeGraph) -> Self {
+        let (mut directed, mut undirected) = (false, false);
+        for c in graph.cooperations() {
+            if c.cooperation.directed {
+                directed = true;
+            } else {
+                undirected = true;
+            }
+        }
+        match (directed, undirected) {
+            (true, true) => GraphDirection::Mixed,
+            (true, false) => GraphDirection::Directed,
+            _ => GraphDirection::Undirected,
+        }
+    }
+
+    /// Whether the graph as a whole is directed (directed or mixed).
+    pub fn graph_directed(self) -> bool {
+        self != GraphDirection::Undirected
+    }
+}
+
+/// Whether two cooperations join the same pair as a reader sees the graph: by (from, to) in a
+/// directed graph, either way round in an undirected one. O(m).
+pub fn has_parallel(graph: &KnowledgeGraph, graph_directed: bool) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    graph.cooperations().any(|c| {
+        let (from, to) = (c.from.as_str(), c.to.as_str());
+        let pair = if graph_directed || from <= to { (from, to) } else { (to, from) };
+        !seen.insert(pair)
+    })
 }

@@ -1,11 +1,15 @@
-//! GEXF 1.3 export for Gephi: every attribute declared with its type, `viz` positions, sizes by
-//! degree and colours by kind (the canvas's), and cooperation dates as spells (`start`/`end` on
-//! edges in a dynamic graph) so Gephi's timeline works. Evidence is flattened into attributes.
+//! GEXF 1.3 export for Gephi: every attribute declared with its type, the `viz` drawing
+//! (positions; each actor's own colour, size and shape, else its kind's colour and shape and the
+//! size its degree gives; each cooperation's own colour and thickness, else its kind's colour),
+//! direction as GEXF states it (`defaultedgetype`, and `type` per edge in a graph that mixes
+//! both), and cooperation dates as spells (`start`/`end` on edges in a dynamic graph) so Gephi's
+//! timeline works. Evidence is flattened into attributes.
 
 use std::fmt::Write;
 
-use super::fields::{FieldValue, actor_fields, cooperation_fields};
+use super::fields::{FieldValue, GraphDirection, actor_fields, cooperation_fields, short};
 use super::graphml::{Key, declare_keys, escape};
+use crate::io::import::style::to_gexf_shape;
 use crate::layout::node_radius;
 use crate::model::{DateSpan, KnowledgeGraph, PartialDate};
 
@@ -62,7 +66,9 @@ fn write_values(out: &mut String, keys: &[(String, Key)], fields: &[(String, Fie
 }
 
 /// The graph as a GEXF 1.3 document. Node and edge ids are the kgx ids; positions are written with
-/// y pointing up, as Gephi draws them.
+/// y pointing up, as Gephi draws them. A graph without directed cooperations is undirected, one
+/// with only directed ones directed; one that mixes both is directed by default, and its
+/// undirected cooperations say `type="undirected"`.
 pub fn to_gexf(graph: &KnowledgeGraph) -> String {
     let actors = graph.actors_sorted();
     let cooperations = graph.cooperations_sorted();
@@ -80,7 +86,9 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
     let _ = writeln!(out, "    <description>{}</description>", escape(&graph.metadata.description));
     out.push_str("  </meta>\n");
     let mode = if dated { " mode=\"dynamic\" timeformat=\"date\"" } else { " mode=\"static\"" };
-    let _ = writeln!(out, "  <graph defaultedgetype=\"directed\"{mode}>");
+    let direction = GraphDirection::of(graph);
+    let edge_default = if direction.graph_directed() { "directed" } else { "undirected" };
+    let _ = writeln!(out, "  <graph defaultedgetype=\"{edge_default}\"{mode}>");
     write_attributes(&mut out, "node", &node_keys);
     write_attributes(&mut out, "edge", &edge_keys);
     out.push_str("    <nodes>\n");
@@ -88,22 +96,29 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
         let _ = writeln!(out, "      <node id=\"{}\" label=\"{}\">", escape(actor.id().as_str()), escape(&actor.label));
         write_values(&mut out, &node_keys, fields);
         let degree = graph.cooperations_of(actor.id()).len();
-        let _ = writeln!(out, "        <viz:size value=\"{}\"/>", node_radius(degree));
+        let size = actor.style.size.unwrap_or(node_radius(degree));
+        let _ = writeln!(out, "        <viz:size value=\"{}\"/>", short(size));
         if let Some([x, y]) = actor.position {
             let _ = writeln!(out, "        <viz:position x=\"{x}\" y=\"{}\" z=\"0\"/>", -y);
         }
-        let [r, g, b] = actor.kind.rgb();
+        let [r, g, b] = actor.style.color.unwrap_or(actor.kind.rgb());
         let _ = writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
+        if let Some(shape) = to_gexf_shape(actor.style.shape.unwrap_or(actor.kind.shape())) {
+            let _ = writeln!(out, "        <viz:shape value=\"{shape}\"/>");
+        }
         out.push_str("      </node>\n");
     }
     out.push_str("    </nodes>\n    <edges>\n");
     for (c, fields) in &edge_rows {
         let cooperation = c.cooperation;
-        // A mutual cooperation in a directed graph is "mutual" in GEXF (networkx refuses
-        // "undirected" there; Gephi reads both).
-        let direction = if cooperation.directed { "directed" } else { "mutual" };
+        // Only a graph that mixes both says it per edge.
+        let kind = match (direction, cooperation.directed) {
+            (GraphDirection::Mixed, true) => " type=\"directed\"",
+            (GraphDirection::Mixed, false) => " type=\"undirected\"",
+            _ => "",
+        };
         let mut tag = format!(
-            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{direction}\" weight=\"{}\"",
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\"{kind} weight=\"{}\"",
             escape(cooperation.id().as_str()),
             escape(c.from.as_str()),
             escape(c.to.as_str()),
@@ -118,8 +133,11 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
         }
         let _ = writeln!(out, "{tag}>");
         write_values(&mut out, &edge_keys, fields);
-        let [r, g, b] = cooperation.kind.rgb();
+        let [r, g, b] = cooperation.style.color.unwrap_or(cooperation.kind.rgb());
         let _ = writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
+        if let Some(width) = cooperation.style.width {
+            let _ = writeln!(out, "        <viz:thickness value=\"{}\"/>", short(width));
+        }
         out.push_str("      </edge>\n");
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");

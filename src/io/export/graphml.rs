@@ -1,16 +1,21 @@
-//! GraphML export with a typed `<key>` for every attribute, readable by networkx, Gephi and yEd:
-//! Gephi's `x`, `y`, `r`, `g`, `b` and `size` keys, and yEd's graphics (shape, colour, size,
-//! position, label; coloured edges with arrows) so yEd shows the picture as kgx draws it.
+//! GraphML export with a typed `<key>` for every attribute, readable by networkx, igraph, Gephi
+//! and yEd: Gephi's `x`, `y`, `r`, `g`, `b` and `size` keys, and yEd's graphics (shape, colour,
+//! size, position, label; coloured edges of their width, with arrows) so yEd shows the picture as
+//! kgx draws it. Each element's own style where it has one, else its kind's colour and shape and
+//! the size its degree gives.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::fields::{FieldValue, actor_fields, cooperation_fields};
+use super::fields::{FieldValue, GraphDirection, actor_fields, cooperation_fields, short};
+use crate::io::import::style::to_yed_shape;
 use crate::layout::node_radius;
-use crate::model::{ActorKind, CooperationKind, KnowledgeGraph, NodeShape};
+use crate::model::{Actor, CooperationRef, KnowledgeGraph};
 
-/// The graph as a GraphML document. Directed graph; each edge carries a boolean `directed`
-/// attribute for cooperations that go both ways. Node ids and edge ids are the kgx ids.
+/// The graph as a GraphML document. A graph without directed cooperations is undirected
+/// (`edgedefault="undirected"`), one with only directed ones directed; a graph that mixes both is
+/// directed by default and each edge says which it is (`directed="true|false"`). Node ids and
+/// edge ids are the kgx ids.
 pub fn to_graphml(graph: &KnowledgeGraph) -> String {
     let actors = graph.actors_sorted();
     let cooperations = graph.cooperations_sorted();
@@ -28,6 +33,7 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
          http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
     );
+    out.push_str("  <key id=\"g_creator\" for=\"graph\" attr.name=\"creator\" attr.type=\"string\"/>\n");
     out.push_str("  <key id=\"g_title\" for=\"graph\" attr.name=\"title\" attr.type=\"string\"/>\n");
     out.push_str("  <key id=\"g_description\" for=\"graph\" attr.name=\"description\" attr.type=\"string\"/>\n");
     write_key_declarations(&mut out, "node", &node_keys);
@@ -40,26 +46,35 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
     }
     out.push_str("  <key id=\"y_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n");
     out.push_str("  <key id=\"y_edge\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n");
-    out.push_str("  <graph id=\"G\" edgedefault=\"directed\">\n");
+    let direction = GraphDirection::of(graph);
+    let edge_default = if direction.graph_directed() { "directed" } else { "undirected" };
+    let _ = writeln!(out, "  <graph id=\"G\" edgedefault=\"{edge_default}\">");
+    // The importer's sign that unstyled elements carry their kind's look (see Records).
+    out.push_str("    <data key=\"g_creator\">kgx</data>\n");
     let _ = writeln!(out, "    <data key=\"g_title\">{}</data>", escape(&graph.metadata.title));
     let _ = writeln!(out, "    <data key=\"g_description\">{}</data>", escape(&graph.metadata.description));
     for (actor, (id, fields)) in actors.iter().zip(&node_rows) {
         let _ = writeln!(out, "    <node id=\"{}\">", escape(id));
         write_data(&mut out, &node_keys, fields);
         let degree = graph.cooperations_of(actor.id()).len();
-        write_node_graphics(&mut out, actor.kind, &actor.label, actor.position, node_radius(degree));
+        write_node_graphics(&mut out, actor, node_radius(degree));
         out.push_str("    </node>\n");
     }
     for (c, fields) in &edge_rows {
+        let directed = if direction == GraphDirection::Mixed {
+            format!(" directed=\"{}\"", c.cooperation.directed)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">",
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\"{directed}>",
             escape(c.cooperation.id().as_str()),
             escape(c.from.as_str()),
             escape(c.to.as_str())
         );
         write_data(&mut out, &edge_keys, fields);
-        write_edge_graphics(&mut out, c.cooperation.kind, c.cooperation.directed, &c.cooperation.label);
+        write_edge_graphics(&mut out, c);
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");
@@ -70,46 +85,53 @@ fn hex([r, g, b]: [u8; 3]) -> String {
     format!("#{r:02X}{g:02X}{b:02X}")
 }
 
-/// Gephi's colour and size, and yEd's shape node: geometry (top-left corner and size, centred
-/// on the position), fill by kind, shape by kind, the label.
-fn write_node_graphics(out: &mut String, kind: ActorKind, label: &str, position: Option<[f32; 2]>, radius: f32) {
-    let [r, g, b] = kind.rgb();
+/// Gephi's colour and size (the radius, as Gephi's `size`), and yEd's shape node: geometry
+/// (top-left corner and size, centred on the position), fill, shape, the label. The actor's own
+/// look where it has one, else its kind's and `radius`.
+fn write_node_graphics(out: &mut String, actor: &Actor, radius: f32) {
+    let style = &actor.style;
+    let color = style.color.unwrap_or(actor.kind.rgb());
+    let radius = style.size.unwrap_or(radius);
+    let [r, g, b] = color;
     let _ = writeln!(
         out,
         "      <data key=\"viz_r\">{r}</data>\n      <data key=\"viz_g\">{g}</data>\n      <data key=\"viz_b\">{b}</data>"
     );
-    let _ = writeln!(out, "      <data key=\"viz_size\">{}</data>", radius * 2.0);
-    let shape = match kind.shape() {
-        NodeShape::Circle => "ellipse",
-        NodeShape::Square => "rectangle",
-        NodeShape::Diamond => "diamond",
-        NodeShape::TriangleUp | NodeShape::TriangleDown => "triangle",
-        NodeShape::Pentagon | NodeShape::Hexagon => "hexagon",
-        NodeShape::Octagon => "octagon",
-    };
-    let size = radius * 2.0;
-    let [x, y] = position.unwrap_or([0.0, 0.0]);
-    let geometry = if position.is_some() {
-        format!("<y:Geometry height=\"{size}\" width=\"{size}\" x=\"{}\" y=\"{}\"/>", x - radius, y - radius)
-    } else {
-        format!("<y:Geometry height=\"{size}\" width=\"{size}\"/>")
+    let _ = writeln!(out, "      <data key=\"viz_size\">{}</data>", short(radius));
+    let shape = to_yed_shape(style.shape.unwrap_or(actor.kind.shape()));
+    let size = short(radius * 2.0);
+    let geometry = match actor.position {
+        Some([x, y]) => format!(
+            "<y:Geometry height=\"{size}\" width=\"{size}\" x=\"{}\" y=\"{}\"/>",
+            short(x - radius),
+            short(y - radius)
+        ),
+        None => format!("<y:Geometry height=\"{size}\" width=\"{size}\"/>"),
     };
     let _ = writeln!(
         out,
         "      <data key=\"y_node\"><y:ShapeNode>{geometry}<y:Fill color=\"{}\" transparent=\"false\"/><y:BorderStyle color=\"#1B1E24\" type=\"line\" width=\"1.0\"/><y:NodeLabel modelName=\"sides\" modelPosition=\"s\">{}</y:NodeLabel><y:Shape type=\"{shape}\"/></y:ShapeNode></data>",
-        hex(kind.rgb()),
-        escape(label)
+        hex(color),
+        escape(&actor.label)
     );
 }
 
-/// yEd's edge: coloured by kind, an arrow on directed cooperations, the label.
-fn write_edge_graphics(out: &mut String, kind: CooperationKind, directed: bool, label: &str) {
-    let label = if label.is_empty() { String::new() } else { format!("<y:EdgeLabel>{}</y:EdgeLabel>", escape(label)) };
+/// yEd's edge: its own colour and width or its kind's colour and the usual width, an arrow on
+/// directed cooperations, the label.
+fn write_edge_graphics(out: &mut String, c: &CooperationRef<'_>) {
+    let cooperation = c.cooperation;
+    let label = if cooperation.label.is_empty() {
+        String::new()
+    } else {
+        format!("<y:EdgeLabel>{}</y:EdgeLabel>", escape(&cooperation.label))
+    };
+    let color = cooperation.style.color.unwrap_or(cooperation.kind.rgb());
+    let width = short(cooperation.style.width.unwrap_or(1.0));
     let _ = writeln!(
         out,
-        "      <data key=\"y_edge\"><y:PolyLineEdge><y:LineStyle color=\"{}\" type=\"line\" width=\"1.5\"/><y:Arrows source=\"none\" target=\"{}\"/>{label}</y:PolyLineEdge></data>",
-        hex(kind.rgb()),
-        if directed { "standard" } else { "none" }
+        "      <data key=\"y_edge\"><y:PolyLineEdge><y:LineStyle color=\"{}\" type=\"line\" width=\"{width:?}\"/><y:Arrows source=\"none\" target=\"{}\"/>{label}</y:PolyLineEdge></data>",
+        hex(color),
+        if cooperation.directed { "standard" } else { "none" }
     );
 }
 

@@ -2,14 +2,15 @@
 //! `|`) and a byte-order mark are detected, quoted cells may hold delimiters, quotes and line
 //! breaks. A table with `source` and `target` columns (or `from` and `to`) is an edge table; one
 //! with an `id` column a node table. Columns are matched by name, ignoring case: `id`,
-//! `label`/`name`/`title`, `kind`/`category`, `x`/`y`; for edges `id`, `weight`, `label`,
-//! `date`/`start`/`end`/`timestamp`, and Gephi's `type` (Directed or Undirected). Every other
-//! column becomes an attribute.
+//! `label`/`name`/`title`, `kind`/`category`, `x`/`y`, and the look: `color` (`#rrggbb`), `size`
+//! (radius), `shape`; for edges `id`, `weight`, `label`, `date`/`start`/`end`/`timestamp`, Gephi's
+//! `type` (Directed or Undirected; directed when absent), `color` and `width`. Every other column
+//! becomes an attribute.
 
 use std::collections::HashMap;
 
-use super::{EdgeRecord, NodeRecord, Records};
-use crate::model::DateSpan;
+use super::{EdgeRecord, NodeRecord, Records, style};
+use crate::model::{ActorStyle, CooperationStyle, DateSpan};
 
 /// A CSV table: its header and rows, each with the byte offset where it starts.
 pub struct Table {
@@ -153,6 +154,14 @@ pub enum CsvField {
     X,
     /// The node's y position.
     Y,
+    /// The colour an actor or cooperation is drawn in (`#rrggbb`).
+    Color,
+    /// The actor's radius in layout units.
+    Size,
+    /// The actor's shape (Circle, Square, Hexagon …).
+    Shape,
+    /// The cooperation's line width, in multiples of the usual one.
+    Width,
     /// Kept as an attribute under the column's name.
     Attribute,
     /// Left out.
@@ -161,7 +170,7 @@ pub enum CsvField {
 
 impl CsvField {
     /// Every field, in the order a chooser lists them.
-    pub const ALL: [CsvField; 14] = [
+    pub const ALL: [CsvField; 18] = [
         CsvField::Id,
         CsvField::Label,
         CsvField::Kind,
@@ -174,6 +183,10 @@ impl CsvField {
         CsvField::Direction,
         CsvField::X,
         CsvField::Y,
+        CsvField::Color,
+        CsvField::Size,
+        CsvField::Shape,
+        CsvField::Width,
         CsvField::Attribute,
         CsvField::Ignore,
     ];
@@ -193,6 +206,10 @@ impl CsvField {
             CsvField::Direction => "directed or undirected",
             CsvField::X => "x position",
             CsvField::Y => "y position",
+            CsvField::Color => "colour (#rrggbb)",
+            CsvField::Size => "size (radius)",
+            CsvField::Shape => "shape",
+            CsvField::Width => "line width",
             CsvField::Attribute => "attribute",
             CsvField::Ignore => "leave out",
         }
@@ -213,6 +230,10 @@ impl CsvField {
             CsvField::Direction => "type",
             CsvField::X => "x",
             CsvField::Y => "y",
+            CsvField::Color => "color",
+            CsvField::Size => "size",
+            CsvField::Shape => "shape",
+            CsvField::Width => "width",
             CsvField::Attribute | CsvField::Ignore => return None,
         })
     }
@@ -232,6 +253,10 @@ impl CsvField {
             "type" => CsvField::Direction,
             "x" => CsvField::X,
             "y" => CsvField::Y,
+            "color" | "colour" => CsvField::Color,
+            "size" => CsvField::Size,
+            "shape" => CsvField::Shape,
+            "width" | "thickness" => CsvField::Width,
             _ => CsvField::Attribute,
         }
     }
@@ -319,20 +344,35 @@ fn cell(row: &[String], i: Option<usize>) -> Option<String> {
     i.and_then(|i| row.get(i)).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
+/// A row's actor look from its colour, size and shape cells.
+fn node_look(row: &[String], [color, size, shape]: [Option<usize>; 3]) -> Result<ActorStyle, String> {
+    Ok(ActorStyle {
+        color: cell(row, color).map(|c| style::hex_color(&c)).transpose()?,
+        size: cell(row, size).map(|s| style::measure("size", &s)).transpose()?,
+        shape: cell(row, shape).map(|s| style::shape_name(&s)).transpose()?,
+    })
+}
+
 /// Adds a node table's rows to `records`. Rows without an id are skipped; a repeated id updates
 /// the first row's node.
-pub fn add_nodes(table: &Table, records: &mut Records) {
+///
+/// # Errors
+/// (byte offset, message) for a colour, size or shape that is not one, naming its row.
+pub fn add_nodes(table: &Table, records: &mut Records) -> Result<(), (usize, String)> {
     let id = table.column(&["id"]);
     let label = table.column(&["label", "name", "title"]);
     let (x, y) = (table.column(&["x"]), table.column(&["y"]));
-    let taken: Vec<Option<usize>> = vec![id, label, x, y];
+    let looks = [table.column(&["color", "colour"]), table.column(&["size"]), table.column(&["shape"])];
+    let [color, size, shape] = looks;
+    let taken: Vec<Option<usize>> = vec![id, label, x, y, color, size, shape];
     let mut index: HashMap<String, usize> = records.nodes.iter().enumerate().map(|(k, n)| (n.id.clone(), k)).collect();
     let (mut skipped, mut merged) = (0usize, 0usize);
-    for (offset, row) in &table.rows {
+    for (k, (offset, row)) in table.rows.iter().enumerate() {
         let Some(node_id) = cell(row, id) else {
             skipped += 1;
             continue;
         };
+        let look = node_look(row, looks).map_err(|message| (*offset, format!("row {}: {message}", k + 1)))?;
         let attributes = table.other_cells(row, &taken);
         let coordinate = |i| cell(row, i).and_then(|v| v.parse::<f32>().ok());
         // Taken as written, like GraphML's x and y (and as kgx writes them).
@@ -351,6 +391,9 @@ pub fn add_nodes(table: &Table, records: &mut Records) {
                         }
                     }
                     node.position = position.or(node.position);
+                    node.style.color = look.color.or(node.style.color);
+                    node.style.size = look.size.or(node.style.size);
+                    node.style.shape = look.shape.or(node.style.shape);
                 }
             }
             None => {
@@ -360,6 +403,7 @@ pub fn add_nodes(table: &Table, records: &mut Records) {
                     label: cell(row, label),
                     attributes,
                     position,
+                    style: look,
                     offset: *offset,
                 });
             }
@@ -371,6 +415,7 @@ pub fn add_nodes(table: &Table, records: &mut Records) {
     if merged > 0 {
         records.notes.push(format!("{merged} node rows repeating an id were merged into the first"));
     }
+    Ok(())
 }
 
 /// Adds an edge table's rows to `records`. With `implied` true, nodes the edges name but no node
@@ -388,7 +433,9 @@ pub fn add_edges(table: &Table, records: &mut Records, implied: bool) -> Result<
     let kind_or_direction = table.column(&["type"]);
     let date = table.column(&["date", "timestamp", "time"]);
     let (start, end) = (table.column(&["start"]), table.column(&["end"]));
-    let taken: Vec<Option<usize>> = vec![source, target, id, weight, label, kind_or_direction, date, start, end];
+    let (color, width) = (table.column(&["color", "colour"]), table.column(&["width", "thickness"]));
+    let taken: Vec<Option<usize>> =
+        vec![source, target, id, weight, label, kind_or_direction, date, start, end, color, width];
     let mut known: std::collections::HashSet<String> = records.nodes.iter().map(|n| n.id.clone()).collect();
     let mut blank = 0usize;
     for (k, (offset, row)) in table.rows.iter().enumerate() {
@@ -411,6 +458,13 @@ pub fn add_edges(table: &Table, records: &mut Records, implied: bool) -> Result<
                 records.nodes.push(NodeRecord { id: end.clone(), offset: *offset, ..NodeRecord::default() });
             }
         }
+        let look = (|| -> Result<CooperationStyle, String> {
+            Ok(CooperationStyle {
+                color: cell(row, color).map(|c| style::hex_color(&c)).transpose()?,
+                width: cell(row, width).map(|w| style::measure("width", &w)).transpose()?,
+            })
+        })()
+        .map_err(|message| (*offset, format!("row {}: {message}", k + 1)))?;
         let mut attributes = table.other_cells(row, &taken);
         let mut directed = true;
         match cell(row, kind_or_direction) {
@@ -438,6 +492,7 @@ pub fn add_edges(table: &Table, records: &mut Records, implied: bool) -> Result<
             label: cell(row, label),
             date,
             attributes,
+            style: look,
             offset: *offset,
         });
     }

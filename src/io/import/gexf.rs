@@ -1,14 +1,16 @@
 //! GEXF 1.1, 1.2draft and 1.3 (both namespaces; elements are read by local name): declared
-//! attributes with types and defaults, `viz` positions (sizes and colours are Gephi's drawing,
-//! which kgx redraws by kind or metric), parallel edges, and dynamics — `start`,
+//! attributes with types and defaults, the `viz` drawing (positions; colours, sizes and shapes of
+//! nodes and colours and thicknesses of edges as their styles), direction per graph
+//! (`defaultedgetype`, undirected when absent) or per edge (`type`; `mutual` is undirected),
+//! parallel edges, and dynamics — `start`,
 //! `end`, `timestamp` and `<spells>` become cooperation dates when the graph's time format is a
 //! date, and attributes otherwise.
 
 use std::collections::HashMap;
 
 use super::xml::{XmlEvent, attribute};
-use super::{EdgeRecord, NodeRecord, Records};
-use crate::model::DateSpan;
+use super::{EdgeRecord, NodeRecord, Records, style};
+use crate::model::{DateSpan, Rgb};
 
 /// A declared `<attribute>`.
 #[derive(Clone, Debug, Default)]
@@ -92,6 +94,7 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
     let mut seen_root = false;
     let mut open: Vec<Open> = Vec::new();
     let mut in_title = false;
+    let mut in_creator = false;
     let mut dynamic_values = 0usize;
     for event in events {
         match event {
@@ -99,6 +102,7 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                 "gexf" => seen_root = true,
                 _ if !seen_root => return Err((*offset, format!("expected a <gexf> document, found <{name}>"))),
                 "description" | "title" if records.title.is_none() => in_title = true,
+                "creator" => in_creator = true,
                 "graph" => {
                     default_edge_directed = attribute(attributes, "defaultedgetype") == Some("directed");
                     dated = matches!(attribute(attributes, "timeformat"), Some("date" | "datetime"));
@@ -192,6 +196,42 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                     Some(Open::Node(_, times) | Open::Edge(_, times)) => times.take(attributes),
                     None => {}
                 },
+                "color" => {
+                    let rgb = viz_color(attributes).map_err(|message| (*offset, message))?;
+                    match open.last_mut() {
+                        Some(Open::Node(record, _)) => {
+                            record.style.color.get_or_insert(rgb);
+                        }
+                        Some(Open::Edge(record, _)) => {
+                            record.style.color.get_or_insert(rgb);
+                        }
+                        None => {}
+                    }
+                }
+                "size" | "thickness" | "shape" => {
+                    // networkx writes a shape as `shape="…"` where GEXF says `value="…"`.
+                    let value = attribute(attributes, "value")
+                        .or_else(|| attribute(attributes, "shape").filter(|_| name == "shape"))
+                        .unwrap_or_default();
+                    let located = |message: String| (*offset, format!("viz:{name}: {message}"));
+                    match (name.as_str(), open.last_mut()) {
+                        ("size", Some(Open::Node(record, _))) => {
+                            let size = style::measure("size", value).map_err(located)?;
+                            record.style.size.get_or_insert(size);
+                        }
+                        ("thickness", Some(Open::Edge(record, _))) => {
+                            let width = style::measure("thickness", value).map_err(located)?;
+                            record.style.width.get_or_insert(width);
+                        }
+                        ("shape", Some(Open::Node(record, _))) => {
+                            if let Some(shape) = style::gexf_shape(value).map_err(|m| (*offset, m))? {
+                                record.style.shape.get_or_insert(shape);
+                            }
+                        }
+                        // Edge shapes (solid, dotted …) kgx does not draw.
+                        _ => {}
+                    }
+                }
                 "position" => {
                     if let Some(Open::Node(record, _)) = open.last_mut() {
                         let read = |k: &str| attribute(attributes, k).and_then(|v| v.trim().parse::<f32>().ok());
@@ -212,6 +252,7 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                 "attribute" => current_attribute = None,
                 "default" => in_default = false,
                 "description" | "title" => in_title = false,
+                "creator" => in_creator = false,
                 _ => {}
             },
             XmlEvent::Text(text) => {
@@ -222,6 +263,9 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
                     d.default = Some(text.trim().to_owned());
                 } else if in_title && !text.trim().is_empty() {
                     records.title = Some(text.trim().to_owned());
+                } else if in_creator && text.trim() == "kgx" {
+                    // kgx's own files write every element's look, its kind's included.
+                    records.looks_include_defaults = true;
                 }
             }
         }
@@ -258,6 +302,18 @@ pub fn read(events: &[XmlEvent]) -> Result<Records, (usize, String)> {
         }
     }
     Ok(records)
+}
+
+/// A `viz:color`: `r`, `g` and `b` components (GEXF 1.1–1.3), or `hex` (GEXF 1.3); the alpha
+/// `a` is left out, as kgx draws styles opaque.
+fn viz_color(attributes: &[(String, String)]) -> Result<Rgb, String> {
+    if let Some(hex) = attribute(attributes, "hex") {
+        return style::hex_color(hex).map_err(|message| format!("viz:color: {message}"));
+    }
+    let part = |name: &str| {
+        attribute(attributes, name).ok_or_else(|| format!("viz:color lacks its {name} component; expected r, g and b"))
+    };
+    style::components(part("r")?, part("g")?, part("b")?).map_err(|message| format!("viz:color: {message}"))
 }
 
 /// Adds a value; a repeated attribute (dynamic values over several periods) joins with "; ".

@@ -9,19 +9,23 @@
 
 mod csv;
 mod gexf;
-
-pub use self::csv::{CsvField, CsvPreview, check_mapping};
 mod graphml;
 mod node_link;
+mod parallel;
+pub(super) mod style;
 mod xml;
+
+pub use self::csv::{CsvField, CsvPreview, check_mapping};
+pub use parallel::{ParallelRule, Repeats, count_repeats, graph_repeats, merge_parallel};
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::io::{MAX_FILE_BYTES, Position};
+use crate::layout::node_radius;
 use crate::model::{
-    Actor, ActorId, ActorKind, Attribute, Cooperation, CooperationId, CooperationKind, DateSpan, Kind, KnowledgeGraph,
-    MAX_COORDINATE,
+    Actor, ActorId, ActorKind, ActorStyle, Attribute, Cooperation, CooperationId, CooperationKind, CooperationStyle,
+    DateSpan, Kind, KnowledgeGraph, MAX_COORDINATE,
 };
 
 /// Formats kgx imports.
@@ -38,15 +42,10 @@ pub enum ImportFormat {
 }
 
 impl ImportFormat {
-    /// The format a file's extension names (`.graphml`, `.gexf`), if any.
+    /// The format a file's extension names (`.graphml`, `.gexf`), if any, as the format
+    /// registry ([`crate::io::formats`]) says.
     pub fn from_path(path: &Path) -> Option<Self> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "graphml" => Some(Self::GraphMl),
-            "gexf" => Some(Self::Gexf),
-            "csv" | "tsv" => Some(Self::Csv),
-            "json" => Some(Self::NodeLinkJson),
-            _ => None,
-        }
+        crate::io::formats::Format::by_path(path)?.import_format()
     }
 }
 
@@ -71,7 +70,7 @@ pub enum ImportError {
         size: u64,
     },
     /// The format is not known from the name.
-    #[error("{}: unknown format; kgx imports .graphml, .gexf, .csv and node-link .json files", path.display())]
+    #[error("{}: unknown format; kgx imports .graphml, .gexf, .csv and node-link .json files (and reads .ron, .ttl and .jsonld)", path.display())]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -99,6 +98,8 @@ pub struct NodeRecord {
     pub attributes: Vec<(String, String)>,
     /// Its position in the file's drawing.
     pub position: Option<[f32; 2]>,
+    /// Its colour, size and shape in the file's drawing.
+    pub style: ActorStyle,
     /// Byte offset of the node in the file.
     pub offset: usize,
 }
@@ -122,6 +123,8 @@ pub struct EdgeRecord {
     pub date: Option<DateSpan>,
     /// Every other value, by attribute name.
     pub attributes: Vec<(String, String)>,
+    /// Its colour and width in the file's drawing.
+    pub style: CooperationStyle,
     /// Byte offset of the edge in the file.
     pub offset: usize,
 }
@@ -137,6 +140,11 @@ pub struct Records {
     pub edges: Vec<EdgeRecord>,
     /// Things the reader left out, for the report.
     pub notes: Vec<String>,
+    /// Whether the file gives every element a look, its kind's included: kgx's own GraphML and
+    /// GEXF, which say `creator` kgx. A colour, shape or size equal to what the kind and the
+    /// degree give is then not kept as the element's own style, so kgx → file → kgx changes
+    /// nothing. Other tools' looks are all kept.
+    pub looks_include_defaults: bool,
 }
 
 /// An imported graph and what was left out or changed on the way (shown to the person).
@@ -188,7 +196,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, format: ImportFormat) -> Result<I
             let table = csv::read_table(text).map_err(located)?;
             let mut records = Records::default();
             match table.kind().map_err(|message| invalid(Position { line: 1, column: 1 }, message))? {
-                csv::TableKind::Nodes => csv::add_nodes(&table, &mut records),
+                csv::TableKind::Nodes => csv::add_nodes(&table, &mut records).map_err(located)?,
                 csv::TableKind::Edges => csv::add_edges(&table, &mut records, true).map_err(located)?,
             }
             records
@@ -225,10 +233,31 @@ pub fn import_csv_mapped(bytes: &[u8], path: &Path, fields: &[CsvField]) -> Resu
     table.map_columns(fields).map_err(|message| invalid(Position { line: 1, column: 1 }, message))?;
     let mut records = Records::default();
     match table.kind().map_err(|message| invalid(Position { line: 1, column: 1 }, message))? {
-        csv::TableKind::Nodes => csv::add_nodes(&table, &mut records),
+        csv::TableKind::Nodes => csv::add_nodes(&table, &mut records).map_err(located)?,
         csv::TableKind::Edges => csv::add_edges(&table, &mut records, true).map_err(located)?,
     }
     build(records).map_err(located)
+}
+
+/// How often a CSV table, its columns mapped by `fields`, repeats its pairs: nothing for a table
+/// of actors. O(size).
+///
+/// # Errors
+/// As [`import_csv_mapped`].
+pub fn csv_repeats(bytes: &[u8], path: &Path, fields: &[CsvField]) -> Result<Repeats, ImportError> {
+    let text = decode(bytes, path)?;
+    let text = text.as_str();
+    let invalid =
+        |position: Position, message: String| ImportError::Invalid { path: path.to_owned(), position, message };
+    let located = |(offset, message): (usize, String)| invalid(Position::of_offset(text, offset), message);
+    let mut table = csv::read_table(text).map_err(located)?;
+    table.map_columns(fields).map_err(|message| invalid(Position { line: 1, column: 1 }, message))?;
+    if table.kind().map_err(|message| invalid(Position { line: 1, column: 1 }, message))? == csv::TableKind::Nodes {
+        return Ok(Repeats::default());
+    }
+    let mut records = Records::default();
+    csv::add_edges(&table, &mut records, true).map_err(located)?;
+    Ok(count_repeats(records.edges.iter().map(|e| (e.source.as_str(), e.target.as_str(), e.directed))))
 }
 
 /// Imports a CSV node table and a CSV edge table together: every edge must join declared nodes.
@@ -256,7 +285,7 @@ pub fn import_csv_tables(nodes: (&str, &Path), edges: (&str, &Path)) -> Result<I
     let node_table = csv::read_table(nodes.0).map_err(|problem| located(nodes, problem))?;
     let edge_table = csv::read_table(edges.0).map_err(|problem| located(edges, problem))?;
     let mut records = Records::default();
-    csv::add_nodes(&node_table, &mut records);
+    csv::add_nodes(&node_table, &mut records).map_err(|problem| located(nodes, problem))?;
     csv::add_edges(&edge_table, &mut records, false).map_err(|problem| located(edges, problem))?;
     build(records).map_err(|problem| located(edges, problem))
 }
@@ -341,6 +370,7 @@ pub fn build(records: Records) -> Result<Imported, (usize, String)> {
         let kind = take_kind::<ActorKind>(&mut attributes).unwrap_or(ActorKind::Other);
         let label = node.label.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| node.id.clone());
         let mut actor = Actor::new(ActorId::new(node.id.clone()), label, kind);
+        actor.style = node.style;
         let mut coordinates = [None, None];
         for (key, value) in attributes {
             // kgx's own fields (as kgx exports them, or as a spreadsheet names them).
@@ -381,6 +411,7 @@ pub fn build(records: Records) -> Result<Imported, (usize, String)> {
     let mut renamed_edges = 0usize;
     let mut odd_weights = 0usize;
     let mut seen_ids = HashSet::new();
+    let looks_include_defaults = records.looks_include_defaults;
     for edge in records.edges {
         for end in [&edge.source, &edge.target] {
             if !graph.contains_actor(&ActorId::new(end.as_str())) {
@@ -402,6 +433,7 @@ pub fn build(records: Records) -> Result<Imported, (usize, String)> {
             }
         };
         let mut cooperation = Cooperation::new(id, kind);
+        cooperation.style = edge.style;
         cooperation.directed = edge.directed;
         cooperation.label = edge.label.unwrap_or_default();
         cooperation.date = edge.date;
@@ -443,6 +475,9 @@ pub fn build(records: Records) -> Result<Imported, (usize, String)> {
             .add_cooperation(&ActorId::new(edge.source), &ActorId::new(edge.target), cooperation)
             .map_err(|error| (edge.offset, error.to_string()))?;
     }
+    if looks_include_defaults {
+        drop_default_looks(&mut graph);
+    }
     if renamed_edges > 0 {
         notes.push(format!("{renamed_edges} edges without a unique id were given one"));
     }
@@ -450,4 +485,31 @@ pub fn build(records: Records) -> Result<Imported, (usize, String)> {
         notes.push(format!("{odd_weights} edge weights that are not finite numbers ≥ 0 were kept as attributes"));
     }
     Ok(Imported { graph, notes })
+}
+
+/// Clears the style values that only repeat what the kind and the size rule give: the colour and
+/// shape (as yEd names it) of the actor's kind, the radius its degree gives, a cooperation's kind colour and the
+/// default width. O(n + m).
+fn drop_default_looks(graph: &mut KnowledgeGraph) {
+    let degrees: Vec<(ActorId, usize)> =
+        graph.actors().map(|a| (a.id().clone(), graph.cooperations_of(a.id()).len())).collect();
+    for (id, degree) in degrees {
+        let Some(actor) = graph.actor_mut(&id) else { continue };
+        let kind = actor.kind;
+        let style = &mut actor.style;
+        style.color = style.color.filter(|c| *c != kind.rgb());
+        // yEd has one triangle and no pentagon: a shape it names as it names the kind's is the
+        // kind's.
+        style.shape = style.shape.filter(|s| style::to_yed_shape(*s) != style::to_yed_shape(kind.shape()));
+        let usual = node_radius(degree);
+        style.size = style.size.filter(|s| (s - usual).abs() > usual * 1e-6);
+    }
+    let ids: Vec<CooperationId> = graph.cooperations().map(|c| c.cooperation.id().clone()).collect();
+    for id in ids {
+        let Some(cooperation) = graph.cooperation_mut(&id) else { continue };
+        let kind = cooperation.kind;
+        let style = &mut cooperation.style;
+        style.color = style.color.filter(|c| *c != kind.rgb());
+        style.width = style.width.filter(|w| (w - 1.0).abs() > 1e-6);
+    }
 }

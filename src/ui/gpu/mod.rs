@@ -14,8 +14,9 @@ use egui::Color32;
 
 pub use pipeline::GpuTarget;
 
-use super::paint::{PaintInput, edge_style, flag, zoom_width};
+use super::paint::{PaintInput, edge_style, flag};
 use super::theme;
+use crate::draw::looks::line_scale;
 
 /// Bytes per node position (two `f32`).
 const POSITION_BYTES: usize = 8;
@@ -76,6 +77,7 @@ struct StyleInputs {
     dimming: bool,
     focus_edge: Option<usize>,
     width_by_sources: bool,
+    palette: crate::draw::Palette,
     /// Node and edge counts and the document revision the scene was built at.
     structure: (usize, usize, u64),
 }
@@ -103,6 +105,7 @@ impl GpuGraph {
                 && from.dimming == input.dimming
                 && from.focus_edge == input.focus_edge
                 && from.width_by_sources == input.options.width_by_sources
+                && from.palette == input.palette
                 && from.flags == input.flags
                 && from.edge_flags == input.edge_flags
                 && from.radii == input.radii
@@ -117,6 +120,7 @@ impl GpuGraph {
                 dimming: input.dimming,
                 focus_edge: input.focus_edge,
                 width_by_sources: input.options.width_by_sources,
+                palette: input.palette,
                 structure,
             };
             self.styles.replace(pack_styles(input));
@@ -134,7 +138,7 @@ impl GpuGraph {
             center: [input.camera.center.x, input.camera.center.y],
             zoom: input.camera.zoom,
             size: [input.viewport.width(), input.viewport.height()],
-            edge_width: zoom_width(input.camera.zoom),
+            edge_width: line_scale(input.camera.zoom),
         };
         let callback = |layer| pipeline::GraphCallback {
             layer,
@@ -203,14 +207,14 @@ fn pack_styles(input: &PaintInput<'_>) -> Vec<u8> {
         }
         let highlighted = flags & (flag::HOVERED | flag::NEIGHBOUR) != 0;
         let dimmed = (input.dimming && !highlighted) || flags & flag::FADED != 0;
-        let fill = input.colors.and_then(|c| c.get(i).copied()).unwrap_or_else(|| theme::actor_color(node.kind));
-        let fill = if dimmed { fill.gamma_multiply_u8(theme::DIM_ALPHA + 30) } else { fill };
+        let fill = input.colors.and_then(|c| c.get(i).copied()).unwrap_or_else(|| theme::rgb(node.fill));
+        let fill = if dimmed { fill.gamma_multiply_u8(input.palette.dim_alpha.saturating_add(30)) } else { fill };
         let radius = input.radii.get(i).copied().unwrap_or(1.0).max(1e-3);
         let (r, rest) = chunk.split_at_mut(4);
         let (c, s) = rest.split_at_mut(4);
         r.copy_from_slice(&radius.to_le_bytes());
         c.copy_from_slice(&color_word(fill).to_le_bytes());
-        s.copy_from_slice(&shape_word(theme::actor_shape(node.kind), !dimmed).to_le_bytes());
+        s.copy_from_slice(&shape_word(node.shape, !dimmed).to_le_bytes());
     }
     bytes
 }
@@ -220,7 +224,8 @@ fn pack_styles(input: &PaintInput<'_>) -> Vec<u8> {
 fn pack_edges(input: &PaintInput<'_>) -> (Vec<u8>, u32) {
     let scene = input.scene;
     let mut bytes = Vec::with_capacity(scene.edges.len() * EDGE_BYTES);
-    let base_alpha: u8 = if scene.edges.len() > 20_000 { 80 } else { 170 };
+    let alpha = input.palette.edge_alpha;
+    let base_alpha: u8 = if scene.edges.len() > 20_000 { alpha / 2 } else { alpha };
     let mut count = 0u32;
     for (e, edge) in scene.edges.iter().enumerate() {
         if !gpu_draws_edge(input, e) {
@@ -237,7 +242,8 @@ fn pack_edges(input: &PaintInput<'_>) -> (Vec<u8>, u32) {
     (bytes, count)
 }
 
-/// Whether scene edge `e` is drawn by the GPU: shown, straight, between two actors.
+/// Whether scene edge `e` is drawn by the GPU: shown, straight (alone or a bundle), between two
+/// actors.
 pub fn gpu_draws_edge(input: &PaintInput<'_>, e: usize) -> bool {
-    input.scene.edges.get(e).is_some_and(|edge| edge.from != edge.to && edge.lane == 0.0) && input.edge_shown(e)
+    input.scene.edges.get(e).is_some_and(|edge| edge.from != edge.to && edge.lane.is_straight()) && input.edge_shown(e)
 }

@@ -3,6 +3,8 @@
 //! news text uses for who makes, gives and receives, who reports on whom, and who speaks for
 //! whom ("we" in a quotation).
 
+mod phrases;
+
 use super::actors::{Mention, Pronoun, Registry, SPEECH};
 use super::gazetteer::{Frame, Gazetteer, Verb};
 use super::text::Tokenized;
@@ -28,7 +30,7 @@ pub struct Link {
 }
 
 /// Words that end a clause for argument search.
-fn clause_break(word: &str) -> bool {
+pub(super) fn clause_break(word: &str) -> bool {
     matches!(word, ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "but" | "while" | "whereas")
 }
 
@@ -51,18 +53,27 @@ pub struct SentenceLinks<'a, 't> {
     pub previous_recipients: &'a [usize],
     /// Who gave in the previous sentence: "The vaccines, manufactured by X," supplied them.
     pub previous_givers: &'a [usize],
+    /// The expressions of the previous sentence's gifts ("train"), for "will fund the training".
+    pub previous_words: &'a [String],
     /// The candidates, for their kinds.
     pub registry: &'a Registry,
 }
 
+/// Whether two words share a stem of four letters or more ("train", "training"; "ship",
+/// "shipment").
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 4 || common >= 3 && a.len().min(b.len()) == common
+}
+
 impl SentenceLinks<'_, '_> {
-    fn lower(&self, i: usize) -> String {
-        self.text.word(i).to_lowercase()
+    pub(super) fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        crate::extract::actors::lowercase(self.text.word(i))
     }
 
     /// The mention that starts at token `i`, if any ("Kenya's Ministry of Health" is the
     /// ministry, not Kenya).
-    fn mention_at(&self, i: usize) -> Option<&Mention> {
+    pub(super) fn mention_at(&self, i: usize) -> Option<&Mention> {
         let m = self.mentions.iter().find(|m| m.start == i && !m.actors.is_empty())?;
         if matches!(self.text.word(m.end), "'s" | "’s")
             && let Some(owned) =
@@ -76,7 +87,7 @@ impl SentenceLinks<'_, '_> {
     /// The mention that starts within a few tokens after `i` (people "at" an organisation count
     /// as the organisation) with only small words between
     /// ("to the rest of the world", "by the Chinese humanitarian organization Mammoth").
-    fn mention_after(&self, i: usize, end: usize, gap: usize) -> Option<&Mention> {
+    pub(super) fn mention_after(&self, i: usize, end: usize, gap: usize) -> Option<&Mention> {
         let mut k = i;
         while k < end && k <= i + gap {
             if let Some(m) = self.mention_at(k) {
@@ -85,13 +96,24 @@ impl SentenceLinks<'_, '_> {
             let w = self.text.word(k);
             let lower = w.to_lowercase();
             // "to over 76,000 visitors from 152 countries": the visitors, not the countries.
+            // "to the surgical ward of the hospital": "of" leads on to the actor.
             let preposition =
-                k > i && matches!(lower.as_str(), "from" | "of" | "in" | "on" | "by" | "with" | "for" | "to" | "into");
+                k > i && matches!(lower.as_str(), "from" | "in" | "on" | "by" | "with" | "for" | "to" | "into");
             // A verb ends the search, a noun that looks like one ("our partners") does not.
             let after_determiner = k.checked_sub(1).is_some_and(|p| {
-                matches!(self.lower(p).as_str(), "the" | "a" | "an" | "our" | "their" | "its" | "his" | "her")
+                matches!(&*self.lower(p), "the" | "a" | "an" | "our" | "their" | "its" | "his" | "her")
             });
-            let verb = self.gazetteer.verbs.contains_key(&lower) && k > i && !after_determiner;
+            // "to building Uganda's capacity": a verb's -ing form is no way to an actor either.
+            // "its local partner NGO": a noun, not a verb.
+            let noun = matches!(lower.as_str(), "partner" | "partners") && k > i;
+            let verb = !noun
+                && self.gazetteer.verbs.contains_key(&lower)
+                && (k > i && !after_determiner || lower.ends_with("ing") && lower != "funding");
+            // "its local partner NGO, ADRA Nepal": an apposition names the actor.
+            if w == "," && k > i && self.mention_at(k + 1).is_some() {
+                k += 1;
+                continue;
+            }
             if clause_break(w) || w == "," || w == "." || preposition || verb {
                 return None;
             }
@@ -101,7 +123,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// Whether two mentions are both people or both not: a list joins like with like.
-    fn same_sort(&self, a: &Mention, b: &Mention) -> bool {
+    pub(super) fn same_sort(&self, a: &Mention, b: &Mention) -> bool {
         let person = |m: &Mention| {
             m.actors.first().and_then(|&x| self.registry.candidates.get(x)).is_some_and(|c| c.kind == ActorKind::Person)
         };
@@ -109,7 +131,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// The mention and those joined to it by "and", "/", "," ("CNCB/NGDC", "X and Y").
-    fn with_coordinated(&self, first: &Mention, forward: bool) -> Vec<usize> {
+    pub(super) fn with_coordinated(&self, first: &Mention, forward: bool) -> Vec<usize> {
         let mut actors = first.actors.clone();
         let mut edge = if forward { first.end } else { first.start };
         loop {
@@ -121,7 +143,7 @@ impl SentenceLinks<'_, '_> {
                         (sep == "," && self.text.word(k) == "and").then(|| self.mention_at(k + 1)).flatten()
                     });
                     // ", the Ministry of External Affairs said" is the source, not one more recipient.
-                    let attribution = |m: &Mention| SPEECH.contains(&self.lower(m.end).as_str());
+                    let attribution = |m: &Mention| SPEECH.contains(&&*self.lower(m.end));
                     let possessor = |m: &Mention| matches!(self.text.word(m.end), "'s" | "’s");
                     next.filter(|m| {
                         m.pronoun.is_none()
@@ -131,6 +153,12 @@ impl SentenceLinks<'_, '_> {
                     None
                 }
             } else {
+                // "MHF and the University of Koya": the article between is skipped.
+                let edge = if edge.checked_sub(1).is_some_and(|k| self.text.word(k).eq_ignore_ascii_case("the")) {
+                    edge - 1
+                } else {
+                    edge
+                };
                 let sep = edge.checked_sub(1).map(|k| self.text.word(k)).unwrap_or("");
                 if matches!(sep, "and" | "/" | "&" | ",") {
                     self.mentions.iter().rev().find(|m| {
@@ -158,16 +186,19 @@ impl SentenceLinks<'_, '_> {
 
     /// The subject of the expression at `k`: the nearest actor to its left in the clause; across
     /// "which"/"who" the actor right before it.
-    fn subject(&self, k: usize, start: usize) -> Option<Vec<usize>> {
+    pub(super) fn subject(&self, k: usize, start: usize) -> Option<Vec<usize>> {
         let mut fallback: Option<Vec<usize>> = None;
+        let mut partners: Vec<usize> = Vec::new();
         let mut i = k;
         while i > start {
             i -= 1;
             let w = self.lower(i);
+
+            let w: &str = &w;
             // "(NGDC), has provided": a name's acronym in brackets still ends the name.
             let name_ends_here = self.mentions.iter().any(|m| m.end == i + 1 && !m.actors.is_empty());
             if !name_ends_here
-                && (clause_break(&w)
+                && (clause_break(w)
                     || self.text.tokens.get(i).is_some_and(|t| t.quoted)
                         != self.text.tokens.get(k).is_some_and(|t| t.quoted))
             {
@@ -190,12 +221,32 @@ impl SentenceLinks<'_, '_> {
                 let after_preposition = m.start.checked_sub(1).is_some_and(|p| {
                     let p = if self.lower(p) == "the" { p.saturating_sub(1) } else { p };
                     matches!(
-                        self.lower(p).as_str(),
+                        &*self.lower(p),
                         "to" | "with" | "from" | "for" | "by" | "in" | "at" | "of" | "on" | "near"
                     )
                 });
                 if !after_preposition {
-                    return Some(self.with_coordinated(m, false));
+                    let mut subject = self.with_coordinated(m, false);
+                    subject.extend(partners.iter().copied());
+                    return Some(subject);
+                }
+                // "X, in collaboration with Y, have donated": Y acts with X.
+                let with = m.start.checked_sub(1).map(|p| if self.lower(p) == "the" { p.saturating_sub(1) } else { p });
+                if let Some(with) = with.filter(|&p| self.lower(p) == "with")
+                    && with.checked_sub(1).is_some_and(|p| {
+                        matches!(
+                            &*self.lower(p),
+                            "collaboration"
+                                | "partnership"
+                                | "together"
+                                | "along"
+                                | "jointly"
+                                | "cooperation"
+                                | "conjunction"
+                        )
+                    })
+                {
+                    partners.extend(self.with_coordinated(m, true));
                 }
                 fallback.get_or_insert_with(|| self.with_coordinated(m, false));
                 i = m.start;
@@ -205,12 +256,12 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// Whether the expression at `k` is passive: a form of "be" before it or "by" just after.
-    fn passive(&self, k: usize, end: usize) -> bool {
-        let be_before = (k.saturating_sub(3)..k).any(|i| BE.contains(&self.lower(i).as_str()));
+    pub(super) fn passive(&self, k: usize, end: usize) -> bool {
+        let be_before = (k.saturating_sub(3)..k).any(|i| BE.contains(&&*self.lower(i)));
         let by_after = (k + 1..(k + 3).min(end)).any(|i| self.lower(i) == "by");
         let participle = self.lower(k).ends_with("ed")
             || matches!(
-                self.lower(k).as_str(),
+                &*self.lower(k),
                 "given"
                     | "sent"
                     | "sold"
@@ -235,7 +286,7 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// The agent after "by".
-    fn agent(&self, k: usize, end: usize) -> Option<Vec<usize>> {
+    pub(super) fn agent(&self, k: usize, end: usize) -> Option<Vec<usize>> {
         let by = (k + 1..(k + 4).min(end)).find(|&i| self.lower(i) == "by")?;
         let m = self.mention_after(by + 1, end, 5).or_else(|| {
             // "by a $2 million grant from the Gates Foundation"
@@ -246,23 +297,30 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// The actor after one of `prepositions` to the right of `k` in the clause.
-    fn after_preposition(&self, k: usize, end: usize, prepositions: &[&str]) -> Option<Vec<usize>> {
-        let frame = self.gazetteer.verbs.get(&self.lower(k)).map(|v| v.frame);
+    pub(super) fn after_preposition(&self, k: usize, end: usize, prepositions: &[&str]) -> Option<Vec<usize>> {
+        let frame = self.gazetteer.verbs.get(&*self.lower(k)).map(|v| v.frame);
         let mut found: Vec<usize> = Vec::new();
         let mut i = k + 1;
         while i < end && i < k + 25 {
             let w = self.lower(i);
-            if clause_break(&w) || matches!(self.text.word(i), "which" | "who" | ".") {
+
+            let w: &str = &w;
+            // "a memorandum of understanding (MoU) with": a short name in brackets breaks nothing.
+            if w == "(" && self.text.word(i + 2) == ")" {
+                i += 3;
+                continue;
+            }
+            if clause_break(w) || matches!(self.text.word(i), "which" | "who" | ".") {
                 break;
             }
             // The next predicate of another kind starts its own clause ("sharing ..., and have
             // offered services to ...").
-            if self.gazetteer.verbs.get(&w).is_some_and(|v| Some(v.frame) != frame)
-                && matches!(self.lower(i - 1).as_str(), "and" | "," | "have" | "has" | "had" | "also")
+            if self.gazetteer.verbs.get(w).is_some_and(|v| Some(v.frame) != frame)
+                && matches!(&*self.lower(i - 1), "and" | "," | "have" | "has" | "had" | "also")
             {
                 break;
             }
-            if prepositions.contains(&w.as_str())
+            if prepositions.contains(&w)
                 && let Some(m) = self.mention_after(i + 1, end, 6)
             {
                 // "to Nepal and 300,000 doses to Sri Lanka": every one.
@@ -276,9 +334,9 @@ impl SentenceLinks<'_, '_> {
     }
 
     /// A direct object right after the expression ("trained Kenyan doctors", "thanked China").
-    fn direct_object(&self, k: usize, end: usize) -> Option<Vec<usize>> {
+    pub(super) fn direct_object(&self, k: usize, end: usize) -> Option<Vec<usize>> {
         let mut i = k + 1;
-        if self.mention_at(i).is_none() && matches!(self.lower(i).as_str(), "the" | "its" | "their" | "our") {
+        if self.mention_at(i).is_none() && matches!(&*self.lower(i), "the" | "its" | "their" | "our") {
             i += 1;
         }
         let m = self.mention_at(i).filter(|_| i < end)?;
@@ -314,10 +372,12 @@ impl SentenceLinks<'_, '_> {
         let mut k = start;
         while k < end {
             let one = self.lower(k);
+
+            let one: &str = &one;
             let two = format!("{one} {}", self.lower(k + 1));
             let (verb, width): (Verb, usize) = match self.gazetteer.verbs.get(&two) {
                 Some(v) => (*v, 2),
-                None => match self.gazetteer.verbs.get(&one) {
+                None => match self.gazetteer.verbs.get(one) {
                     Some(v) => (*v, 1),
                     None => {
                         k += 1;
@@ -333,16 +393,59 @@ impl SentenceLinks<'_, '_> {
             // "handed over the supplies": after a determiner, only an event noun is an expression.
             let determiner = k.checked_sub(1).is_some_and(|p| {
                 matches!(
-                    self.lower(p).as_str(),
+                    &*self.lower(p),
                     "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "these" | "those"
                 )
             });
             let event_noun = ["tion", "ment", "ship", "ance", "ence", "sion", "ude"].iter().any(|e| one.ends_with(e))
                 || matches!(
-                    one.as_str(),
-                    "memorandum" | "aid" | "talks" | "deal" | "contract" | "exchanges" | "donations"
+                    one,
+                    "memorandum"
+                        | "aid"
+                        | "talks"
+                        | "deal"
+                        | "contract"
+                        | "exchanges"
+                        | "donations"
+                        | "grant"
+                        | "grants"
+                        | "loan"
+                        | "loans"
+                        | "funding"
+                        | "support"
+                        | "gift"
+                        | "mou"
+                        | "mous"
+                        | "pledge"
+                        | "accord"
+                        | "joint"
                 );
-            if determiner && !event_noun {
+            // "medical supplies", "medicines and supplies": a noun, not "X supplies Y".
+            let plural_noun = matches!(one, "supplies" | "donations" | "deliveries" | "shipments" | "gifts")
+                && k.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        &*self.lower(p),
+                        "medical"
+                            | "relief"
+                            | "humanitarian"
+                            | "food"
+                            | "emergency"
+                            | "military"
+                            | "essential"
+                            | "other"
+                            | "more"
+                            | "and"
+                            | "of"
+                            | "with"
+                            | "new"
+                            | "basic"
+                            | "health"
+                            | "hospital"
+                            | "school"
+                            | "office"
+                    )
+                });
+            if determiner && !event_noun || plural_noun {
                 k += width;
                 continue;
             }
@@ -356,16 +459,25 @@ impl SentenceLinks<'_, '_> {
                     .filter(|m| m.end <= k && !m.actors.is_empty())
                     .find(|m| {
                         !m.start.checked_sub(1).is_some_and(|p| {
-                            matches!(
-                                self.lower(p).as_str(),
-                                "to" | "with" | "from" | "for" | "by" | "in" | "at" | "of" | "on"
-                            )
+                            matches!(&*self.lower(p), "to" | "with" | "from" | "for" | "by" | "in" | "at" | "of" | "on")
                         })
                     })
                     .map(|m| self.with_coordinated(m, true))
             } else {
                 self.subject(k, start)
             };
+            // "with Chinese support", "with funding from X": the giver gives to the clause's subject.
+            if matches!(verb.frame, Frame::Give | Frame::Fund)
+                && let Some(giver) = self.with_support(k, last, start, end)
+            {
+                if let Some(receiver) = &subject {
+                    add(&mut links, &giver, receiver, verb.kind, true, &words, 0.55);
+                }
+                k += width;
+                continue;
+            }
+            let kind = self.object_kind(k, last, end, verb);
+            let verb = Verb { kind, ..verb };
             match verb.frame {
                 Frame::Make => {
                     let maker = if passive { self.agent(last, end) } else { subject };
@@ -379,10 +491,19 @@ impl SentenceLinks<'_, '_> {
                         _ => &["to", "for", "with"],
                     };
                     let (doer, recipient) = if passive {
-                        let recipient = self.after_preposition(last, end, prepositions);
+                        // "The grant was awarded the X": an object after the participle receives.
+                        let recipient = self
+                            .after_preposition(last, end, prepositions)
+                            .or_else(|| self.direct_object(last, end).filter(|_| self.lower(last + 1) != "by"));
                         // "The equipment was donated by X": to whoever got the equipment; "The study
                         // is funded by X": for what the text was just about.
                         let doer = self.agent(last, end);
+                        // "The grant was awarded the X" (by whom the text was just about).
+                        let doer = doer.or_else(|| {
+                            let given = recipient.is_some() && self.noun_before_passive(k, start);
+                            let before = (!self.previous_givers.is_empty()).then(|| self.previous_givers.to_vec());
+                            given.then(|| before.or_else(|| self.topic.map(|t| vec![t]))).flatten()
+                        });
                         let recipient = recipient.or_else(|| {
                             if doer.is_none() {
                                 None
@@ -394,16 +515,30 @@ impl SentenceLinks<'_, '_> {
                         });
                         (doer, recipient)
                     } else {
+                        // "will fund the training" after "X will train ...": X; "will fund the network"
+                        // names no actor, and gets no recipient from the sentence before.
                         let recipient = self
                             .after_preposition(last, end, prepositions)
                             .or_else(|| self.direct_object(last, end))
                             .or_else(|| {
-                                // "will fund the training": whoever gave what the last sentence told.
-                                let anaphoric = matches!(self.lower(last + 1).as_str(), "the" | "this" | "these");
-                                (verb.frame == Frame::Fund && anaphoric && !self.previous_givers.is_empty())
-                                    .then(|| self.previous_givers.to_vec())
+                                let determiner = matches!(&*self.lower(last + 1), "the" | "this" | "these");
+                                let noun = self.lower(last + 2);
+
+                                let noun: &str = &noun;
+                                let same_act = self.previous_words.iter().any(|w| same_stem(w, noun));
+                                (verb.frame == Frame::Fund
+                                    && determiner
+                                    && same_act
+                                    && !self.previous_givers.is_empty())
+                                .then(|| self.previous_givers.to_vec())
                             });
-                        (subject, recipient)
+                        // "a donation from X to Y", "Japan's grant to Y".
+                        let doer = if self.noun_use(k) {
+                            self.noun_giver(last, end).or_else(|| self.possessor(k)).or(subject)
+                        } else {
+                            subject
+                        };
+                        (doer, recipient)
                     };
                     match (doer, recipient) {
                         (Some(doer), Some(recipient)) => {
@@ -430,23 +565,38 @@ impl SentenceLinks<'_, '_> {
                     }
                 }
                 Frame::Mutual => {
-                    let partner = self.after_preposition(k, end, &["with", "between"]);
-                    match (subject, partner) {
-                        (Some(a), Some(b)) => add(&mut links, &a, &b, verb.kind, false, &words, 0.65),
-                        (Some(a), None) if a.len() >= 2 => {
-                            for (x, &p) in a.iter().enumerate() {
-                                add(
-                                    &mut links,
-                                    &[p],
-                                    a.get(x + 1..).unwrap_or_default(),
-                                    verb.kind,
-                                    false,
-                                    &words,
-                                    0.55,
-                                );
+                    // "an agreement between X and Y", "signed by X and Y": the parties pair up;
+                    // otherwise the subject (or "X's partnership") with whoever is "with" it.
+                    let between = self.after_preposition(k, end, &["between"]).filter(|b| b.len() >= 2);
+                    let agents = if passive { self.agent(last, end).filter(|a| a.len() >= 2) } else { None };
+                    let partner = self.after_preposition(k, end, &["with"]);
+                    // "The first MoU is with X": the text's topic is the other party.
+                    let subject = self.possessor(k).or(subject).or_else(|| {
+                        let article = k.checked_sub(1).is_some_and(|p| {
+                            matches!(
+                                &*self.lower(p),
+                                "the" | "a" | "an" | "this" | "first" | "second" | "third" | "new"
+                            )
+                        });
+                        (article && partner.is_some()).then(|| self.topic.map(|t| vec![t])).flatten()
+                    });
+                    let mut pairs = Vec::new();
+                    match (between.or(agents), subject, partner) {
+                        (Some(parties), _, _) | (None, Some(parties), None) if parties.len() >= 2 => {
+                            for (x, &p) in parties.iter().enumerate() {
+                                for &q in parties.get(x + 1..).unwrap_or_default() {
+                                    pairs.push((p, q, 0.55));
+                                }
                             }
                         }
+                        (None, Some(a), Some(b)) => {
+                            pairs.extend(a.iter().flat_map(|&p| b.iter().map(move |&q| (p, q, 0.65))));
+                        }
                         _ => {}
+                    }
+                    for (p, q, confidence) in pairs {
+                        let kind = self.mutual_kind(verb.kind, &[p, q]);
+                        add(&mut links, &[p], &[q], kind, false, &words, confidence);
                     }
                 }
                 Frame::Endorse => {
@@ -477,7 +627,16 @@ impl SentenceLinks<'_, '_> {
                     } else if let Some(doer) = subject {
                         let object = self
                             .direct_object(last, end)
-                            .or_else(|| self.after_preposition(last, end, &["on", "about"]));
+                            .or_else(|| self.after_preposition(last, end, &["on", "about"]))
+                            .or_else(|| {
+                                // "..., the Puget Sound Business Journal reports": on the sentence's first actor.
+                                let outlet = doer.iter().all(|&d| {
+                                    self.registry.candidates.get(d).is_some_and(|c| c.kind == ActorKind::Media)
+                                });
+                                let first =
+                                    self.mentions.iter().find(|m| m.pronoun.is_none() && !m.actors.is_empty())?;
+                                (outlet && first.actors != doer).then(|| first.actors.clone())
+                            });
                         if let Some(object) = object {
                             add(&mut links, &doer, &object, verb.kind, true, &words, 0.6);
                         }
@@ -494,6 +653,11 @@ impl SentenceLinks<'_, '_> {
         }
         // Made by A, given by B: A supplies B. Made by A, sent to R: A supplies R.
         for &(giver, _, ref words) in &givers {
+            // Partners who make and give together ("X, in collaboration with Y, will develop")
+            // do not supply each other.
+            if makers.contains(&giver) {
+                continue;
+            }
             for &maker in &makers {
                 add(&mut links, &[maker], &[giver], CooperationKind::Supply, true, words, 0.55);
             }
@@ -516,6 +680,8 @@ impl SentenceLinks<'_, '_> {
             add(&mut links, &from, &[*receiver], kind, true, words, 0.5);
         }
         links.extend(self.press_conference());
+        links.extend(self.compounds());
+        links.extend(self.according_to());
         links
     }
 
@@ -523,7 +689,7 @@ impl SentenceLinks<'_, '_> {
     fn body_of_agent(&self, k: usize, end: usize) -> Option<Vec<usize>> {
         let by = (k + 1..(k + 4).min(end)).find(|&i| self.lower(i) == "by")?;
         let person = self.mention_after(by + 1, end, 5)?;
-        if matches!(self.lower(person.end).as_str(), "from" | "of" | "at") {
+        if matches!(&*self.lower(person.end), "from" | "of" | "at") {
             return self.mention_at(person.end + 1).map(|m| m.actors.clone());
         }
         None
@@ -537,17 +703,19 @@ impl SentenceLinks<'_, '_> {
         let mut links = Vec::new();
         for k in start..end {
             let w = self.lower(k);
-            if !matches!(w.as_str(), "conference" | "briefing") {
+
+            let w: &str = &w;
+            if !matches!(w, "conference" | "briefing") {
                 continue;
             }
             let by = (k + 1..(k + 4).min(end))
-                .find(|&i| matches!(self.lower(i).as_str(), "organized" | "organised" | "held" | "hosted" | "convened"))
+                .find(|&i| matches!(&*self.lower(i), "organized" | "organised" | "held" | "hosted" | "convened"))
                 .filter(|&i| self.lower(i + 1) == "by");
             let Some(by) = by else { continue };
             let Some(host) = self.mention_after(by + 2, end, 4) else { continue };
             for m in self.mentions.iter().filter(|m| m.pronoun.is_none()) {
-                let speaking = SPEECH.contains(&self.lower(m.start.saturating_sub(1)).as_str())
-                    || SPEECH.contains(&self.lower(m.end).as_str());
+                let speaking =
+                    SPEECH.contains(&&*self.lower(m.start.saturating_sub(1))) || SPEECH.contains(&&*self.lower(m.end));
                 if speaking {
                     for &h in &host.actors {
                         for &p in &m.actors {
@@ -584,16 +752,30 @@ pub fn speaker_side(registry: &Registry, speaker: usize) -> usize {
     }
 }
 
-/// Resolves the pronouns of one sentence's mentions: "we" to `we`, "they" to the first actor
-/// before it in the sentence (or `topic`), "he"/"she" to `last_person`.
-pub fn resolve_pronouns(
-    mentions: &mut [Mention],
-    we: Option<usize>,
-    topic: Option<&[usize]>,
-    last_person: Option<usize>,
-    quoted: impl Fn(usize) -> bool,
-) {
+/// What the pronouns of a sentence may stand for.
+pub struct Antecedents<'a> {
+    /// Who "we" is inside a quotation.
+    pub we: Option<usize>,
+    /// The actors the previous sentence was about.
+    pub topic: Option<&'a [usize]>,
+    /// The person named last.
+    pub last_person: Option<usize>,
+    /// Actors named before this sentence, the latest last.
+    pub recent: &'a [usize],
+    /// The candidates, for their kinds.
+    pub registry: &'a Registry,
+}
+
+/// Resolves the pronouns of one sentence's mentions: "we" to the speaker's side, "they" to the
+/// first actor before it in the sentence (or the topic), "he"/"she" to the last person, "it" to
+/// the organisation or country just named, "the two institutions" to the last two named.
+pub fn resolve_pronouns(mentions: &mut [Mention], context: &Antecedents<'_>, quoted: impl Fn(usize) -> bool) {
+    let kind = |a: usize| context.registry.candidates.get(a).map(|c| (c.kind, c.group));
+    let not_person = |a: &usize| kind(*a).is_some_and(|(k, group)| k != ActorKind::Person && !group);
     let mut first: Option<Vec<usize>> = None;
+    let mut before: Vec<usize> = context.recent.to_vec();
+    let named_here: Vec<usize> =
+        mentions.iter().filter(|m| m.pronoun.is_none()).flat_map(|m| m.actors.iter().copied()).collect();
     for m in mentions.iter_mut() {
         match m.pronoun {
             None => {
@@ -603,13 +785,39 @@ pub fn resolve_pronouns(
             }
             Some(Pronoun::We) => {
                 if quoted(m.start) {
-                    m.actors = we.into_iter().collect();
+                    m.actors = context.we.into_iter().collect();
                 }
             }
             Some(Pronoun::They) => {
-                m.actors = first.clone().or_else(|| topic.map(<[usize]>::to_vec)).unwrap_or_default();
+                m.actors = first.clone().or_else(|| context.topic.map(<[usize]>::to_vec)).unwrap_or_default();
             }
-            Some(Pronoun::Person) => m.actors = last_person.into_iter().collect(),
+            Some(Pronoun::Person) => m.actors = context.last_person.into_iter().collect(),
+            Some(Pronoun::It) => {
+                // Not an actor the sentence names itself ("It will advise the ministry").
+                let free = |a: &usize| not_person(a) && !named_here.contains(a);
+                let this_sentence = first.as_ref().and_then(|f| f.iter().copied().find(free));
+                let topic = context.topic.and_then(|t| t.iter().copied().find(free));
+                let recent = context.recent.iter().rev().copied().find(free);
+                m.actors = this_sentence.or(topic).or(recent).into_iter().collect();
+            }
+            Some(Pronoun::Both { kinds }) => {
+                let fits = |a: &usize| kind(*a).is_some_and(|(k, group)| !group && kinds.fits(k));
+                let mut two: Vec<usize> = Vec::new();
+                for &a in before.iter().rev() {
+                    if fits(&a) && !two.contains(&a) {
+                        two.push(a);
+                    }
+                    if two.len() == 2 {
+                        break;
+                    }
+                }
+                if two.len() == 2 {
+                    m.actors = two;
+                }
+            }
+        }
+        if m.pronoun.is_none() {
+            before.extend(m.actors.iter().copied());
         }
     }
 }

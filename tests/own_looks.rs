@@ -1,0 +1,43 @@
+//! An actor's own look in the window: set in the inspector, drawn on the canvas, undone, and
+//! reset to its kind's look.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{click_actor, harness};
+use egui::Modifiers;
+use egui_kittest::kittest::Queryable;
+use kgx::model::{ActorId, ActorKind, NodeShape};
+
+#[test]
+fn the_inspector_sets_an_actors_shape_and_resets_it_to_its_kinds_look() {
+    let mut harness = harness();
+    click_actor(&mut harness, "who", Modifiers::NONE);
+    harness.get_by_label("Look (its kind's)").click();
+    harness.run();
+    harness.get_by_label("Shape").click();
+    harness.run();
+    harness.get_by_label("Pentagon").click();
+    harness.run();
+    let style = harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().style;
+    assert_eq!(style.shape, Some(NodeShape::Pentagon));
+    let node = harness.state().doc.engine_node_of(&ActorId::new("who")).unwrap();
+    assert_eq!(harness.state().doc.scene.nodes[node].shape, NodeShape::Pentagon, "the canvas draws its own shape");
+
+    // Undo takes the shape back; redo brings it again.
+    harness.state_mut().push(kgx::state::command::Command::Undo);
+    harness.run();
+    assert!(harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().style.is_empty());
+    harness.state_mut().push(kgx::state::command::Command::Redo);
+    harness.run();
+    // The look section stays open (its title now says the look is the actor's own).
+    harness.get_by_label("Look (its own)");
+    harness.get_by_label("Reset to the kind's look").click();
+    harness.run();
+    let actor = harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().clone();
+    assert!(actor.style.is_empty(), "back to its kind's look");
+    let node = harness.state().doc.engine_node_of(&ActorId::new("who")).unwrap();
+    assert_eq!(harness.state().doc.scene.nodes[node].shape, ActorKind::InternationalOrganization.shape());
+    assert_eq!(harness.state().doc.scene.nodes[node].fill, actor.kind.rgb());
+}

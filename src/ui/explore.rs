@@ -6,6 +6,7 @@ use egui::{RichText, ScrollArea, Ui};
 use super::styling::{MetricLegend, Styling, ramp};
 use super::theme;
 use super::widgets::choice;
+use crate::analysis::community::CommunityMethod;
 use crate::analysis::metrics::Metric;
 use crate::model::{ActorId, Kind, PartialDate, SourceId};
 use crate::state::command::{Command, ViewCommand};
@@ -337,6 +338,14 @@ pub fn metrics_ui(
 ) -> bool {
     let before = (explore.metrics.size_by, explore.metrics.color_by);
     let state = &mut explore.metrics;
+    let method_name = |m: CommunityMethod| m.name().to_owned();
+    if let Some(method) = choice(ui, "Communities by", state.communities.method, &CommunityMethod::ALL, method_name) {
+        state.communities.method = method;
+        // Metrics shown (or on their way) follow the choice at once.
+        if state.result.is_some() || state.job.is_some() {
+            state.start(&doc.graph);
+        }
+    }
     match state.job.as_ref().map(|job| job.progress.fraction()) {
         Some(fraction) => {
             let mut cancel = false;
@@ -368,15 +377,14 @@ pub fn metrics_ui(
         }
     }
     let Some(metrics) = state.current() else {
-        ui.label(
-            RichText::new("Degree, weighted degree, betweenness, PageRank, components and Louvain communities.").weak(),
-        );
+        ui.label(RichText::new("Degree, weighted degree, betweenness, PageRank, components and communities.").weak());
         return false;
     };
     ui.label(format!(
-        "{} communities (modularity {:.3}){}",
+        "{} communities (modularity {:.3}, {}){}",
         metrics.community_count,
         metrics.modularity,
+        metrics.community_settings.method.name(),
         if metrics.betweenness_sampled { "; betweenness estimated from sampled sources" } else { "" }
     ));
     let options: Vec<Option<Metric>> = std::iter::once(None).chain(Metric::ALL.iter().copied().map(Some)).collect();

@@ -5,7 +5,7 @@ use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
 use super::theme;
 use crate::analysis::filter::FilterSpec;
-use crate::analysis::search::search;
+use crate::analysis::search::{SearchIndex, SearchResults};
 use crate::model::{Actor, ActorKind, CooperationKind, Kind};
 use crate::state::command::{Command, ViewCommand};
 use crate::state::document::Document;
@@ -21,8 +21,10 @@ pub struct LegendState {
     pub focus_search: bool,
     sorted: Vec<petgraph::stable_graph::NodeIndex>,
     sorted_revision: Option<u64>,
-    hits: Vec<crate::analysis::search::SearchHit>,
+    results: SearchResults,
     hits_key: Option<(String, u64)>,
+    /// The words of every actor, built once per document revision when a search needs it.
+    index: Option<(u64, std::sync::Arc<SearchIndex>)>,
 }
 
 /// Most search results listed.
@@ -139,22 +141,20 @@ fn actor_list_ui(
     // Search: ranked, typo-tolerant, over labels, aliases, ids and attribute values.
     let key = (query.to_owned(), doc.revision);
     if state.hits_key.as_ref() != Some(&key) {
-        state.hits = search(&doc.graph, query, SEARCH_RESULTS);
+        if state.index.as_ref().is_none_or(|(revision, _)| *revision != doc.revision) {
+            state.index = Some((doc.revision, std::sync::Arc::new(SearchIndex::new(&doc.graph))));
+        }
+        if let Some((_, index)) = &state.index {
+            state.results = index.search(&doc.graph, query, SEARCH_RESULTS);
+        }
         state.hits_key = Some(key);
     }
-    let hits = &state.hits;
+    let hits = &state.results.hits;
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if entered && let Some(actor) = hits.first().and_then(|h| doc.graph.actor_at(h.node)) {
         commands.push(Command::View(ViewCommand::FocusActor(actor.id().clone())));
     }
-    ui.label(
-        RichText::new(format!(
-            "{} match{}; Enter selects the first",
-            hits.len(),
-            if hits.len() == 1 { "" } else { "es" }
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(state.results.hint()).weak());
     ScrollArea::vertical().id_salt("search results").auto_shrink([false, false]).show(ui, |ui| {
         for hit in hits {
             if let Some(actor) = doc.graph.actor_at(hit.node) {

@@ -328,3 +328,91 @@ fn faded_cooperations_carry_no_tag_and_a_short_ones_tag_keeps_off_its_actors() {
         assert!(!tag.intersects(disc), "the tag {tag:?} covers an actor of its own cooperation at {disc:?}");
     }
 }
+
+#[test]
+fn panels_keep_their_width_whatever_they_show() {
+    let mut harness = harness();
+    let canvas = harness.state().canvas.viewport;
+    // A search with a long hint, then every actor selected (the inspector lists them).
+    type_into(&mut harness, "Find actor", "chinese centre for disease control and prevention of the people");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.state_mut().push(Command::Select(kgx::state::command::SelectCommand::All));
+    harness.run();
+    harness.run();
+    // A very long name, selected alone, and the Metrics tab with its table.
+    let mut who = harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().clone();
+    who.label =
+        "World Health Organization, the United Nations agency for international public health, Geneva".repeat(2);
+    harness.state_mut().push(Command::Edit(kgx::state::command::EditCommand::Apply {
+        edit: kgx::edit::Edit::SetActor(who),
+        coalesce: None,
+    }));
+    harness.state_mut().push(Command::Select(kgx::state::command::SelectCommand::Actors(vec![ActorId::new("who")])));
+    harness.run();
+    harness.get_by_label("Metrics").click();
+    harness.run();
+    harness.run();
+    let now = harness.state().canvas.viewport;
+    assert!(
+        (now.width() - canvas.width()).abs() < 1.0,
+        "the canvas was {} wide and is {} now",
+        canvas.width(),
+        now.width()
+    );
+    assert!((now.left() - canvas.left()).abs() < 1.0, "the left panel grew from {} to {}", canvas.left(), now.left());
+}
+
+#[test]
+fn the_metrics_table_has_readable_headers_and_the_size_mapping_a_legend() {
+    let mut harness = harness();
+    let canvas = harness.state().canvas.viewport;
+    harness.get_by_label("Metrics").click();
+    harness.run();
+    harness.get_by_label("Compute metrics").click();
+    wait_for_metrics(&mut harness);
+    for metric in [Metric::Degree, Metric::Betweenness, Metric::PageRank] {
+        harness.state_mut().explore.metrics.columns.retain(|m| *m != metric);
+        harness.state_mut().explore.metrics.columns.push(metric);
+    }
+    harness.state_mut().explore.metrics.size_by = Some(Metric::Betweenness);
+    harness.run();
+    // Whole titles, each a column header (and a column switch above the table).
+    for title in ["Degree", "Betweenness", "PageRank"] {
+        harness.get_by_label(&format!("Sort by {title}"));
+        harness.get_by_label(&format!("{title} column"));
+    }
+    assert!(harness.query_by_label_contains("…").is_none(), "no header is cut short");
+    // The size mapping's legend: the smallest and the largest value.
+    assert!(harness.query_all_by_label_contains("Betweenness:").count() >= 1);
+    let largest = harness
+        .state()
+        .explore
+        .metrics
+        .current()
+        .map(|m| (0..m.network.nodes.len()).map(|i| m.value(Metric::Betweenness, i)).fold(0.0f64, f64::max));
+    assert!(
+        harness.query_all_by_label(&format!("{:.4}", largest.unwrap())).count() >= 2,
+        "the legend gives the largest value"
+    );
+    assert!((harness.state().canvas.viewport.left() - canvas.left()).abs() < 1.0, "the panel kept its width");
+}
+
+#[test]
+fn a_panel_keeps_the_width_it_is_dragged_to() {
+    let mut harness = harness();
+    let edge = harness.state().canvas.viewport.left();
+    let y = harness.state().canvas.viewport.center().y;
+    common::drag(&mut harness, egui::pos2(edge, y), egui::pos2(edge + 80.0, y));
+    harness.run();
+    let widened = harness.state().canvas.viewport.left();
+    assert!((widened - (edge + 80.0)).abs() < 4.0, "dragged from {edge} to {widened}");
+    type_into(&mut harness, "Find actor", "health organisation");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!((harness.state().canvas.viewport.left() - widened).abs() < 1.0, "the width stays where it was dragged");
+    common::drag(&mut harness, egui::pos2(widened, y), egui::pos2(widened - 120.0, y));
+    harness.run();
+    let narrowed = harness.state().canvas.viewport.left();
+    assert!(narrowed < widened - 60.0, "it narrows again: {narrowed}");
+}

@@ -371,7 +371,12 @@ pub fn canvas_ui(
     commands: &mut Vec<Command>,
 ) {
     let rect = ui.available_rect_before_wrap();
-    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    // The canvas leaves the side panels' edges to them, so they can be dragged wider or
+    // narrower (the canvas is on top of their resize handles otherwise).
+    let grab = ui.style().interaction.resize_grab_radius_side + 2.0;
+    ui.expand_to_include_rect(rect);
+    let response =
+        ui.interact(rect.shrink2(egui::vec2(grab, 0.0)), ui.scope_id().with("graph canvas"), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Graph canvas"));
     let resized = state.viewport != rect;
     state.viewport = rect;

@@ -198,11 +198,7 @@ pub fn edge_points(input: &PaintInput<'_>, edge: &SceneEdge, points: &mut Vec<Po
 /// With `gpu`, the GPU draws the straight cooperations (first callback) and the actors (second
 /// callback), and the CPU only what is left: loops and curved parallel cooperations between the
 /// two, rings, pins and labels above.
-pub fn paint_graph(
-    painter: &Painter,
-    input: &PaintInput<'_>,
-    gpu: Option<super::gpu::GpuLayers<'_>>,
-) -> Drawn {
+pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>, gpu: Option<super::gpu::GpuLayers<'_>>) -> Drawn {
     painter.rect_filled(input.viewport, 0.0, rgb(input.palette.background));
     let visible_nodes = (0..input.xs.len()).filter(|&i| input.is_shown(i)).count();
     let on_gpu = gpu.is_some();
@@ -637,7 +633,9 @@ fn paint_edge_label(painter: &Painter, input: &PaintInput<'_>, e: usize) -> Opti
     let galley = painter.layout_no_wrap(text, FontId::proportional(theme::EDGE_LABEL_SIZE), label);
     let mut rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(3.0);
     // On a short cooperation the tag would cover its actors: it moves off the line, sideways.
-    let disc = |i: u32| Rect::from_center_size(input.screen(i as usize), Vec2::splat(2.0 * input.screen_radius(i as usize) + 4.0));
+    let disc = |i: u32| {
+        Rect::from_center_size(input.screen(i as usize), Vec2::splat(2.0 * input.screen_radius(i as usize) + 4.0))
+    };
     let (from, to) = (disc(edge.from), disc(edge.to));
     if rect.intersects(from) || rect.intersects(to) {
         // Just above or just below both actors, whichever is nearer the line's middle.

@@ -311,7 +311,7 @@ fn an_actor_expands_from_the_knowledge_base_its_graph_came_from() {
     assert!(
         doc.graph.cooperation(&thanks).map(|c| c.cooperation) == bundled.cooperation(&thanks).map(|c| c.cooperation)
     );
-    assert!(harness.state().status.contains("1 actors and 1 cooperations added"), "{}", harness.state().status);
+    assert!(harness.state().status.contains("1 actor and 1 cooperation added"), "{}", harness.state().status);
 }
 
 #[test]
@@ -342,4 +342,53 @@ fn an_actor_is_linked_to_a_knowledge_base_entity_from_the_inspector() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().doc.graph.actor(&id).and_then(|a| a.attribute("sameAs")), None, "one step back");
+}
+
+/// A tiny HTTP server on loopback that answers every request with a 404 HTML page.
+fn not_found_server() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let address = listener.local_addr().expect("its address");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten().take(8) {
+            let mut stream = stream;
+            let mut buffer = [0u8; 4096];
+            let _ = stream.read(&mut buffer);
+            let page = "<!DOCTYPE html><html><head><title>404 Not Found</title><style>body{color:red}</style></head><body><h1>Not Found</h1><p>The requested URL /nowhere was not found on this server.</p></body></html>";
+            let _ = write!(
+                stream,
+                "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                page.len()
+            );
+        }
+    });
+    format!("http://{address}/nowhere")
+}
+
+#[test]
+fn a_knowledge_base_error_is_one_sentence_with_details_folded_and_the_fields_stay() {
+    let endpoint = not_found_server();
+    let mut harness = harness();
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
+    harness.run();
+    type_into(&mut harness, "Endpoint", &endpoint);
+    type_into(&mut harness, "Named graph", "https://example.org/g");
+    harness.get_by_label("Open").click();
+    wait_for_kb(&mut harness);
+    harness.get_by_label_contains("answered HTTP 404 (not found)");
+    assert!(harness.query_by_label_contains("<html").is_none(), "no raw HTML in the window");
+    assert!(harness.query_by_label_contains("<h1>").is_none());
+    harness.get_by_label("Details").click();
+    harness.run();
+    harness.get_by_label_contains("The requested URL /nowhere was not found on this server.");
+    let form = harness.state().windows.kb.as_ref().expect("the window stays open");
+    assert_eq!((form.endpoint.as_str(), form.graph.as_str()), (endpoint.as_str(), "https://example.org/g"));
+    // Closed and opened again, it still holds what was typed.
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Close));
+    harness.run();
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
+    harness.run();
+    let form = harness.state().windows.kb.as_ref().expect("open again");
+    assert_eq!(form.endpoint, endpoint);
+    assert_eq!(form.graph, "https://example.org/g");
 }

@@ -14,7 +14,7 @@ use egui::{Event, Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kgx::app::KgxApp;
-use kgx::app::command::{Command, FileCommand, LayoutCommand};
+use kgx::app::command::{Command, EditCommand, FileCommand, LayoutCommand};
 use kgx::io::{load_file, recovery, save_file};
 use kgx::model::{Actor, ActorId, ActorKind, KnowledgeGraph};
 
@@ -387,4 +387,40 @@ fn a_rerun_layout_is_one_step_that_undo_takes_back() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(picture(&harness), after, "redo brings the re-run's picture back");
+}
+
+#[test]
+fn the_recovery_offer_says_what_the_work_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("graph.ron");
+    std::fs::copy("graphs/covid19-cooperation.ron", &file).unwrap();
+    let recovery_dir = dir.path().join("recovery");
+    let mut harness = harness_autosaving(&recovery_dir, Some(&file));
+    harness.get_by_label("Add actor").click();
+    harness.run();
+    let mut who = harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().clone();
+    who.label = "WHO".to_owned();
+    harness
+        .state_mut()
+        .push(Command::Edit(EditCommand::Apply { edit: kgx::edit::Edit::SetActor(who), coalesce: None }));
+    harness.state_mut().push(Command::Select(kgx::state::command::SelectCommand::Actors(vec![ActorId::new("xinhua")])));
+    harness.state_mut().push(Command::Edit(EditCommand::DeleteSelection));
+    harness.run();
+    harness.state_mut().flush_autosave();
+    let left = harness.state().recovery_file().unwrap().to_owned();
+    drop(harness);
+    common::orphan(&left);
+
+    let mut harness = harness_autosaving(&recovery_dir, None);
+    assert_eq!(harness.state().dialog_kind(), "recover");
+    for _ in 0..200 {
+        if harness.query_by_label_contains("Changes:").is_some() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    for part in ["+1 actor (New actor)", "−1 actor (Xinhua)", "1 edited (WHO)", "−1 cooperation"] {
+        assert!(harness.query_by_label_contains(part).is_some(), "the offer says {part:?}");
+    }
 }

@@ -90,7 +90,11 @@ impl KgxApp {
                 let (actors, cooperations) = (extraction.actors.len(), extraction.cooperations.len());
                 self.windows.article =
                     ArticleState::Review(Box::new(ArticleReview::new(text, *extraction, &self.doc.graph, form)));
-                self.set_status(format!("{actors} actors and {cooperations} cooperations proposed: review them"));
+                self.set_status(format!(
+                    "{} and {} proposed: review them",
+                    crate::words::actors(actors),
+                    crate::words::cooperations(cooperations)
+                ));
                 ctx.request_repaint();
             }
         }

@@ -6,6 +6,7 @@ use crate::edit::Edit;
 use crate::model::{Actor, ActorKind, Cooperation, CooperationKind};
 use crate::state::command::{EditCommand, SelectCommand};
 use crate::ui::inspector::new_actor_label;
+use crate::words::counted as count_of;
 
 impl KgxApp {
     /// Carries out an edit command.
@@ -15,7 +16,10 @@ impl KgxApp {
                 let result = self.doc.apply_content_edit(edit, coalesce.as_deref());
                 self.after_edit(result);
             }
-            EditCommand::Seal => self.doc.history.seal(),
+            EditCommand::Seal => {
+                self.name_new_actor();
+                self.doc.history.seal();
+            }
             EditCommand::Undo => {
                 match self.doc.undo() {
                     Ok(Some(what)) => self.set_status(format!("Undid {what}")),
@@ -41,6 +45,7 @@ impl KgxApp {
                 let mut actor = Actor::new(id.clone(), label, ActorKind::Other);
                 actor.position = Some(position);
                 if self.apply(Edit::AddActor(actor), None) {
+                    self.doc.note_new_actor(id.clone());
                     self.selection.set_actors([id]);
                     self.panels.inspector.focus_label = true;
                     self.set_status("Added an actor: type its name");
@@ -86,6 +91,16 @@ impl KgxApp {
                     .collect::<Vec<_>>();
                 self.selection.set_actors(ids);
             }
+        }
+    }
+
+    /// A new actor that was just named gets an id from its name (before its first save), in the
+    /// undo step of its naming; the selection follows it.
+    pub(super) fn name_new_actor(&mut self) {
+        let Some(id) = self.selection.single_actor().cloned() else { return };
+        let key = format!("label:{id}");
+        if let Some(named) = self.doc.name_new_actor(&id, Some(&key)) {
+            self.selection.set_actors([named]);
         }
     }
 
@@ -136,9 +151,4 @@ impl KgxApp {
             ));
         }
     }
-}
-
-/// "1 actor", "3 actors": a count with the right form of the word.
-pub(crate) fn count_of(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }

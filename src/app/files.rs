@@ -128,6 +128,17 @@ pub(super) fn accepted(verb: &str, formats: impl Iterator<Item = &'static Format
     format!("{verb}: {}", formats::list(formats))
 }
 
+/// An example path for the path field: one name, then every other extension the formats take,
+/// e.g. "/path/to/graph.ron, .graphml, .gexf, .csv, …".
+fn example_path<'a>(formats: impl Iterator<Item = &'a Format>) -> String {
+    let extensions: Vec<&str> = formats.flat_map(|f| f.extensions.iter().copied()).collect();
+    match extensions.split_first() {
+        Some((first, rest)) if !rest.is_empty() => format!("/path/to/graph.{first} (or .{})", rest.join(", .")),
+        Some((first, _)) => format!("/path/to/graph.{first}"),
+        None => "/path/to/graph".to_owned(),
+    }
+}
+
 /// Whether kgx opens files with this name (a format the registry says it reads): what dropped
 /// files and the recent list are checked against.
 pub(super) fn opens(path: &Path) -> bool {
@@ -141,6 +152,10 @@ pub(super) fn needs_columns(path: &Path) -> bool {
 
 impl KgxApp {
     pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: FileCommand) {
+        if matches!(command, FileCommand::Save | FileCommand::SaveAs(_)) {
+            // A name still being typed counts: the file gets the new actor's id from it.
+            self.name_new_actor();
+        }
         match command {
             FileCommand::New => self.unless_dirty(Pending::New, ctx),
             FileCommand::Open(path) => self.unless_dirty(Pending::Open(path), ctx),
@@ -305,8 +320,11 @@ impl KgxApp {
     /// asks for a kgx file.
     pub(super) fn open_imported(&mut self, path: &Path, imported: crate::io::import::Imported, ctx: &egui::Context) {
         let name = path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
-        let counts =
-            format!("{} actors, {} cooperations", imported.graph.actor_count(), imported.graph.cooperation_count());
+        let counts = format!(
+            "{}, {}",
+            crate::words::actors(imported.graph.actor_count()),
+            crate::words::cooperations(imported.graph.cooperation_count())
+        );
         let mut doc = Document::new(imported.graph, None);
         doc.untitled_name = format!("{name} (imported)");
         doc.history.mark_unsaved();
@@ -351,6 +369,26 @@ impl KgxApp {
         };
         let files: Vec<RecoveryFile> = recovery::list(dir).into_iter().filter(RecoveryFile::is_offered).collect();
         if !files.is_empty() {
+            // What each one changed against its file is worked out on a worker thread (reading
+            // both graphs takes a while when they are large) and shows as it arrives.
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let pairs: Vec<(std::path::PathBuf, Option<std::path::PathBuf>)> =
+                files.iter().map(|f| (f.path.clone(), f.header.document.clone())).collect();
+            std::thread::spawn(move || {
+                for (path, document) in pairs {
+                    let summary = match document.filter(|d| d.exists()) {
+                        Some(document) => recovery::changes(&path, &document).map_or_else(
+                            |e| format!("cannot compare with the file: {}", e.to_string().lines().next().unwrap_or("")),
+                            |c| c.summary(),
+                        ),
+                        None => "never saved: everything in it is new".to_owned(),
+                    };
+                    if sender.send((path, summary)).is_err() {
+                        return;
+                    }
+                }
+            });
+            self.files.recovery_changes = (std::collections::HashMap::new(), Some(receiver));
             self.files.dialog = Dialog::Recover(files);
         } else if asked {
             self.set_status(format!("No unsaved work to recover in {}", dir.display()));
@@ -392,6 +430,24 @@ impl KgxApp {
 
     /// Shows the open dialog and acts on the answer.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let (known, receiver) = &mut self.files.recovery_changes;
+        if let Some(incoming) = receiver {
+            loop {
+                match incoming.try_recv() {
+                    Ok((path, summary)) => {
+                        known.insert(path, summary);
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Empty) => {
+                        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                        break;
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                        *receiver = None;
+                        break;
+                    }
+                }
+            }
+        }
         match &mut self.files.dialog {
             Dialog::None => {}
             Dialog::Confirm(pending) => {
@@ -424,7 +480,12 @@ impl KgxApp {
                     PathPurpose::Export => (accepted("Export as", formats::writable().filter(|f| !f.native)), "Export"),
                     PathPurpose::ImportInto => (accepted("Import into this graph", formats::readable()), "Import"),
                 };
-                match path_prompt_ui(ctx, &title, verb, text) {
+                let example = match purpose {
+                    PathPurpose::Open | PathPurpose::ImportInto => example_path(formats::readable()),
+                    PathPurpose::SaveAs(_) => "/path/to/graph.ron".to_owned(),
+                    PathPurpose::Export => example_path(formats::writable().filter(|f| !f.native)),
+                };
+                match path_prompt_ui(ctx, &title, verb, &example, text) {
                     Some(PathChoice::Accept(path)) => {
                         let purpose = purpose.clone();
                         self.files.dialog = Dialog::None;
@@ -445,7 +506,7 @@ impl KgxApp {
                     self.files.dialog = Dialog::None;
                 }
             }
-            Dialog::Recover(files) => match recovery_ui(ctx, files) {
+            Dialog::Recover(files) => match recovery_ui(ctx, files, &self.files.recovery_changes.0) {
                 Some(RecoveryChoice::Restore(path)) => {
                     self.files.dialog = Dialog::None;
                     self.run_file_command(ctx, FileCommand::Restore(path));

@@ -15,15 +15,20 @@ impl KgxApp {
         match command {
             KbCommand::Show => {
                 if self.windows.kb.is_none() {
+                    // Where this graph came from, else the endpoint and graph last used (also when
+                    // that call failed), so nothing has to be typed twice.
                     let mut form = KbForm::default();
                     if let Some(origin) = &self.doc.origin {
                         (form.endpoint, form.graph) = (origin.endpoint.clone(), origin.graph.clone());
+                    } else if let Some((endpoint, graph)) = &self.files.kb_last {
+                        (form.endpoint, form.graph) = (endpoint.clone(), graph.clone());
                     }
                     self.windows.kb = Some(Box::new(form));
                 }
             }
             KbCommand::Pull => {
                 if let Some(form) = self.windows.kb.as_mut().filter(|f| f.job.is_none()) {
+                    self.files.kb_last = Some((form.endpoint.trim().to_owned(), form.graph.trim().to_owned()));
                     form.error = None;
                     form.job = Some(KbJob::pull(
                         form.endpoint.trim().to_owned(),
@@ -38,6 +43,7 @@ impl KgxApp {
                 let origin = self.doc.origin.clone();
                 if let Some(form) = self.windows.kb.as_mut().filter(|f| f.job.is_none()) {
                     let (endpoint, graph_iri) = (form.endpoint.trim().to_owned(), form.graph.trim().to_owned());
+                    self.files.kb_last = Some((endpoint.clone(), graph_iri.clone()));
                     // The revision this document matches, if it came from this very graph.
                     let expected =
                         origin.filter(|o| o.endpoint == endpoint && o.graph == graph_iri).and_then(|o| o.revision);
@@ -127,8 +133,10 @@ impl KgxApp {
                         String::new()
                     };
                     self.set_status(format!(
-                        "Expanded {label}: {} actors and {} cooperations added, {loaded} of its {} cooperations here{more}",
-                        counts.actors, counts.cooperations, found.total
+                        "Expanded {label}: {} and {} added, {loaded} of its {} here{more}",
+                        crate::words::actors(counts.actors),
+                        crate::words::cooperations(counts.cooperations),
+                        crate::words::cooperations(found.total)
                     ));
                 }
             }
@@ -157,7 +165,11 @@ impl KgxApp {
                     graph: form.graph.trim().to_owned(),
                     revision,
                 };
-                let counts = format!("{} actors, {} cooperations", graph.actor_count(), graph.cooperation_count());
+                let counts = format!(
+                    "{}, {}",
+                    crate::words::actors(graph.actor_count()),
+                    crate::words::cooperations(graph.cooperation_count())
+                );
                 let mut doc = Document::new(graph, None);
                 let name = format!("<{}>", origin.graph);
                 doc.untitled_name.clone_from(&name);

@@ -32,8 +32,11 @@ impl KgxApp {
                 if self.apply(edit, None) {
                     self.windows.merge = MergeState::Closed;
                     self.set_status(format!(
-                        "Imported {name}: {} actors added, {} merged into existing ones, {} cooperations, {} sources (Ctrl+Z takes it back)",
-                        counts.actors, counts.merged, counts.cooperations, counts.sources
+                        "Imported {name}: {} added, {} merged into existing ones, {}, {} (Ctrl+Z takes it back)",
+                        crate::words::actors(counts.actors),
+                        crate::words::counted(counts.merged, "actor", "actors"),
+                        crate::words::cooperations(counts.cooperations),
+                        crate::words::counted(counts.sources, "source", "sources")
                     ));
                 }
             }

@@ -102,6 +102,9 @@ pub struct KgxApp {
     commands: Vec<Command>,
 }
 
+/// Where a worker sends what each recovery file changed: the file and the sentence.
+type RecoveryChanges = std::sync::mpsc::Receiver<(PathBuf, String)>;
+
 /// The side panels.
 #[derive(Default)]
 pub struct Panels {
@@ -145,6 +148,10 @@ pub struct Files {
     pub csv_mappings: std::collections::HashMap<String, Vec<crate::io::import::CsvField>>,
     /// The folder the last export (picture or graph) went to, remembered between runs.
     pub export_folder: Option<PathBuf>,
+    /// The knowledge base's endpoint and named graph last used, remembered between runs.
+    pub kb_last: Option<(String, String)>,
+    /// What each offered recovery file changed (in words), by file, as the worker finds out.
+    recovery_changes: (std::collections::HashMap<PathBuf, String>, Option<RecoveryChanges>),
     dialog: Dialog,
     native_dialogs: bool,
     closing_confirmed: bool,
@@ -186,6 +193,8 @@ pub enum LeftTab {
 const RECENT_KEY: &str = "kgx.recent_files";
 /// Storage key of the folder exports last went to.
 const EXPORT_FOLDER_KEY: &str = "kgx.export_folder";
+/// Storage key of the knowledge base last used.
+const KB_LAST_KEY: &str = "kgx.kb_last";
 /// Storage key of the window's theme.
 const THEME_KEY: &str = "kgx.theme";
 /// Storage key of the remembered CSV column mappings.
@@ -200,6 +209,7 @@ impl KgxApp {
         let mut app = Self::with_recent(options, recent);
         app.files.csv_mappings = cc.storage.and_then(|s| eframe::get_value(s, CSV_MAPPINGS_KEY)).unwrap_or_default();
         app.files.export_folder = cc.storage.and_then(|s| eframe::get_value(s, EXPORT_FOLDER_KEY));
+        app.files.kb_last = cc.storage.and_then(|s| eframe::get_value(s, KB_LAST_KEY));
         app.options.theme = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY)).unwrap_or_default();
         // With wgpu as the renderer, large graphs are drawn on the GPU.
         app.canvas.gpu_target = cc.wgpu_render_state.as_ref().map(crate::ui::gpu::GpuTarget::of);
@@ -361,6 +371,9 @@ impl eframe::App for KgxApp {
             eframe::set_value(storage, EXPORT_FOLDER_KEY, folder);
         }
         eframe::set_value(storage, THEME_KEY, &self.options.theme);
+        if let Some(last) = &self.files.kb_last {
+            eframe::set_value(storage, KB_LAST_KEY, last);
+        }
     }
 
     fn on_exit(&mut self) {
@@ -486,7 +499,10 @@ impl KgxApp {
                 &mut self.commands,
             );
         });
-        Panel::bottom("status bar").show(ui, |ui| status_bar_ui(ui, &self.doc, &self.styling, &self.status));
+        Panel::bottom("status bar").show(ui, |ui| {
+            let outside = self.canvas.picture_outside;
+            status_bar_ui(ui, &self.doc, &self.styling, &self.status, outside, &mut self.commands);
+        });
         if self.panels.show_side_panel {
             Panel::left("legend").resizable(true).default_size(240.0).min_size(180.0).max_size(420.0).show(ui, |ui| {
                 self.side_panel_ui(ui);

@@ -4,7 +4,7 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use super::theme;
-use super::widgets::{choice, labelled_text};
+use super::widgets::{choice, kind_choice, labelled_text};
 use crate::edit::Edit;
 use crate::model::{
     Actor, ActorId, ActorKind, Cooperation, CooperationId, CooperationKind, DateSpan, Evidence, Kind, Metadata,
@@ -150,7 +150,7 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
     }
     seal_on_blur(&response, commands);
 
-    if let Some(kind) = choice(ui, "Kind", actor.kind, ActorKind::ALL, |k| k.label()) {
+    if let Some(kind) = kind_choice(ui, "Kind", actor.kind, ActorKind::ALL, |k| k.label(), theme::actor_color) {
         edit(commands, with(&|a| a.kind = kind), None);
     }
 
@@ -435,7 +435,9 @@ fn cooperation_ui(
             }
         });
     }
-    if let Some(kind) = choice(ui, "Kind", cooperation.kind, CooperationKind::ALL, |k| k.label()) {
+    if let Some(kind) =
+        kind_choice(ui, "Kind", cooperation.kind, CooperationKind::ALL, |k| k.label(), theme::cooperation_color)
+    {
         edit(commands, with(&|c| c.kind = kind), None);
     }
     let mut directed = cooperation.directed;
@@ -540,7 +542,7 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, cooperation: &Cooperation, commands:
 }
 
 fn multi_ui(ui: &mut Ui, doc: &Document, selection: &Selection, commands: &mut Vec<Command>) {
-    ui.heading(format!("{} actors selected", selection.actor_count()));
+    ui.heading(format!("{} selected", crate::words::actors(selection.actor_count())));
     ui.horizontal_wrapped(|ui| {
         if selection.actor_count() == 2 && ui.button("Connect these two").clicked() {
             commands.push(Command::Edit(EditCommand::ConnectSelected));
@@ -589,7 +591,7 @@ fn document_ui(ui: &mut Ui, doc: &Document, state: &mut InspectorState, commands
         commands.push(Command::Edit(EditCommand::Apply { edit, coalesce: Some("description".to_owned()) }));
     }
     seal_on_blur(&response, commands);
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = |n: usize, word: &str| crate::words::counted(n, word, &format!("{word}s"));
     ui.label(format!(
         "{}, {}, {}",
         plural(doc.graph.actor_count(), "actor"),

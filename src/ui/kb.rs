@@ -13,8 +13,8 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
     let mut open = true;
     egui::Window::new("Knowledge base").open(&mut open).collapsible(false).default_width(560.0).show(ctx, |ui| {
         ui.label("A SPARQL 1.1 endpoint and a named graph in it. Credentials come from KGX_SPARQL_USER and KGX_SPARQL_PASSWORD.");
-        labelled_text(ui, "Endpoint", &mut form.endpoint, false);
-        labelled_text(ui, "Named graph", &mut form.graph, false);
+        hinted_text(ui, "Endpoint", &mut form.endpoint, "e.g. http://localhost:8890/sparql");
+        hinted_text(ui, "Named graph", &mut form.graph, "e.g. https://example.org/graphs/covid-cooperation");
         ui.collapsing("Open a CONSTRUCT query instead", |ui| {
             ui.label(RichText::new("Its triples must follow kgx's RDF mapping (README); the result is not tied to a named graph.").weak());
             labelled_text(ui, "CONSTRUCT query", &mut form.query, true);
@@ -29,7 +29,7 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
             .weak());
         }
         if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
+            problem_ui(ui, error);
         }
         ui.horizontal(|ui| {
             if form.job.is_some() {
@@ -63,6 +63,25 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
     }
 }
 
+/// A labelled text field showing an example while it is empty.
+fn hinted_text(ui: &mut egui::Ui, label: &str, value: &mut String, example: &str) {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY).hint_text(example)).labelled_by(label.id);
+    });
+}
+
+/// A problem in one sentence (its first line), with what the server said folded under it.
+fn problem_ui(ui: &mut egui::Ui, problem: &str) {
+    let (sentence, details) = problem.split_once('\n').unwrap_or((problem, ""));
+    ui.colored_label(ui.visuals().error_fg_color, sentence);
+    if !details.trim().is_empty() {
+        ui.collapsing("Details", |ui| {
+            ui.label(RichText::new(details.trim()).weak());
+        });
+    }
+}
+
 /// Draws the "Link to a knowledge base" window, if open.
 pub fn link_ui(
     ctx: &Context,
@@ -87,7 +106,7 @@ pub fn link_ui(
             }
         });
         if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
+            problem_ui(ui, error);
         }
         if form.searched && form.candidates.is_empty() {
             ui.label("Nothing found.");

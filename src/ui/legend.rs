@@ -125,7 +125,7 @@ fn actor_list_ui(
         }
         // Only the rows in view are looked up: a million actors cost nothing per frame.
         let count = state.sorted.len();
-        ui.label(RichText::new(format!("{count} actor{}", if count == 1 { "" } else { "s" })).weak());
+        ui.label(RichText::new(crate::words::actors(count)).weak());
         ScrollArea::vertical().id_salt("actor list").auto_shrink([false, false]).show_rows(
             ui,
             row_height,

@@ -107,10 +107,10 @@ fn review_ui(ui: &mut Ui, review: &mut ArticleReview, doc: &Document, commands: 
     let (new, merged, cooperations) = review.counts();
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "{} actors and {} cooperations proposed from {} sentences.",
-            review.extraction.actors.len(),
-            review.extraction.cooperations.len(),
-            review.extraction.sentences
+            "{} and {} proposed from {}.",
+            crate::words::actors(review.extraction.actors.len()),
+            crate::words::cooperations(review.extraction.cooperations.len()),
+            crate::words::counted(review.extraction.sentences, "sentence", "sentences")
         ));
         if ui.button("Accept all").clicked() {
             review.set_all(true, None);

@@ -190,36 +190,67 @@ fn layout_choices_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
     }
 }
 
-/// Shows the status bar: counts, layout state and the last message.
-pub fn status_bar_ui(ui: &mut Ui, doc: &Document, styling: &Styling, message: &str) {
+/// Shows the status bar: counts, what the layout is doing, the offer to fit the view when part
+/// of the picture is out of it, and the last message (shortened to the bar, whole on hover).
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    styling: &Styling,
+    message: &str,
+    picture_outside: bool,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         let (actors, cooperations) = (doc.graph.actor_count(), doc.graph.cooperation_count());
         let visibility = &styling.visibility;
         let (shown_actors, shown_cooperations) = (visibility.shown_actors, visibility.shown_cooperations);
         if (shown_actors, shown_cooperations) == (actors, cooperations) || visibility.actors.is_empty() {
-            ui.label(format!("{actors} actors · {cooperations} cooperations"));
+            ui.label(format!("{} · {}", crate::words::actors(actors), crate::words::cooperations(cooperations)));
         } else {
             ui.label(format!(
-                "Showing {shown_actors} of {actors} actors · {shown_cooperations} of {cooperations} cooperations"
+                "Showing {shown_actors} of {} · {shown_cooperations} of {}",
+                crate::words::actors(actors),
+                crate::words::cooperations(cooperations)
             ));
         }
         ui.separator();
-        let engine = doc.layout.engine();
-        let state = if doc.layout_paused() {
-            "layout paused".to_owned()
-        } else if doc.layout_running() {
-            format!("laying out… iteration {}", engine.iteration())
-        } else {
-            // How long it took matters on graphs where it takes a while.
-            match doc.last_settle().filter(|took| took.as_secs_f64() >= 2.0) {
-                Some(took) => format!("layout settled in {:.1} s", took.as_secs_f64()),
-                None => "layout settled".to_owned(),
+        ui.label(layout_state(doc));
+        if picture_outside {
+            ui.separator();
+            let text = format!(
+                "Part of the graph is out of view: Fit ({})",
+                crate::state::actions::Action::Fit.keys_text(false)
+            );
+            if ui.button(text).clicked() {
+                commands.push(Command::View(crate::state::command::ViewCommand::Fit));
             }
-        };
-        ui.label(state);
+        }
         if !message.is_empty() {
             ui.separator();
-            ui.label(RichText::new(message).italics());
+            ui.add(egui::Label::new(RichText::new(message).italics()).truncate()).on_hover_text(message);
         }
     });
+}
+
+/// What the layout is doing, in words: moving everything, placing new actors, following a drag,
+/// paused, or at rest (with how long it took when that was a while).
+fn layout_state(doc: &Document) -> String {
+    let engine = doc.layout.engine();
+    if doc.layout_paused() {
+        "layout paused".to_owned()
+    } else if doc.layout_running() && engine.is_full_run() {
+        format!("laying out… iteration {}", engine.iteration())
+    } else if doc.layout_running() && doc.dragged_actor().is_some() {
+        "neighbours follow the drag".to_owned()
+    } else if doc.layout_running() {
+        "placing new actors…".to_owned()
+    } else if !engine.is_up_to_date() {
+        // Something was asked of the layout and its answer is not on screen yet.
+        "laying out…".to_owned()
+    } else {
+        match doc.last_settle().filter(|took| took.as_secs_f64() >= 2.0) {
+            Some(took) => format!("layout settled in {:.1} s", took.as_secs_f64()),
+            None => "layout settled".to_owned(),
+        }
+    }
 }

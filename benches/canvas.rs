@@ -1,7 +1,8 @@
 //! CPU cost of one canvas frame — build the shapes and tessellate them, headless — with the whole
 //! graph in a 1600×1000 view, on Barabási–Albert graphs (m = 3, seed 42) laid out until settled:
 //! drawn by the CPU (egui meshes) and by the GPU (the CPU side only: packing what changed and the
-//! overlays; the GPU's own time needs a GPU to measure), still and with the layout moving.
+//! overlays; the GPU's own time needs a GPU to measure), still and with the layout moving; and
+//! the picture the CPU path draws off the UI thread for large graphs.
 //! Run: `cargo bench --bench canvas`.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -62,9 +63,9 @@ fn canvas_frame(c: &mut Criterion) {
         let gpu_options = ViewOptions { draw_on: DrawOn::Gpu, ..ViewOptions::default() };
         let styling = Styling::build(&doc, &Explore::default(), &cpu_options);
         group.sample_size(if size >= 100_000 { 10 } else { 20 });
-        // The CPU path at a million actors costs seconds per frame: measured up to 100k only.
-        let paths: &[(&str, &ViewOptions)] =
-            if size < 1_000_000 { &[("cpu", &cpu_options), ("gpu", &gpu_options)] } else { &[("gpu", &gpu_options)] };
+        // On the CPU path, graphs of 5,000 actors and more are shown as a picture drawn on a worker
+        // thread (see `raster_picture`): the frame measured here is the UI thread's share.
+        let paths: &[(&str, &ViewOptions)] = &[("cpu", &cpu_options), ("gpu", &gpu_options)];
         for &(name, options) in paths {
             let mut state = CanvasState::default();
             state.gpu_target = Some(headless_gpu());
@@ -111,6 +112,52 @@ fn canvas_frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// The picture of the whole graph that the CPU path draws on a worker thread for graphs of 5,000
+/// actors and more (1600×1000 pixels): how long until a pan, a zoom or a layout step is shown
+/// sharp again.
+fn raster_picture(c: &mut Criterion) {
+    use kgx::draw::edges::Lane;
+    use kgx::draw::raster::{RasterEdge, RasterNode, RasterView, rasterize};
+    let mut group = c.benchmark_group("raster_picture");
+    group.sample_size(10);
+    for size in [10_000usize, 100_000, 1_000_000] {
+        let doc = settled_document(size);
+        let engine = doc.layout.engine();
+        let (xs, ys) = (engine.xs(), engine.ys());
+        let nodes: Vec<RasterNode> = (0..xs.len())
+            .map(|i| RasterNode { at: [xs[i], ys[i]], radius: 6.0, fill: [200, 120, 80], faint: false, shown: true })
+            .collect();
+        let edges: Vec<RasterEdge> = doc
+            .scene
+            .edges
+            .iter()
+            .map(|e| RasterEdge {
+                from: e.from,
+                to: e.to,
+                color: [120, 120, 140],
+                width: 1.0,
+                lane: Lane::Curve(0.0),
+                faint: false,
+            })
+            .collect();
+        let (min_x, max_x) = xs.iter().fold((f32::MAX, f32::MIN), |(a, b), &x| (a.min(x), b.max(x)));
+        let (min_y, max_y) = ys.iter().fold((f32::MAX, f32::MIN), |(a, b), &y| (a.min(y), b.max(y)));
+        let zoom = (1600.0 / (max_x - min_x)).min(1000.0 / (max_y - min_y));
+        let view = RasterView {
+            center: [(min_x + max_x) / 2.0, (min_y + max_y) / 2.0],
+            zoom,
+            size: [1600, 1000],
+            background: [27, 30, 36],
+            edge_alpha: 60,
+            faint_alpha: 40,
+        };
+        group.bench_with_input(BenchmarkId::new("whole_graph_1600x1000", size), &size, |b, _| {
+            b.iter(|| rasterize(&nodes, &edges, &view, &|| false).map(|p| p.len()));
+        });
+    }
+    group.finish();
+}
+
 /// Gephi's issue-1848 edge table (176 actors, 7,346 rows over 246 pairs, 343 self-loops), as
 /// imported without merging: a frame on the CPU path, whole graph in view. Skipped when
 /// `../shared/interop` is not beside the repository.
@@ -136,5 +183,5 @@ fn repeated_edges_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, repeated_edges_frame, canvas_frame);
+criterion_group!(benches, repeated_edges_frame, canvas_frame, raster_picture);
 criterion_main!(benches);

@@ -114,3 +114,79 @@ fn large_graphs_go_to_a_hardware_gpu_and_small_ones_stay_on_the_cpu_in_auto_mode
     }
     assert!(covered > 5000, "{covered} of 10000 pixels drawn");
 }
+
+#[test]
+fn large_graphs_on_the_cpu_path_show_a_picture_drawn_off_the_ui_thread_that_follows_the_camera() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let graph = kgx::generate::to_knowledge_graph(&kgx::generate::barabasi_albert(6000, 3, 7), "big", 1);
+    kgx::io::save_file(&graph, &path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(400)
+        .renderer(WgpuTestRenderer::new())
+        .build_eframe(move |cc| {
+            let mut app = KgxApp::new(cc, AppOptions { file: Some(path.clone()), ..AppOptions::default() });
+            app.options.draw_on = DrawOn::Cpu;
+            app
+        });
+    common::wait_opened(&mut harness);
+    // Labels (drawn live over the picture) would cover some hubs' centres.
+    harness.state_mut().options.show_labels = false;
+    common::wait_until_settled(&mut harness);
+    let wait_for_picture = |harness: &mut Harness<'static, KgxApp>| {
+        for _ in 0..2000 {
+            harness.step();
+            if !harness.state().canvas.raster_drawing() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        harness.step();
+        assert!(!harness.state().canvas.raster_drawing(), "the picture was drawn");
+    };
+    wait_for_picture(&mut harness);
+    assert!(harness.state().canvas.drawn_with_raster(), "6,000 actors on the CPU path come as one picture");
+
+    // The hubs (the largest actors) show in their kind's colour where the camera puts them.
+    let hubs: Vec<(String, kgx::model::ActorKind)> = {
+        let app = harness.state();
+        let mut actors: Vec<_> =
+            app.doc.graph.actors().map(|a| (app.doc.graph.cooperations_of(a.id()).len(), a)).collect();
+        actors.sort_by_key(|(degree, _)| std::cmp::Reverse(*degree));
+        actors.iter().take(20).map(|(_, a)| (a.id().as_str().to_owned(), a.kind)).collect()
+    };
+    let hubs_in_colour = |harness: &mut Harness<'static, KgxApp>| {
+        let image = harness.render().unwrap();
+        if std::env::var_os("KGX_SAVE_RENDERS").is_some() {
+            static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            image.save(format!("/tmp/render-raster-{n}.png")).unwrap();
+        }
+        let viewport = harness.state().canvas.viewport;
+        hubs.iter()
+            .filter(|(id, kind)| {
+                let at = common::screen_position(harness, id);
+                let [r, g, b] = kind.rgb();
+                let inside = viewport.shrink(4.0).contains(at);
+                inside && close(pixel(&image, at.x, at.y), [r, g, b], 30)
+            })
+            .count()
+    };
+    let before = hubs_in_colour(&mut harness);
+    assert!(before >= 18, "{before} of 20 hubs in their colour");
+
+    // Panned and zoomed, the same picture is moved and scaled at once, before a new one is drawn.
+    {
+        let canvas = &mut harness.state_mut().canvas;
+        canvas.camera.center += egui::vec2(40.0, -25.0) / canvas.camera.zoom;
+        canvas.camera.zoom *= 1.25;
+    }
+    harness.step();
+    let moved = hubs_in_colour(&mut harness);
+    assert!(moved >= 16, "{moved} of 20 hubs in their colour after the camera moved");
+    // And the new picture for the new camera follows.
+    wait_for_picture(&mut harness);
+    let redrawn = hubs_in_colour(&mut harness);
+    assert!(redrawn >= 18, "{redrawn} of 20 hubs in their colour in the new picture");
+}

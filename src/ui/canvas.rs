@@ -10,7 +10,10 @@ use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::camera::Camera;
 use super::gpu::{GpuGraph, GpuTarget};
-use super::paint::{DrawOn, GPU_FROM_ACTORS, PaintInput, ViewOptions, edge_points, flag, label_box, paint_graph};
+use super::paint::{
+    Backdrop, DrawOn, GPU_FROM_ACTORS, PaintInput, ViewOptions, edge_points, flag, label_box, paint_graph,
+};
+use super::raster::{RASTER_FROM_ACTORS, RasterKey, RasterLayer};
 use super::styling::Styling;
 use super::theme;
 use crate::model::{ActorId, Kind};
@@ -80,6 +83,12 @@ pub struct CanvasState {
     gpu: GpuGraph,
     /// Whether the last frame's nodes and cooperations were drawn by the GPU.
     drawn_on_gpu: bool,
+    /// Large graphs on the CPU path: the picture drawn on a worker thread.
+    raster: RasterLayer,
+    /// Whether the last frame showed that picture.
+    drawn_with_raster: bool,
+    /// The camera of the last frame, to tell when it moves.
+    seen_camera: Camera,
 }
 
 impl Default for CanvasState {
@@ -105,6 +114,9 @@ impl Default for CanvasState {
             gpu_target: None,
             gpu: GpuGraph::default(),
             drawn_on_gpu: false,
+            raster: RasterLayer::default(),
+            drawn_with_raster: false,
+            seen_camera: Camera::default(),
         }
     }
 }
@@ -113,6 +125,17 @@ impl CanvasState {
     /// Whether the last frame's nodes and cooperations were drawn by the GPU.
     pub fn drawn_on_gpu(&self) -> bool {
         self.drawn_on_gpu
+    }
+
+    /// Whether the last frame showed a picture drawn on a worker thread (large graphs on the CPU
+    /// path).
+    pub fn drawn_with_raster(&self) -> bool {
+        self.drawn_with_raster
+    }
+
+    /// Whether a picture of the graph is being drawn on a worker thread.
+    pub fn raster_drawing(&self) -> bool {
+        self.raster.is_drawing()
     }
 
     /// Forgets everything but the viewport (a new document is shown), fitting it next frame.
@@ -440,8 +463,11 @@ pub fn canvas_ui(
             _ => None,
         },
     };
+    // Hovering a cooperation means something where cooperations can be told apart; in a haze of
+    // thousands, hit-testing them all on every move costs more than it shows.
+    let few_lines = || super::paint::edges_on_screen(&input) <= 20_000;
     state.hovered_edge = match (state.hovered, pointer, &state.drag) {
-        (None, Some(p), Drag::None) => {
+        (None, Some(p), Drag::None) if few_lines() => {
             // Hit-testing walks every cooperation: only redo it when something moved.
             let probe = (p, state.camera, doc.revision);
             if state.edge_probe != Some(probe) || doc.layout_running() {
@@ -472,7 +498,29 @@ pub fn canvas_ui(
     .cloned();
     let callback = on_gpu.map(|target| state.gpu.frame(&input, state.layout_serial, doc.revision, &target));
     state.drawn_on_gpu = callback.is_some();
-    let drawn = paint_graph(&painter, &input, callback);
+    let camera_moving = state.camera != state.seen_camera || state.target.is_some() || state.drag == Drag::Pan;
+    state.seen_camera = state.camera;
+    let backdrop = match callback {
+        Some(layers) => Backdrop::Gpu(layers),
+        None if doc.scene.nodes.len() >= RASTER_FROM_ACTORS => {
+            let ppp = ui.ctx().pixels_per_point();
+            let key = RasterKey {
+                positions: engine.serial(),
+                revision: doc.revision,
+                looks: styling.generation ^ u64::from(options.width_by_sources) ^ ((options.theme as u64) << 1),
+                camera: state.camera,
+                size: [(rect.width() * ppp).round().max(1.0) as u32, (rect.height() * ppp).round().max(1.0) as u32],
+            };
+            match state.raster.frame(ui.ctx(), &input, key, camera_moving) {
+                Some((texture, at)) => Backdrop::Raster(texture, at),
+                // The first picture is still being drawn: the graph's outline meanwhile.
+                None => Backdrop::Raster(egui::TextureId::default(), Rect::NOTHING),
+            }
+        }
+        None => Backdrop::None,
+    };
+    state.drawn_with_raster = matches!(backdrop, Backdrop::Raster(..));
+    let drawn = paint_graph(&painter, &input, backdrop);
     state.drawn_labels = drawn.labels;
     state.drawn_tags = drawn.tags;
     paint_gesture_overlay(&painter, &input, doc, state, pointer);

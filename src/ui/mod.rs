@@ -14,6 +14,7 @@ pub mod merge;
 mod mesh;
 pub mod paint;
 pub mod picture;
+pub mod raster;
 pub mod review;
 pub mod styling;
 pub mod theme;

@@ -195,23 +195,53 @@ pub fn edge_points(input: &PaintInput<'_>, edge: &SceneEdge, points: &mut Vec<Po
 /// is on screen.
 ///
 /// Returns what was written on the canvas: actor labels and cooperation tags.
-/// With `gpu`, the GPU draws the straight cooperations (first callback) and the actors (second
-/// callback), and the CPU only what is left: loops and curved parallel cooperations between the
-/// two, rings, pins and labels above.
-pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>, gpu: Option<super::gpu::GpuLayers<'_>>) -> Drawn {
+/// With a [`Backdrop::Gpu`], the GPU draws the straight cooperations (first callback) and the
+/// actors (second callback), and the CPU only what is left: loops and curved parallel
+/// cooperations between the two, rings, pins and labels above. With a [`Backdrop::Raster`], a
+/// picture drawn on a worker thread shows the graph, dimmed while something is hovered, and the
+/// CPU draws only what is highlighted over it.
+pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>, backdrop: Backdrop<'_>) -> Drawn {
     painter.rect_filled(input.viewport, 0.0, rgb(input.palette.background));
     let visible_nodes = (0..input.xs.len()).filter(|&i| input.is_shown(i)).count();
-    let on_gpu = gpu.is_some();
-    let drawn_edges = match gpu {
-        Some(layers) => {
+    let nodes = match &backdrop {
+        Backdrop::None => Nodes::All,
+        Backdrop::Gpu(_) => Nodes::Marks,
+        Backdrop::Raster(..) => Nodes::Highlighted,
+    };
+    let drawn_edges = match backdrop {
+        Backdrop::Gpu(layers) => {
             painter.add(layers.cooperations);
             paint_edges(painter, input, Some(layers.cpu_edges));
             painter.add(layers.actors);
             edges_on_screen(input)
         }
-        None => paint_edges(painter, input, None),
+        Backdrop::Raster(texture, rect) => {
+            // Until the first picture arrives there is only the ground (and what is highlighted).
+            if rect.is_positive() {
+                painter.add(super::raster::image_shape(texture, rect));
+            }
+            if input.dimming {
+                let [r, g, b] = input.palette.background;
+                painter.rect_filled(input.viewport, 0.0, Color32::from_rgba_unmultiplied(r, g, b, 200));
+            }
+            let highlighted: Vec<u32> = (input.scene.edges.iter().enumerate())
+                .filter(|(e, edge)| {
+                    let flags = input.flags.get(edge.from as usize).copied().unwrap_or(0)
+                        | input.flags.get(edge.to as usize).copied().unwrap_or(0);
+                    let on_path = input.edge_flags.get(*e).is_some_and(|f| f & flag::ON_PATH != 0);
+                    on_path
+                        || input.focus_edge == Some(*e)
+                        || (input.dimming && flags & flag::HOVERED != 0)
+                        || flags & flag::SELECTED != 0
+                })
+                .map(|(e, _)| e as u32)
+                .collect();
+            paint_edges(painter, input, Some(&highlighted));
+            edges_on_screen(input)
+        }
+        Backdrop::None => paint_edges(painter, input, None),
     };
-    paint_nodes(painter, input, visible_nodes, on_gpu);
+    paint_nodes(painter, input, visible_nodes, nodes);
     let mut drawn = Drawn::default();
     if input.options.show_labels {
         let (labels, mut taken) = paint_labels(painter, input);
@@ -239,6 +269,28 @@ pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>, gpu: Option<super:
     drawn
 }
 
+/// What is under the CPU's drawing: nothing (the CPU draws everything), the GPU's layers, or a
+/// picture drawn on a worker thread (its texture and where it goes on screen).
+pub enum Backdrop<'a> {
+    /// The CPU draws everything.
+    None,
+    /// The GPU draws cooperations and actors.
+    Gpu(super::gpu::GpuLayers<'a>),
+    /// A raster picture of the graph.
+    Raster(egui::TextureId, Rect),
+}
+
+/// Which nodes the CPU draws.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Nodes {
+    /// Every node.
+    All,
+    /// Only rings and pins (the nodes are drawn underneath).
+    Marks,
+    /// The hovered actor, its neighbours, the selection and paths, whole (over a raster).
+    Highlighted,
+}
+
 /// What a frame wrote on the canvas, for hit tests and tests.
 #[derive(Clone, Debug, Default)]
 pub struct Drawn {
@@ -263,7 +315,7 @@ fn edge_on_screen(input: &PaintInput<'_>, edge: &SceneEdge, visible: Rect) -> bo
 /// How many cooperations are on screen when the GPU draws them, as far as edge labels care: the
 /// exact count when few actors are on screen, "too many" otherwise (without walking millions of
 /// cooperations every frame).
-fn edges_on_screen(input: &PaintInput<'_>) -> usize {
+pub fn edges_on_screen(input: &PaintInput<'_>) -> usize {
     let visible = input.viewport.expand(40.0);
     let limit = EDGE_LABEL_MAX_ON_SCREEN * 4;
     let nodes_on_screen =
@@ -368,7 +420,8 @@ fn paint_edges(painter: &Painter, input: &PaintInput<'_>, only: Option<&[u32]>) 
 
 /// Paints the nodes on screen with their rings and pins; with `on_gpu`, only the rings and pins
 /// (the GPU has drawn the nodes).
-fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, on_gpu: bool) {
+fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, which: Nodes) {
+    let on_gpu = which != Nodes::All;
     let scene = input.scene;
     let feathered = visible_nodes <= FEATHER_NODE_LIMIT;
     let mut mesh = Mesh::default();
@@ -384,9 +437,14 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, 
         if !input.is_shown(i) {
             continue;
         }
-        // On the GPU path only rings and pins are left to draw here.
-        if on_gpu && input.flags[i] & (flag::ON_PATH | flag::SELECTED | flag::HOVERED) == 0 && !node.pinned {
-            continue;
+        // Over the GPU's layers only rings and pins are left to draw here; over a raster, what is
+        // highlighted is drawn whole.
+        let marked = input.flags[i] & (flag::ON_PATH | flag::SELECTED | flag::HOVERED) != 0;
+        let lit = marked || (input.dimming && input.highlighted(i));
+        match which {
+            Nodes::Marks if !marked && !node.pinned => continue,
+            Nodes::Highlighted if !lit && !node.pinned => continue,
+            _ => {}
         }
         let p = input.screen(i);
         let r = input.screen_radius(i);
@@ -397,7 +455,7 @@ fn paint_nodes(painter: &Painter, input: &PaintInput<'_>, visible_nodes: usize, 
         let dimmed = (input.dimming && !input.highlighted(i)) || input.faded(i);
         let fill = input.colors.and_then(|c| c.get(i).copied()).unwrap_or_else(|| rgb(node.fill));
         let fill = if dimmed { fill.gamma_multiply_u8(dim.saturating_add(30)) } else { fill };
-        if !on_gpu {
+        if !on_gpu || (which == Nodes::Highlighted && lit) {
             if r >= 6.0 && !dimmed {
                 add_ring(&mut mesh, &mut scratch, p, r, 1.2, shape, outline);
             }

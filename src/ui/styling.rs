@@ -51,6 +51,9 @@ pub struct Styling {
     /// Engine nodes from most to least important: by the drawn size (degree, or the metric
     /// mapped to size), then degree. Labels are placed in this order.
     pub label_order: Vec<u32>,
+    /// Differs between every two builds, so what is drawn from these looks (a raster picture)
+    /// knows when to be drawn again.
+    pub generation: u64,
 }
 
 /// Twelve well-separated colours for categories.
@@ -154,7 +157,9 @@ impl Styling {
         let radius = |i: u32| radii.get(i as usize).copied().unwrap_or(0.0);
         let degree = |i: u32| scene.nodes.get(i as usize).map_or(0, |n| n.degree);
         label_order.sort_by(|&a, &b| radius(b).total_cmp(&radius(a)).then(degree(b).cmp(&degree(a))));
-        Self { node_flags, edge_flags, radii, colors, visibility, legend, label_order }
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self { node_flags, edge_flags, radii, colors, visibility, legend, label_order, generation }
     }
 }
 

@@ -1,0 +1,213 @@
+//! The canvas of a large graph without a usable GPU: the whole picture is drawn into pixels on a
+//! worker thread ([`crate::draw::raster`]) and frames show those pixels, moved and scaled with
+//! the camera while a new picture is drawn. A frame then costs an image and what the person
+//! points at, whatever the size of the graph: panning, zooming and hovering stay smooth, and a
+//! layout that moves is shown as fast as its pictures can be drawn, not slower.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::{Color32, ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2, vec2};
+
+use super::camera::Camera;
+use super::paint::{PaintInput, edge_style, flag};
+use crate::draw::looks::line_scale;
+use crate::draw::raster::{RasterEdge, RasterNode, RasterView, rasterize};
+
+/// Graphs with at least this many actors are drawn through the raster on the CPU path.
+pub const RASTER_FROM_ACTORS: usize = 5_000;
+
+/// What a picture shows: when any of these changes, a new one is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RasterKey {
+    /// The layout's positions ([`crate::layout::LayoutView::serial`]).
+    pub positions: u64,
+    /// The document's revision (kinds, colours, widths).
+    pub revision: u64,
+    /// The looks: flags, sizes, colours by a metric, theme (summarised).
+    pub looks: u64,
+    /// The camera it is drawn for.
+    pub camera: Camera,
+    /// The canvas size in pixels.
+    pub size: [u32; 2],
+}
+
+struct Job {
+    key: RasterKey,
+    receiver: Receiver<Option<Vec<u8>>>,
+    cancelled: Arc<AtomicBool>,
+}
+
+/// The last picture drawn, the camera it was drawn for, and the one being drawn.
+#[derive(Default)]
+pub struct RasterLayer {
+    texture: Option<TextureHandle>,
+    shown: Option<RasterKey>,
+    job: Option<Job>,
+}
+
+impl Clone for RasterLayer {
+    /// The picture shown; a picture being drawn stays with the original.
+    fn clone(&self) -> Self {
+        Self { texture: self.texture.clone(), shown: self.shown.clone(), job: None }
+    }
+}
+
+impl std::fmt::Debug for RasterLayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RasterLayer")
+            .field("shown", &self.shown)
+            .field("drawing", &self.job.as_ref().map(|j| &j.key))
+            .finish()
+    }
+}
+
+impl RasterLayer {
+    /// Whether a picture is being drawn (the frame after it arrives shows it).
+    pub fn is_drawing(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Takes a finished picture, starts the next one when what is shown is out of date (unless
+    /// the camera is moving: then the picture waits until it stops), and returns the image and
+    /// where it goes on screen for this frame's camera. `pixels_per_point` sizes the image.
+    pub fn frame(
+        &mut self,
+        ctx: &Context,
+        input: &PaintInput<'_>,
+        key: RasterKey,
+        camera_moving: bool,
+    ) -> Option<(egui::TextureId, Rect)> {
+        if let Some(job) = &self.job {
+            match job.receiver.try_recv() {
+                Ok(Some(pixels)) => {
+                    let [w, h] = job.key.size;
+                    let image = ColorImage::from_rgba_premultiplied([w as usize, h as usize], &pixels);
+                    match &mut self.texture {
+                        Some(texture) => texture.set(image, TextureOptions::LINEAR),
+                        None => self.texture = Some(ctx.load_texture("graph raster", image, TextureOptions::LINEAR)),
+                    }
+                    self.shown = Some(job.key.clone());
+                    self.job = None;
+                }
+                Ok(None) | Err(TryRecvError::Disconnected) => self.job = None,
+                Err(TryRecvError::Empty) => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
+            }
+        }
+        let out_of_date = self.shown.as_ref() != Some(&key);
+        if out_of_date && self.job.is_none() && !camera_moving {
+            self.start(input, key.clone());
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
+        let shown = self.shown.as_ref()?;
+        let texture = self.texture.as_ref()?;
+        Some((texture.id(), placed(&shown.camera, &key.camera, input.viewport, shown.size, ctx.pixels_per_point())))
+    }
+
+    /// Starts drawing the picture for `key` on a worker thread, from a copy of what it shows.
+    fn start(&mut self, input: &PaintInput<'_>, key: RasterKey) {
+        let scene = input.scene;
+        let nodes: Vec<RasterNode> = (0..input.xs.len())
+            .map(|i| {
+                let flags = input.flags.get(i).copied().unwrap_or(0);
+                RasterNode {
+                    at: [input.xs[i], input.ys[i]],
+                    radius: input.radii.get(i).copied().unwrap_or(1.0),
+                    fill: input.colors.and_then(|c| c.get(i)).map_or_else(
+                        || scene.nodes.get(i).map_or([128, 128, 128], |n| n.fill),
+                        |c| [c.r(), c.g(), c.b()],
+                    ),
+                    faint: flags & flag::FADED != 0,
+                    shown: flags & (flag::VISIBLE | flag::FADED) != 0,
+                }
+            })
+            .collect();
+        let scale = line_scale(key.camera.zoom);
+        // The picture is drawn as if nothing were hovered: the frame dims and highlights on top.
+        let plain = PaintInput { dimming: false, focus_edge: None, ..*input };
+        let edges: Vec<RasterEdge> = scene
+            .edges
+            .iter()
+            .enumerate()
+            .filter(|(e, _)| plain.edge_shown(*e))
+            .map(|(e, edge)| {
+                let (_, width) = edge_style(&plain, e, edge, input.palette.edge_alpha);
+                RasterEdge {
+                    from: edge.from,
+                    to: edge.to,
+                    color: edge.color,
+                    width: width * scale,
+                    lane: edge.lane,
+                    faint: input.edge_flags.get(e).is_some_and(|f| f & flag::FADED != 0),
+                }
+            })
+            .collect();
+        let view = RasterView {
+            center: [key.camera.center.x, key.camera.center.y],
+            zoom: key.camera.zoom * key.size[0] as f32 / input.viewport.width().max(1.0),
+            size: key.size,
+            background: input.palette.background,
+            edge_alpha: if edges.len() > 20_000 { input.palette.edge_alpha / 2 } else { input.palette.edge_alpha },
+            faint_alpha: input.palette.dim_alpha,
+        };
+        let (sender, receiver) = channel();
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancelled);
+        std::thread::Builder::new()
+            .name("kgx raster".to_owned())
+            .spawn(move || {
+                let image = rasterize(&nodes, &edges, &view, &|| stop.load(Ordering::Relaxed));
+                let _ = sender.send(image);
+            })
+            .ok();
+        self.job = Some(Job { key, receiver, cancelled });
+    }
+}
+
+impl Drop for RasterLayer {
+    fn drop(&mut self) {
+        if let Some(job) = &self.job {
+            job.cancelled.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Where a picture drawn for camera `drawn` goes on screen under camera `now`: moved and scaled
+/// so every layout point in it lies where `now` shows that point.
+fn placed(drawn: &Camera, now: &Camera, viewport: Rect, size: [u32; 2], pixels_per_point: f32) -> Rect {
+    let scale = now.zoom / drawn.zoom;
+    let image = vec2(size[0] as f32, size[1] as f32) / pixels_per_point;
+    // The picture's centre shows the layout point `drawn.center`; `now` puts it here:
+    let centre = viewport.center() + (drawn.center - now.center) * now.zoom;
+    Rect::from_center_size(centre, image * scale)
+}
+
+/// The image drawn for a frame: the picture where it goes, and the ground around it.
+pub fn image_shape(texture: egui::TextureId, rect: Rect) -> egui::Shape {
+    egui::Shape::image(texture, rect, Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), Color32::WHITE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picture_moves_and_scales_with_the_camera() {
+        let viewport = Rect::from_min_size(pos2(100.0, 50.0), vec2(800.0, 600.0));
+        let drawn = Camera { center: pos2(10.0, 20.0), zoom: 2.0 };
+        // The same camera: the picture covers the canvas exactly.
+        assert_eq!(placed(&drawn, &drawn, viewport, [800, 600], 1.0), viewport);
+        // Zoomed in twice around the same point: twice as large, centred alike.
+        let zoomed = Camera { zoom: 4.0, ..drawn };
+        let rect = placed(&drawn, &zoomed, viewport, [800, 600], 1.0);
+        assert_eq!(rect.size(), vec2(1600.0, 1200.0));
+        assert_eq!(rect.center(), viewport.center());
+        // Panned: a layout point keeps its place on screen.
+        let panned = Camera { center: pos2(30.0, 20.0), zoom: 2.0 };
+        let rect = placed(&drawn, &panned, viewport, [800, 600], 1.0);
+        let point = pos2(50.0, 40.0);
+        let in_picture = drawn.to_screen(viewport, point) - viewport.min;
+        assert!((rect.min + in_picture - panned.to_screen(viewport, point)).length() < 1e-3);
+    }
+}

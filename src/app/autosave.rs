@@ -17,7 +17,7 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
 enum Job {
     Write {
         path: PathBuf,
-        graph: Box<KnowledgeGraph>,
+        graph: std::sync::Arc<KnowledgeGraph>,
         document: Option<PathBuf>,
         name: String,
     },
@@ -104,7 +104,7 @@ impl Autosave {
         doc.capture_positions();
         let job = Job::Write {
             path,
-            graph: Box::new(doc.graph.clone()),
+            graph: std::sync::Arc::clone(&doc.graph),
             document: doc.path.clone(),
             name: doc.display_name(),
         };

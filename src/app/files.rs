@@ -12,6 +12,7 @@ use super::guard::{Pending, Replacement};
 use crate::io::formats::{self, Format, FormatOption, ReadOptions};
 use crate::io::recovery::{self, RecoveryFile};
 use crate::model::KnowledgeGraph;
+use crate::state::job::{Job, POLL_INTERVAL, Polled};
 use crate::ui::dialogs::{
     ConfirmChoice, DiskChoice, PathChoice, RecoveryChoice, changed_on_disk_ui, confirm_discard_ui, error_ui,
     path_prompt_ui, recovery_ui,
@@ -76,10 +77,28 @@ pub(super) enum Opened {
 pub(super) struct OpeningFile {
     /// The file.
     pub path: std::path::PathBuf,
-    /// The worker's answer, once it has one.
-    pub receiver: std::sync::mpsc::Receiver<Result<Opened, String>>,
-    /// Bytes read so far (kgx files), and the way to cancel.
-    pub progress: std::sync::Arc<crate::analysis::progress::Progress>,
+    /// The reading, with its progress (bytes read, for kgx files) and Cancel.
+    pub job: Job<Result<Opened, String>>,
+}
+
+/// The document's graph being written to its file on a worker thread.
+pub(super) struct SavingFile {
+    /// The file.
+    pub path: PathBuf,
+    /// The document's revision that is being written: the one that counts as saved after.
+    pub revision: u64,
+    /// What to do once it is saved (quit, open another file …).
+    pub then: Option<Pending>,
+    /// The writing.
+    pub job: Job<Result<(), String>>,
+}
+
+/// An export being written on a worker thread.
+pub(super) struct ExportingFile {
+    /// The file.
+    pub path: PathBuf,
+    /// The writing: a status line, or the problems.
+    pub job: Job<Result<String, Vec<String>>>,
 }
 
 /// Reads and checks a file to open, off the UI thread, in the format the registry finds for its
@@ -212,26 +231,22 @@ impl KgxApp {
             self.ask_csv_mapping(path, crate::state::csv_import::CsvPurpose::Open);
             return;
         }
-        let (sender, receiver) = std::sync::mpsc::channel();
         let reading = path.to_owned();
-        let progress = std::sync::Arc::new(crate::analysis::progress::Progress::new());
-        let reporting = std::sync::Arc::clone(&progress);
-        std::thread::spawn(move || {
-            let _ = sender.send(read_for_opening(&reading, &reporting));
-        });
-        self.files.opening = Some(OpeningFile { path: path.to_owned(), receiver, progress });
+        let job =
+            Job::start(format!("Opening {}", path.display()), move |progress| read_for_opening(&reading, progress));
+        self.files.opening = Some(OpeningFile { path: path.to_owned(), job });
     }
 
     /// Takes a finished open: the new document, or the located problems.
     pub(super) fn poll_open(&mut self, ctx: &egui::Context) {
-        let Some(OpeningFile { path, receiver, .. }) = &self.files.opening else { return };
-        let result = match receiver.try_recv() {
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        let Some(OpeningFile { path, job }) = &self.files.opening else { return };
+        let result = match job.poll() {
+            Polled::Running => {
+                ctx.request_repaint_after(POLL_INTERVAL);
                 return;
             }
-            Ok(result) => result,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(format!("{}: reading stopped", path.display())),
+            Polled::Done(result) => result,
+            Polled::Lost => Err(format!("{}: reading stopped", path.display())),
         };
         let path = path.clone();
         self.files.opening = None;
@@ -285,29 +300,25 @@ impl KgxApp {
             return;
         };
         // The copy is written on a worker thread: writing a large graph takes seconds.
+        // The graph is shared with the worker, not copied: an edit meanwhile copies it then.
         self.doc.capture_positions();
-        let graph = self.doc.graph.clone();
-        let (sender, receiver) = std::sync::mpsc::channel();
+        let graph = std::sync::Arc::clone(&self.doc.graph);
         let writing = path.to_owned();
-        std::thread::spawn(move || {
-            let _ = sender.send(write_export(&graph, &writing, kind));
-        });
-        self.files.exporting = Some((path.to_owned(), receiver));
+        let job = Job::start(format!("Exporting {}", path.display()), move |_| write_export(&graph, &writing, kind));
+        self.files.exporting = Some(ExportingFile { path: path.to_owned(), job });
         self.set_status(format!("Exporting {} …", path.display()));
     }
 
     /// Takes a finished export: its status line, or its error.
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
-        let Some((path, receiver)) = &self.files.exporting else { return };
-        let result = match receiver.try_recv() {
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        let Some(ExportingFile { path, job }) = &self.files.exporting else { return };
+        let result = match job.poll() {
+            Polled::Running => {
+                ctx.request_repaint_after(POLL_INTERVAL);
                 return;
             }
-            Ok(result) => result,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                Err(vec![format!("{}: export stopped", path.display())])
-            }
+            Polled::Done(result) => result,
+            Polled::Lost => Err(vec![format!("{}: export stopped", path.display())]),
         };
         self.files.exporting = None;
         match result {
@@ -343,17 +354,49 @@ impl KgxApp {
         self.save_over(path, then);
     }
 
-    /// Saves to `path` without asking, then does `then` (next frame).
+    /// Saves to `path` without asking, on a worker thread (writing a large graph takes seconds),
+    /// then does `then` once the file is written ([`KgxApp::poll_save`]). The graph is shared
+    /// with the writer, not copied; editing meanwhile goes on and leaves the document unsaved.
     fn save_over(&mut self, path: &Path, then: Option<Pending>) {
-        match self.doc.save_to(path) {
+        if let Some(saving) = &self.files.saving {
+            self.set_status(format!("Still saving {} …", saving.path.display()));
+            return;
+        }
+        let snapshot = self.doc.snapshot_for_save();
+        let writing = path.to_owned();
+        let job = Job::start(format!("Saving {}", path.display()), move |_| {
+            crate::io::save_file(&snapshot.graph, &writing).map_err(|e| e.to_string())
+        });
+        self.files.saving = Some(SavingFile { path: path.to_owned(), revision: snapshot.revision, then, job });
+        self.set_status(format!("Saving {} …", path.display()));
+    }
+
+    /// Takes a finished save: the document counts as saved (as it was when the save began), and
+    /// what waited for it goes ahead; or the error, and nothing goes ahead.
+    pub(super) fn poll_save(&mut self, ctx: &egui::Context) {
+        let Some(saving) = &self.files.saving else { return };
+        let result = match saving.job.poll() {
+            Polled::Running => {
+                ctx.request_repaint_after(POLL_INTERVAL);
+                return;
+            }
+            Polled::Done(result) => result,
+            Polled::Lost => Err(format!("{}: saving stopped", saving.path.display())),
+        };
+        let Some(SavingFile { path, revision, then, .. }) = self.files.saving.take() else { return };
+        match result {
             Ok(()) => {
-                self.autosave.discard();
-                self.remember_recent(path.to_owned());
+                self.doc.saved(&path, revision);
+                if !self.doc.is_dirty() {
+                    self.autosave.discard();
+                }
+                self.remember_recent(path.clone());
                 self.set_status(format!("Saved {}", path.display()));
                 self.files.pending_after_save = then;
+                ctx.request_repaint();
             }
             Err(error) => {
-                self.files.dialog = Dialog::Error { title: "Cannot save".to_owned(), lines: vec![error.to_string()] };
+                self.files.dialog = Dialog::Error { title: "Cannot save".to_owned(), lines: vec![error] };
             }
         }
     }
@@ -555,7 +598,6 @@ impl KgxApp {
 }
 
 /// Where a worker thread sends the outcome of an export: its status line, or the error's lines.
-pub(super) type ExportAnswer = std::sync::mpsc::Receiver<Result<String, Vec<String>>>;
 
 /// Writes `graph` for other tools (atomically) in `format`, off the UI thread; the status line
 /// on success, the error's lines otherwise.

@@ -39,7 +39,7 @@ impl KgxApp {
             }
             KbCommand::Push => {
                 self.doc.capture_positions();
-                let graph = self.doc.graph.clone();
+                let graph = (*self.doc.graph).clone();
                 let origin = self.doc.origin.clone();
                 if let Some(form) = self.windows.kb.as_mut().filter(|f| f.job.is_none()) {
                     let (endpoint, graph_iri) = (form.endpoint.trim().to_owned(), form.graph.trim().to_owned());

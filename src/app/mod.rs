@@ -160,8 +160,10 @@ pub struct Files {
     ready: Option<Box<guard::Replacement>>,
     /// A file being read on a worker thread to be opened.
     opening: Option<files::OpeningFile>,
-    /// An export being written on a worker thread: its file and the answer to come.
-    exporting: Option<(PathBuf, files::ExportAnswer)>,
+    /// An export being written on a worker thread.
+    exporting: Option<files::ExportingFile>,
+    /// The document being saved on a worker thread.
+    saving: Option<files::SavingFile>,
 }
 
 /// What the frame loop keeps between frames.
@@ -289,6 +291,11 @@ impl KgxApp {
     /// Whether an export is being written on a worker thread.
     pub fn is_exporting(&self) -> bool {
         self.files.exporting.is_some()
+    }
+
+    /// Whether the document is being saved on a worker thread.
+    pub fn is_saving(&self) -> bool {
+        self.files.saving.is_some()
     }
 
     /// The open dialog's kind, for tests: "confirm", "path", "error" or "none".
@@ -532,13 +539,14 @@ impl KgxApp {
         self.poll_picture(&ctx);
         crate::ui::picture::picture_ui(&ctx, &mut self.windows.picture, &mut self.commands);
         self.poll_open(&ctx);
+        self.poll_save(&ctx);
         self.poll_export(&ctx);
         if let Some(opening) = &self.files.opening {
             let mut cancel = false;
             egui::Window::new("Opening").collapsible(false).resizable(false).show(&ctx, |ui| {
                 ui.label(format!("Reading {} …", opening.path.display()));
                 ui.horizontal(|ui| {
-                    let fraction = opening.progress.fraction();
+                    let fraction = opening.job.progress().fraction();
                     if fraction > 0.0 {
                         ui.add(egui::ProgressBar::new(fraction).desired_width(240.0).show_percentage());
                     } else {
@@ -549,7 +557,6 @@ impl KgxApp {
             });
             if cancel {
                 // The worker stops at its next piece and drops what it read; the open graph stays.
-                opening.progress.cancel();
                 self.files.opening = None;
                 self.set_status("Opening cancelled".to_owned());
             }

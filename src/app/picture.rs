@@ -93,7 +93,7 @@ impl KgxApp {
     /// The graph as shown: positions where the layout has them now, hidden actors left out.
     fn shown_graph(&mut self) -> KnowledgeGraph {
         self.doc.capture_positions();
-        let mut graph = self.doc.graph.clone();
+        let mut graph = (*self.doc.graph).clone();
         let hidden: Vec<_> = graph
             .petgraph()
             .node_indices()

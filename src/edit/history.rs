@@ -186,8 +186,22 @@ impl History {
 
     /// Records that the current state was saved (undo history is kept).
     pub fn mark_saved(&mut self) {
-        self.saved_revision = self.current_revision();
-        self.sealed = true;
+        self.mark_saved_at(self.current_revision());
+    }
+
+    /// Records that the state at `revision` (an earlier [`History::revision`]) was saved: a save
+    /// that ran while editing went on leaves the document unsaved.
+    pub fn mark_saved_at(&mut self, revision: u64) {
+        self.saved_revision = revision;
+        if revision == self.current_revision() {
+            // The next edit starts a step of its own, so undoing it comes back to the saved state.
+            self.sealed = true;
+        }
+    }
+
+    /// The revision of the current state: it changes with every edit, undo and redo.
+    pub fn revision(&self) -> u64 {
+        self.current_revision()
     }
 
     /// Whether the document differs from what was last saved (or opened).

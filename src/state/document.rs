@@ -50,7 +50,7 @@ enum Motion {
 /// An open graph and everything derived from it.
 pub struct Document {
     /// The graph. Change it only through [`Document::apply`], undo and redo.
-    pub graph: KnowledgeGraph,
+    pub graph: std::sync::Arc<KnowledgeGraph>,
     /// The file it was opened from or last saved to.
     pub path: Option<PathBuf>,
     /// Undo and redo.
@@ -97,7 +97,7 @@ impl Document {
         let layout_structure = graph.structure_version();
         let disk = path.as_deref().and_then(|p| FileStamp::read(p).ok());
         Self {
-            graph,
+            graph: std::sync::Arc::new(graph),
             path,
             history: History::new(),
             layout,
@@ -157,7 +157,7 @@ impl Document {
     /// The edit's error; nothing changed then.
     pub fn apply(&mut self, edit: Edit, coalesce: Option<&str>) -> Result<(), ModelError> {
         self.begin_change();
-        let result = self.history.apply(&mut self.graph, edit, coalesce);
+        let result = self.history.apply(std::sync::Arc::make_mut(&mut self.graph), edit, coalesce);
         self.sync_after_edit();
         result
     }
@@ -171,7 +171,7 @@ impl Document {
     pub fn apply_content_edit(&mut self, mut edit: Edit, coalesce: Option<&str>) -> Result<(), ModelError> {
         self.begin_change();
         keep_current_positions(&self.graph, &mut edit);
-        let result = self.history.apply(&mut self.graph, edit, coalesce);
+        let result = self.history.apply(std::sync::Arc::make_mut(&mut self.graph), edit, coalesce);
         self.sync_after_edit();
         result
     }
@@ -203,7 +203,7 @@ impl Document {
     /// The step could not be undone (see [`History::undo`]).
     pub fn undo(&mut self) -> Result<Option<String>, ModelError> {
         self.begin_change();
-        let result = self.history.undo(&mut self.graph);
+        let result = self.history.undo(std::sync::Arc::make_mut(&mut self.graph));
         self.sync_restored();
         result
     }
@@ -215,7 +215,7 @@ impl Document {
     /// As [`Document::undo`].
     pub fn redo(&mut self) -> Result<Option<String>, ModelError> {
         self.begin_change();
-        let result = self.history.redo(&mut self.graph);
+        let result = self.history.redo(std::sync::Arc::make_mut(&mut self.graph));
         self.sync_restored();
         result
     }
@@ -261,10 +261,13 @@ impl Document {
         let edit = Edit::SetPositions(moves);
         let recorded = match &self.motion {
             Motion::Unrecorded => Ok(false),
-            Motion::Step(revision) => self.history.amend(&mut self.graph, *revision, edit.clone()),
+            Motion::Step(revision) => {
+                self.history.amend(std::sync::Arc::make_mut(&mut self.graph), *revision, edit.clone())
+            }
             Motion::NewStep(description) => {
                 let description = description.clone();
-                let made = self.history.apply_named(&mut self.graph, edit.clone(), &description);
+                let made =
+                    self.history.apply_named(std::sync::Arc::make_mut(&mut self.graph), edit.clone(), &description);
                 if let Some(revision) = self.history.top_revision() {
                     self.motion = Motion::Step(revision);
                 }
@@ -273,7 +276,7 @@ impl Document {
         };
         if !matches!(recorded, Ok(true)) {
             // Not part of a step (or the step is no longer the newest): the picture simply is so.
-            let _ = edit.apply(&mut self.graph);
+            let _ = edit.apply(std::sync::Arc::make_mut(&mut self.graph));
         }
     }
 
@@ -529,7 +532,8 @@ impl Document {
         moved.pinned = true;
         // The followers' moves so far, and those still to come, join this step.
         let description = format!("move actor \"{}\"", moved.label);
-        let result = self.history.apply_named(&mut self.graph, Edit::SetActor(moved), &description);
+        let result =
+            self.history.apply_named(std::sync::Arc::make_mut(&mut self.graph), Edit::SetActor(moved), &description);
         if let Some(revision) = self.history.top_revision() {
             self.motion = Motion::Step(revision);
         }
@@ -545,14 +549,40 @@ impl Document {
     /// # Errors
     /// [`SaveError`]; the document is then unchanged and still dirty.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
-        self.capture_positions();
-        save_file(&self.graph, path)?;
-        self.unsaved_new.clear();
-        self.path = Some(path.to_owned());
-        self.history.mark_saved();
-        self.acknowledge_disk();
+        let snapshot = self.snapshot_for_save();
+        save_file(&snapshot.graph, path)?;
+        self.saved(path, snapshot.revision);
         Ok(())
     }
+
+    /// What a save writes: the graph as it is now, positions included, shared with the writer
+    /// rather than copied (an edit made while it writes copies the graph then), and the revision
+    /// it is. O(n) for the positions; no copy of the graph.
+    pub fn snapshot_for_save(&mut self) -> SaveSnapshot {
+        self.capture_positions();
+        SaveSnapshot { graph: std::sync::Arc::clone(&self.graph), revision: self.history.revision() }
+    }
+
+    /// Records that `path` now holds the document as it was at `revision` (a
+    /// [`SaveSnapshot`]'s): it counts as saved unless it was edited since, and it is the
+    /// document's file from now on.
+    pub fn saved(&mut self, path: &Path, revision: u64) {
+        if self.history.revision() == revision {
+            self.unsaved_new.clear();
+        }
+        self.path = Some(path.to_owned());
+        self.history.mark_saved_at(revision);
+        self.acknowledge_disk();
+    }
+}
+
+/// The graph as a save writes it, and the document's revision it is.
+#[derive(Clone, Debug)]
+pub struct SaveSnapshot {
+    /// The graph, positions included.
+    pub graph: std::sync::Arc<KnowledgeGraph>,
+    /// The history's revision at the time ([`History::revision`]).
+    pub revision: u64,
 }
 
 /// An id made from a name: lower case letters and digits, words joined by "-", at most 48

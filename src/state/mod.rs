@@ -8,6 +8,7 @@ pub mod command;
 pub mod csv_import;
 pub mod document;
 pub mod explore;
+pub mod job;
 pub mod kb;
 pub mod merge;
 pub mod picture;

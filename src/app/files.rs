@@ -597,8 +597,6 @@ impl KgxApp {
     }
 }
 
-/// Where a worker thread sends the outcome of an export: its status line, or the error's lines.
-
 /// Writes `graph` for other tools (atomically) in `format`, off the UI thread; the status line
 /// on success, the error's lines otherwise.
 fn write_export(graph: &KnowledgeGraph, path: &Path, format: &Format) -> Result<String, Vec<String>> {

@@ -27,7 +27,8 @@ pub const LONGITUDE_NAMES: &[&str] = &["longitude", "lon", "lng", "long"];
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GeographicOptions {
     /// Width of the map in layout units. Default (`None`): 20·√n for n actors, about as wide as
-    /// the force layout makes the same graph.
+    /// the force layout makes the same graph, and wider in proportion where the discs are
+    /// larger than usual (a mean radius above 8, as files from Gephi often give).
     pub width: Option<f32>,
 }
 
@@ -102,7 +103,7 @@ pub fn geographic(
     let project = |[latitude, longitude]: [f64; 2]| [(longitude - cut).rem_euclid(360.0) * stretch, -latitude];
     let projected: Vec<Option<[f64; 2]>> = coordinates.iter().map(|c| c.map(project)).collect();
     let (min, max) = bounds(projected.iter().flatten());
-    let width = f64::from(options.width.unwrap_or_else(|| 20.0 * (input.len() as f32).sqrt()).max(1.0));
+    let width = f64::from(options.width.unwrap_or_else(|| usual_width(&input)).max(1.0));
     let span = if max[0] - min[0] > 1e-9 { max[0] - min[0] } else { max[1] - min[1] };
     let scale = if span > 1e-9 { width / span } else { 1.0 };
     let mut picture: Vec<Option<[f32; 2]>> = projected
@@ -119,6 +120,13 @@ pub fn geographic(
     let positions = place(&input, picture, Clearance::Ignore);
     progress.advance(1);
     Ok(Arrangement { positions, report: Report::Geographic(report) })
+}
+
+/// 20·√n, times the mean disc radius over 8 where that is larger than 1.
+fn usual_width(input: &Input<'_>) -> f32 {
+    let n = input.len().max(1) as f32;
+    let mean_radius = input.radius.iter().sum::<f32>() / n;
+    20.0 * n.sqrt() * (mean_radius / 8.0).max(1.0)
 }
 
 /// An actor's `[latitude, longitude]`, if it has both and both can be read; a value that

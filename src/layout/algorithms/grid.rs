@@ -24,9 +24,9 @@ pub enum GridGrouping {
 pub struct GridOptions {
     /// What makes a block. Default: kind.
     pub grouping: GridGrouping,
-    /// Free space between discs side by side (room for a label's width). Default 24.
+    /// Free space between discs side by side (room for a short label's width). Default 40.
     pub column_gap: f32,
-    /// Free space between rows (room for a label under its disc). Default 16.
+    /// Free space between rows (room for a label under its disc). Default 24.
     pub row_gap: f32,
     /// Free space between blocks. Default 60.
     pub group_gap: f32,
@@ -34,7 +34,7 @@ pub struct GridOptions {
 
 impl Default for GridOptions {
     fn default() -> Self {
-        Self { grouping: GridGrouping::Kind, column_gap: 24.0, row_gap: 16.0, group_gap: 60.0 }
+        Self { grouping: GridGrouping::Kind, column_gap: 40.0, row_gap: 24.0, group_gap: 60.0 }
     }
 }
 

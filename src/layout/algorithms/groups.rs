@@ -64,13 +64,11 @@ pub(super) fn by_community(input: &Input<'_>, progress: &Progress) -> Result<Gro
 }
 
 /// The community of each actor (in [`Input`] order), by the community detection the Explore
-/// panel and `kgx stats --metrics` use — the one place the layouts call it.
+/// panel and `kgx stats --metrics` use — the one place the layouts call it. Actors are numbered
+/// by id, so the result does not depend on the order they were added in (for a graph read from
+/// a file, which kgx writes sorted by id, it is the Explore panel's partition).
 fn communities(input: &Input<'_>, progress: &Progress) -> Result<Vec<u32>, Cancelled> {
-    let network = Network::new(input.graph);
-    let found = louvain(&network, progress)?;
-    Ok(input
-        .nodes
-        .iter()
-        .map(|node| network.dense(*node).and_then(|d| found.membership.get(d)).copied().unwrap_or(0))
-        .collect())
+    let edges: Vec<(u32, u32, f64)> = input.links.iter().map(|l| (l.from, l.to, l.weight)).collect();
+    let network = Network::from_edges(input.len(), &edges);
+    Ok(louvain(&network, progress)?.membership)
 }

@@ -17,6 +17,8 @@ pub(super) struct Link {
     pub to: u32,
     /// Whether it has a direction.
     pub directed: bool,
+    /// Its weight (finite, ≥ 0).
+    pub weight: f64,
     /// The cooperation.
     pub edge: EdgeIndex,
 }
@@ -27,13 +29,12 @@ pub(super) struct Input<'g> {
     pub graph: &'g KnowledgeGraph,
     /// Actors in id order.
     pub actors: Vec<&'g Actor>,
-    /// Each actor's storage index.
-    pub nodes: Vec<NodeIndex>,
     /// Each actor's disc radius: its own size, else by its degree (as the canvas draws it).
     pub radius: Vec<f32>,
     /// Where each pinned actor stays (pinned actors without a position are free).
     pub fixed: Vec<Option<[f32; 2]>>,
-    /// Every cooperation but self-loops, in storage order.
+    /// Every cooperation but self-loops, by actor numbers and then id (whatever the storage
+    /// order).
     pub links: Vec<Link>,
     offsets: Vec<u32>,
     neighbours: Vec<u32>,
@@ -50,12 +51,10 @@ impl<'g> Input<'g> {
         });
         let mut dense = vec![u32::MAX; g.node_bound()];
         let mut actors = Vec::with_capacity(order.len());
-        let mut nodes = Vec::with_capacity(order.len());
         for node in order {
             if let (Some(actor), Some(slot)) = (graph.actor_at(node), dense.get_mut(node.index())) {
                 *slot = actors.len() as u32;
                 actors.push(actor);
-                nodes.push(node);
             }
         }
         let number = |node: NodeIndex| dense.get(node.index()).copied().filter(|d| *d != u32::MAX);
@@ -69,14 +68,24 @@ impl<'g> Input<'g> {
                 }
             }
             if from != to {
-                links.push(Link { from, to, directed: edge.weight().directed, edge: edge.id() });
+                links.push(Link {
+                    from,
+                    to,
+                    directed: edge.weight().directed,
+                    weight: edge.weight().weight,
+                    edge: edge.id(),
+                });
             }
         }
+        links.sort_by(|a, b| {
+            let id = |l: &Link| g.edge_weight(l.edge).map(|c| c.id().as_str());
+            (a.from, a.to).cmp(&(b.from, b.to)).then_with(|| id(a).cmp(&id(b)))
+        });
         let radius =
             actors.iter().zip(&degree).map(|(actor, d)| actor.style.size.unwrap_or_else(|| node_radius(*d))).collect();
         let fixed = actors.iter().map(|actor| actor.position.filter(|_| actor.pinned)).collect();
         let (offsets, neighbours) = simple_adjacency(actors.len(), &links);
-        Self { graph, actors, nodes, radius, fixed, links, offsets, neighbours }
+        Self { graph, actors, radius, fixed, links, offsets, neighbours }
     }
 
     /// Number of actors.

@@ -536,3 +536,27 @@ fn a_graph_without_coordinates_is_refused_with_the_names_looked_for() {
     let message = error.to_string();
     assert!(message.contains("latitude/lat") && message.contains("longitude/lon/lng/long"), "{message}");
 }
+
+#[test]
+fn empty_and_single_actor_graphs_are_laid_out() {
+    let empty = KnowledgeGraph::new();
+    let mut one = KnowledgeGraph::new();
+    let mut actor = Actor::new("only", "Only", ActorKind::Person);
+    actor.set_attribute("lat", "51.5");
+    actor.set_attribute("lon", "-0.12");
+    one.add_actor(actor).unwrap();
+    for algorithm in every_algorithm() {
+        let geographic = matches!(algorithm, Algorithm::Geographic(_));
+        match arrange(&empty, &algorithm, &Progress::new()) {
+            Ok(arrangement) => assert!(arrangement.positions.is_empty(), "{algorithm:?}"),
+            Err(error) => assert!(geographic, "{algorithm:?}: {error}"),
+        }
+        let attribute_order =
+            matches!(&algorithm, Algorithm::Circular(o) if matches!(o.order, CircularOrder::Attribute(_)));
+        if !attribute_order {
+            let arrangement = run(&one, &algorithm);
+            assert_eq!(arrangement.positions.len(), 1, "{algorithm:?}");
+            assert!(arrangement.positions[0].1.iter().all(|v| v.is_finite()), "{algorithm:?}");
+        }
+    }
+}

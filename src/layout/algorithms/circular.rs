@@ -138,7 +138,7 @@ fn attribute_values(input: &Input<'_>, name: &str) -> Result<Vec<Value>, Arrange
             },
         })
         .collect();
-    if values.iter().all(|v| *v == Value::Missing) {
+    if !values.is_empty() && values.iter().all(|v| *v == Value::Missing) {
         let mut keys: Vec<&str> =
             input.actors.iter().flat_map(|a| a.attributes.iter().map(|at| at.key.as_str())).collect();
         keys.sort_unstable();

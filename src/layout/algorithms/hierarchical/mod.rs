@@ -171,11 +171,13 @@ fn lay_out_part(
         part.actors.iter().map(|&a| f64::from(input.radius.get(a).copied().unwrap_or(0.0))).collect();
     // Directions: the directed cooperations (or, in a part without any, the undirected ones
     // from the lower id), with the fewest reversed to break cycles.
-    let (arcs, free): (Vec<(u32, u32)>, &[(u32, u32)]) = if part.directed.is_empty() {
-        (part.undirected.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect(), &[])
+    let only_undirected = part.directed.is_empty();
+    let arcs: Vec<(u32, u32)> = if only_undirected {
+        part.undirected.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect()
     } else {
-        (part.directed.iter().map(|&(a, b, _)| (a, b)).collect(), &part.undirected)
+        part.directed.iter().map(|&(a, b, _)| (a, b)).collect()
     };
+    let free: &[(u32, u32)] = if only_undirected { &[] } else { &part.undirected };
     let rank = acyclic::greedy_order(n, &arcs);
     let rank_of = |v: u32| rank.get(v as usize).copied().unwrap_or(0);
     let mut oriented = Vec::with_capacity(arcs.len());

@@ -39,13 +39,14 @@ pub(super) fn x_coordinates(layered: &Layered, radius: &[f64], gap: f64) -> Vec<
         }
     }
     let depth = layered.layers.len();
-    let place = |x: &mut Vec<f64>, l: usize, pull: Pull| {
+    let mut wanted: Vec<f64> = Vec::new();
+    let mut place = |x: &mut Vec<f64>, l: usize, pull: Pull| {
         let Some(layer) = layered.layers.get(l) else { return };
         let mut desired = Vec::with_capacity(layer.len());
         let mut weight = Vec::with_capacity(layer.len());
         for &v in layer {
             let own = x.get(v as usize).copied().unwrap_or(0.0);
-            let mut wanted: Vec<f64> = Vec::new();
+            wanted.clear();
             if matches!(pull, Pull::Above | Pull::Both) {
                 wanted.extend(layered.above(v as usize).iter().filter_map(|&u| x.get(u as usize)));
             }

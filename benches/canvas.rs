@@ -111,5 +111,30 @@ fn canvas_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, canvas_frame);
+/// Gephi's issue-1848 edge table (176 actors, 7,346 rows over 246 pairs, 343 self-loops), as
+/// imported without merging: a frame on the CPU path, whole graph in view. Skipped when
+/// `../shared/interop` is not beside the repository.
+fn repeated_edges_frame(c: &mut Criterion) {
+    let path = std::path::Path::new("../shared/interop/csv/gephi-issue1848_edges_comma.csv");
+    let Ok(imported) = kgx::io::import::import_file(path) else {
+        eprintln!("skipped: {} is not here", path.display());
+        return;
+    };
+    let mut doc = Document::new(imported.graph, None);
+    doc.layout.settle_now();
+    let ctx = egui::Context::default();
+    let options = ViewOptions { draw_on: DrawOn::Cpu, ..ViewOptions::default() };
+    let styling = Styling::build(&doc, &Explore::default(), &options);
+    let mut state = CanvasState::default();
+    frame(&ctx, &doc, &mut state, &options, &styling);
+    frame(&ctx, &doc, &mut state, &options, &styling);
+    let mut group = c.benchmark_group("canvas_frame");
+    group.sample_size(20);
+    group.bench_function("cpu_gephi_issue1848_7346_edges", |b| {
+        b.iter(|| frame(&ctx, &doc, &mut state, &options, &styling))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, repeated_edges_frame, canvas_frame);
 criterion_main!(benches);

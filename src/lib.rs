@@ -21,3 +21,4 @@ pub mod rng;
 pub mod state;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod words;

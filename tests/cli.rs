@@ -156,7 +156,7 @@ fn stats_metrics_prints_centrality_and_communities() {
     let out = kgx(&["stats", SEED, "--metrics", "--top", "3"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Communities (Louvain): "), "{stdout}");
+    assert!(stdout.contains("Communities (Leiden): "), "{stdout}");
     assert!(stdout.contains("Top actors by PageRank"), "{stdout}");
     let json = kgx(&["stats", SEED, "--metrics", "--json"]);
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();

@@ -329,7 +329,9 @@ fn ctrl_z_undoes_and_ctrl_shift_z_and_ctrl_y_redo() {
 #[test]
 fn backspace_deletes_the_selected_cooperation() {
     let mut harness = harness();
-    harness.state_mut().push(kgx::app::command::Command::SelectCooperation("mammoth-donates-kits-to-serbia".into()));
+    harness.state_mut().push(kgx::app::command::Command::Select(kgx::app::command::SelectCommand::Cooperation(
+        "mammoth-donates-kits-to-serbia".into(),
+    )));
     harness.run();
     harness.key_press(Key::Backspace);
     harness.run();
@@ -492,7 +494,7 @@ fn a_recent_file_reopens_from_the_file_menu() {
     fs::copy("graphs/covid19-cooperation.ron", &first).unwrap();
     save_file(&KnowledgeGraph::new(), &second).unwrap();
     let mut harness = harness_on(&first);
-    harness.state_mut().push(kgx::app::command::Command::Open(Some(second)));
+    harness.state_mut().push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Open(Some(second))));
     harness.run();
     common::wait_opened(&mut harness);
     assert_eq!(harness.state().doc.graph.actor_count(), 0);

@@ -30,7 +30,7 @@ fn wait_until(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, done: i
 
 /// Runs frames until the extraction has finished (it runs on a worker thread).
 fn wait_for_review(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
-    wait_until(harness, |app| matches!(app.article, ArticleState::Review(_)));
+    wait_until(harness, |app| matches!(app.windows.article, ArticleState::Review(_)));
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn an_article_is_proposed_reviewed_and_added_as_one_undoable_step() {
     wait_for_review(&mut harness);
 
     // China is in the bundled graph already: proposed as the same actor, not a new one.
-    let ArticleState::Review(review) = &harness.state().article else { panic!("review") };
+    let ArticleState::Review(review) = &harness.state().windows.article else { panic!("review") };
     let china = review.extraction.actors.iter().position(|a| a.label == "China").expect("China proposed");
     assert_eq!(review.actors.get(china).and_then(|r| r.merge_into.as_ref()).map(|id| id.as_str()), Some("china"));
     let proposed = review.extraction.actors.len();
@@ -59,7 +59,7 @@ fn an_article_is_proposed_reviewed_and_added_as_one_undoable_step() {
     harness.run();
 
     let graph = &harness.state().doc.graph;
-    assert!(matches!(harness.state().article, ArticleState::Closed));
+    assert!(matches!(harness.state().windows.article, ArticleState::Closed));
     assert_eq!(graph.actor_count(), actors + proposed - 2, "all but China (merged) and the rejected one");
     assert!(graph.actors().all(|a| a.label != "Beijing Genomics Institute"));
     assert!(graph.cooperation_count() > cooperations + 8);
@@ -76,7 +76,7 @@ fn an_article_is_proposed_reviewed_and_added_as_one_undoable_step() {
 #[test]
 fn pasted_text_that_cannot_be_read_is_explained_in_the_form() {
     let mut harness = harness();
-    harness.state_mut().push(kgx::state::command::Command::ImportArticle);
+    harness.state_mut().push(kgx::state::command::Command::Article(kgx::state::command::ArticleCommand::Show));
     harness.run();
     // Russian (Cyrillic): the test fonts draw it; Chinese behaves the same (tests/extract.rs).
     type_into(
@@ -87,9 +87,9 @@ fn pasted_text_that_cannot_be_read_is_explained_in_the_form() {
     harness.get_by_label("Propose").click();
     wait_until(
         &mut harness,
-        |app| matches!(&app.article, ArticleState::Form { job: None, form } if form.error.is_some()),
+        |app| matches!(&app.windows.article, ArticleState::Form { job: None, form } if form.error.is_some()),
     );
-    let ArticleState::Form { form, .. } = &harness.state().article else { panic!("form stays open") };
+    let ArticleState::Form { form, .. } = &harness.state().windows.article else { panic!("form stays open") };
     assert!(form.error.as_deref().is_some_and(|e| e.contains("Cyrillic")), "{:?}", form.error);
     assert_eq!(harness.state().doc.graph.actor_count(), 26, "the graph is untouched");
 }
@@ -106,7 +106,7 @@ fn file_export_picture_writes_the_graph_as_shown() {
     common::retype_into(&mut harness, "Picture file", &png.to_string_lossy());
     harness.get_by_label("Export").click();
     // Closed once the picture was written.
-    wait_until(&mut harness, |app| matches!(app.picture, kgx::state::picture::PictureState::Closed));
+    wait_until(&mut harness, |app| matches!(app.windows.picture, kgx::state::picture::PictureState::Closed));
     let bytes = std::fs::read(&png).expect("the PNG");
     assert_eq!(bytes.get(..8), Some(&b"\x89PNG\r\n\x1a\n"[..]));
     assert!(harness.state().status.contains("Exported the picture"), "{}", harness.state().status);
@@ -114,13 +114,13 @@ fn file_export_picture_writes_the_graph_as_shown() {
     // Current view, as SVG, with a kind hidden: the hidden actors are not in the picture.
     harness.get_by_label("Person (4)").click();
     harness.run();
-    harness.state_mut().push(kgx::state::command::Command::ExportPicture);
+    harness.state_mut().push(kgx::state::command::Command::Picture(kgx::state::command::PictureCommand::Show));
     harness.run();
     harness.get_by_label("Current view").click();
     let svg = dir.path().join("view.svg");
     common::retype_into(&mut harness, "Picture file", &svg.to_string_lossy());
     harness.get_by_label("Export").click();
-    wait_until(&mut harness, |app| matches!(app.picture, kgx::state::picture::PictureState::Closed));
+    wait_until(&mut harness, |app| matches!(app.windows.picture, kgx::state::picture::PictureState::Closed));
     let text = std::fs::read_to_string(&svg).expect("the SVG");
     assert!(text.contains("clip-path=\"url(#view)\""), "drawn as the current view");
     assert!(text.contains(">China<"));
@@ -146,9 +146,9 @@ fn importing_into_the_graph_proposes_look_alikes_and_merges_only_the_ticked_ones
     harness.get_by_label("Import").click();
     harness.run();
     // A CSV shows its columns first: source, target and label are recognised.
-    wait_until(&mut harness, |app| app.csv.is_some());
+    wait_until(&mut harness, |app| app.windows.csv.is_some());
     harness.get_by_label("Continue").click();
-    wait_until(&mut harness, |app| matches!(app.merge, kgx::state::merge::MergeState::Review(_)));
+    wait_until(&mut harness, |app| matches!(app.windows.merge, kgx::state::merge::MergeState::Review(_)));
     // Three look-alikes are proposed; the person keeps "Serbia." apart.
     harness.get_by_label("Merge “Serbia.” into “Serbia”").click();
     harness.run();
@@ -175,14 +175,16 @@ fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
     std::fs::write(&csv, "Organisation;Partner;Since\nWHO;UNICEF;2019\nWHO;Gavi;2020\nUNICEF;Gavi;2021\n")
         .expect("write");
     let mut harness = harness();
-    harness.state_mut().push(kgx::state::command::Command::Open(Some(csv.clone())));
+    harness
+        .state_mut()
+        .push(kgx::state::command::Command::File(kgx::state::command::FileCommand::Open(Some(csv.clone()))));
     harness.run();
     // Read on a worker thread, then the column dialog.
-    wait_until(&mut harness, |app| app.csv.is_some());
+    wait_until(&mut harness, |app| app.windows.csv.is_some());
     // Unknown column names: nothing can be imported until the person says what they are.
     harness.get_by_label("Import").click();
     harness.run();
-    let error = harness.state().csv.as_ref().and_then(|f| f.error.clone());
+    let error = harness.state().windows.csv.as_ref().and_then(|f| f.error.clone());
     assert!(error.is_some_and(|e| e.contains("source and target")), "asks for a mapping");
     for (column, field) in [("Organisation", "source (from)"), ("Partner", "target (to)"), ("Since", "date")] {
         harness.get_by_label(&format!("Column {column} is")).click();
@@ -192,7 +194,7 @@ fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
     }
     harness.get_by_label("Import").click();
     harness.run();
-    wait_until(&mut harness, |app| app.csv_job.is_none() && app.doc.graph.actor_count() == 3);
+    wait_until(&mut harness, |app| app.windows.csv_job.is_none() && app.doc.graph.actor_count() == 3);
     let graph = &harness.state().doc.graph;
     assert_eq!((graph.actor_count(), graph.cooperation_count()), (3, 3));
     assert!(graph.cooperations().any(|c| c.cooperation.date.is_some_and(|d| d.to_string() == "2020")));
@@ -200,19 +202,19 @@ fn a_csv_opens_a_column_dialog_whose_choice_is_remembered() {
     // The next file with the same columns comes with the same mapping.
     let again = dir.path().join("more.csv");
     std::fs::write(&again, "organisation;partner;since\nUNDP;WHO;2022\n").expect("write");
-    harness.state_mut().push(kgx::state::command::Command::Open(Some(again)));
+    harness.state_mut().push(kgx::state::command::Command::File(kgx::state::command::FileCommand::Open(Some(again))));
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
-    wait_until(&mut harness, |app| app.csv.is_some());
-    let fields = harness.state().csv.as_ref().map(|f| f.fields.clone()).expect("dialog");
+    wait_until(&mut harness, |app| app.windows.csv.is_some());
+    let fields = harness.state().windows.csv.as_ref().map(|f| f.fields.clone()).expect("dialog");
     use kgx::io::import::CsvField;
     assert_eq!(fields, [CsvField::Source, CsvField::Target, CsvField::Date]);
 }
 
 /// Runs frames until the knowledge-base window has no call running.
 fn wait_for_kb(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
-    wait_until(harness, |app| app.kb.as_ref().is_none_or(|f| f.job.is_none()));
+    wait_until(harness, |app| app.windows.kb.as_ref().is_none_or(|f| f.job.is_none()));
 }
 
 #[test]
@@ -221,12 +223,12 @@ fn the_window_publishes_to_opens_from_and_republishes_to_a_knowledge_base() {
     let graph = format!("https://kgx.dev/test/window/{}", std::process::id());
     let mut harness = harness();
     let publish = |harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>| {
-        harness.state_mut().push(kgx::state::command::Command::ShowKb);
+        harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
         harness.run();
         harness.get_by_label("Publish this graph").click();
         wait_for_kb(harness);
     };
-    harness.state_mut().push(kgx::state::command::Command::ShowKb);
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
     harness.run();
     type_into(&mut harness, "Endpoint", &endpoint);
     type_into(&mut harness, "Named graph", &graph);
@@ -236,11 +238,11 @@ fn the_window_publishes_to_opens_from_and_republishes_to_a_knowledge_base() {
         harness.state().status.contains("revision 1"),
         "{} {:?}",
         harness.state().status,
-        harness.state().kb.as_ref().and_then(|f| f.error.clone())
+        harness.state().windows.kb.as_ref().and_then(|f| f.error.clone())
     );
 
     // Open it back as a new document that remembers where it came from.
-    harness.state_mut().push(kgx::state::command::Command::ShowKb);
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
     harness.run();
     harness.get_by_label("Open").click();
     wait_for_kb(&mut harness);
@@ -248,7 +250,7 @@ fn the_window_publishes_to_opens_from_and_republishes_to_a_knowledge_base() {
     assert_eq!(harness.state().doc.origin.as_ref().and_then(|o| o.revision), Some(1));
 
     // Edit and publish: revision 2.
-    harness.state_mut().push(kgx::state::command::Command::AddActor);
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::AddActor));
     harness.run();
     publish(&mut harness);
     assert!(harness.state().status.contains("revision 2"), "{}", harness.state().status);
@@ -259,7 +261,7 @@ fn the_window_publishes_to_opens_from_and_republishes_to_a_knowledge_base() {
         .push(&kgx::io::load_file(Path::new("graphs/covid19-cooperation.ron")).expect("bundled"), &graph, Some(2))
         .expect("their push");
     publish(&mut harness);
-    let error = harness.state().kb.as_ref().and_then(|f| f.error.clone()).unwrap_or_default();
+    let error = harness.state().windows.kb.as_ref().and_then(|f| f.error.clone()).unwrap_or_default();
     assert!(error.contains("changed on the endpoint"), "{error}");
     assert_eq!(other.pull(&graph).expect("pulls").0.actor_count(), 26, "their graph stays");
 }
@@ -272,20 +274,24 @@ fn an_actor_expands_from_the_knowledge_base_its_graph_came_from() {
     let bundled = kgx::io::load_file(Path::new("graphs/covid19-cooperation.ron")).expect("bundled");
     remote.push(&bundled, &graph, remote.revision(&graph).expect("asks")).expect("pushes");
     let mut harness = harness();
-    harness.state_mut().push(kgx::state::command::Command::ShowKb);
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
     harness.run();
     type_into(&mut harness, "Endpoint", &endpoint);
     type_into(&mut harness, "Named graph", &graph);
     harness.get_by_label("Open").click();
     wait_for_kb(&mut harness);
     // The person deletes the WHO (and its cooperation with China), then expands China.
-    harness.state_mut().push(kgx::state::command::Command::SelectActors(vec![kgx::model::ActorId::new("who")]));
-    harness.state_mut().push(kgx::state::command::Command::DeleteSelection);
+    harness.state_mut().push(kgx::state::command::Command::Select(kgx::state::command::SelectCommand::Actors(vec![
+        kgx::model::ActorId::new("who"),
+    ])));
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::DeleteSelection));
     harness.run();
     assert!(harness.state().doc.graph.actor(&kgx::model::ActorId::new("who")).is_none());
-    harness.state_mut().push(kgx::state::command::Command::ExpandKb(kgx::model::ActorId::new("china")));
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Expand(
+        kgx::model::ActorId::new("china"),
+    )));
     harness.run();
-    wait_until(&mut harness, |app| app.expanding.is_none());
+    wait_until(&mut harness, |app| app.windows.expanding.is_none());
     let doc = &harness.state().doc;
     assert!(doc.graph.actor(&kgx::model::ActorId::new("who")).is_some(), "{}", harness.state().status);
     // Exactly what was deleted comes back (positions aside: the layout has moved the actors).
@@ -305,7 +311,7 @@ fn an_actor_expands_from_the_knowledge_base_its_graph_came_from() {
     assert!(
         doc.graph.cooperation(&thanks).map(|c| c.cooperation) == bundled.cooperation(&thanks).map(|c| c.cooperation)
     );
-    assert!(harness.state().status.contains("1 actors and 1 cooperations added"), "{}", harness.state().status);
+    assert!(harness.state().status.contains("1 actor and 1 cooperation added"), "{}", harness.state().status);
 }
 
 #[test]
@@ -318,14 +324,16 @@ fn an_actor_is_linked_to_a_knowledge_base_entity_from_the_inspector() {
 
     let mut harness = harness();
     let id = kgx::model::ActorId::new("zhongnan-hospital");
-    harness.state_mut().push(kgx::state::command::Command::SelectActors(vec![id.clone()]));
+    harness
+        .state_mut()
+        .push(kgx::state::command::Command::Select(kgx::state::command::SelectCommand::Actors(vec![id.clone()])));
     harness.run();
     harness.get_by_label("Link to a knowledge base…").click();
     harness.run();
     type_into(&mut harness, "Knowledge base", &endpoint);
     type_into(&mut harness, "In named graph (optional)", &fixture);
     harness.get_by_label("Search").click();
-    wait_until(&mut harness, |app| app.link.as_ref().is_some_and(|l| l.searched));
+    wait_until(&mut harness, |app| app.windows.link.as_ref().is_some_and(|l| l.searched));
     harness.get_by_label("Link to Zhongnan Hospital of Wuhan University").click();
     harness.run();
     let actor = harness.state().doc.graph.actor(&id).expect("actor");
@@ -334,4 +342,53 @@ fn an_actor_is_linked_to_a_knowledge_base_entity_from_the_inspector() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().doc.graph.actor(&id).and_then(|a| a.attribute("sameAs")), None, "one step back");
+}
+
+/// A tiny HTTP server on loopback that answers every request with a 404 HTML page.
+fn not_found_server() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let address = listener.local_addr().expect("its address");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten().take(8) {
+            let mut stream = stream;
+            let mut buffer = [0u8; 4096];
+            let _ = stream.read(&mut buffer);
+            let page = "<!DOCTYPE html><html><head><title>404 Not Found</title><style>body{color:red}</style></head><body><h1>Not Found</h1><p>The requested URL /nowhere was not found on this server.</p></body></html>";
+            let _ = write!(
+                stream,
+                "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                page.len()
+            );
+        }
+    });
+    format!("http://{address}/nowhere")
+}
+
+#[test]
+fn a_knowledge_base_error_is_one_sentence_with_details_folded_and_the_fields_stay() {
+    let endpoint = not_found_server();
+    let mut harness = harness();
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
+    harness.run();
+    type_into(&mut harness, "Endpoint", &endpoint);
+    type_into(&mut harness, "Named graph", "https://example.org/g");
+    harness.get_by_label("Open").click();
+    wait_for_kb(&mut harness);
+    harness.get_by_label_contains("answered HTTP 404 (not found)");
+    assert!(harness.query_by_label_contains("<html").is_none(), "no raw HTML in the window");
+    assert!(harness.query_by_label_contains("<h1>").is_none());
+    harness.get_by_label("Details").click();
+    harness.run();
+    harness.get_by_label_contains("The requested URL /nowhere was not found on this server.");
+    let form = harness.state().windows.kb.as_ref().expect("the window stays open");
+    assert_eq!((form.endpoint.as_str(), form.graph.as_str()), (endpoint.as_str(), "https://example.org/g"));
+    // Closed and opened again, it still holds what was typed.
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Close));
+    harness.run();
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
+    harness.run();
+    let form = harness.state().windows.kb.as_ref().expect("open again");
+    assert_eq!(form.endpoint, endpoint);
+    assert_eq!(form.graph, "https://example.org/g");
 }

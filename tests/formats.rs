@@ -107,14 +107,14 @@ fn the_window_opens_dropped_files_of_every_format_it_reads_and_exports_every_for
             discard_if_asked(&mut harness);
             if format.offers(FormatOption::ColumnMapping) {
                 // A table goes through its column dialog first, which counts repeated pairs.
-                wait_until(&mut harness, |app| app.csv.as_ref().is_some_and(|f| f.current_repeats().is_some()));
+                wait_until(&mut harness, |app| app.windows.csv.as_ref().is_some_and(|f| f.current_repeats().is_some()));
                 // The bundled graph repeats one pair; merging is proposed, the test keeps both.
                 harness.get_by_label("Repeated rows").click();
                 harness.run();
                 harness.get_by_label("keep every row").click();
                 harness.run();
                 harness.get_by_label("Import").click();
-                wait_until(&mut harness, |app| app.csv_job.is_none() && app.csv.is_none());
+                wait_until(&mut harness, |app| app.windows.csv_job.is_none() && app.windows.csv.is_none());
             }
             common::wait_opened(&mut harness);
             let graph = &harness.state().doc.graph;
@@ -125,17 +125,21 @@ fn the_window_opens_dropped_files_of_every_format_it_reads_and_exports_every_for
                 harness.state().status
             );
             // Each next one replaces it.
-            harness.state_mut().push(kgx::app::command::Command::New);
+            harness.state_mut().push(kgx::app::command::Command::File(kgx::app::command::FileCommand::New));
             discard_if_asked(&mut harness);
         }
     }
-    harness.state_mut().push(kgx::app::command::Command::Open(Some(PathBuf::from(SEED))));
+    harness
+        .state_mut()
+        .push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Open(Some(PathBuf::from(SEED)))));
     discard_if_asked(&mut harness);
     common::wait_opened(&mut harness);
     for format in FORMATS.iter().filter(|f| f.writes) {
         for extension in format.extensions {
             let path = dir.path().join(format!("exported-{}.{extension}", format.name));
-            harness.state_mut().push(kgx::app::command::Command::Export(Some(path.clone())));
+            harness
+                .state_mut()
+                .push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Export(Some(path.clone()))));
             harness.run();
             common::wait_exported(&mut harness);
             assert!(harness.state().status.starts_with("Exported"), ".{extension}: {}", harness.state().status);
@@ -149,7 +153,7 @@ fn the_window_opens_dropped_files_of_every_format_it_reads_and_exports_every_for
 #[test]
 fn typed_path_dialogs_say_which_formats_they_take() {
     let mut harness = common::harness();
-    harness.state_mut().push(kgx::app::command::Command::Open(None));
+    harness.state_mut().push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Open(None)));
     harness.run();
     for format in FORMATS.iter().filter(|f| f.reads) {
         harness.get_by_label_contains(&format.short_label());
@@ -159,7 +163,7 @@ fn typed_path_dialogs_say_which_formats_they_take() {
     }
     harness.get_by_label("Cancel").click();
     harness.run();
-    harness.state_mut().push(kgx::app::command::Command::Export(None));
+    harness.state_mut().push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Export(None)));
     harness.run();
     for format in FORMATS.iter().filter(|f| f.writes && !f.native) {
         harness.get_by_label_contains(&format.short_label());

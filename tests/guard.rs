@@ -14,7 +14,7 @@ use common::{drop_file, harness_autosaving, orphan, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kgx::app::KgxApp;
-use kgx::app::command::Command;
+use kgx::app::command::{Command, EditCommand, FileCommand, KbCommand};
 use kgx::io::save_file;
 use kgx::model::{Actor, ActorKind, KnowledgeGraph};
 
@@ -23,7 +23,7 @@ use kgx::model::{Actor, ActorKind, KnowledgeGraph};
 fn unsaved(file: Option<&Path>) -> (Harness<'static, KgxApp>, tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_autosaving(dir.path(), file);
-    harness.state_mut().push(Command::AddActor);
+    harness.state_mut().push(Command::Edit(EditCommand::AddActor));
     harness.run();
     harness.state_mut().flush_autosave();
     let recovery = harness.state().recovery_file().expect("the unsaved work was autosaved").to_owned();
@@ -56,10 +56,10 @@ fn small_graph(dir: &Path, name: &str) -> PathBuf {
 #[test]
 fn new_asks_and_dont_save_removes_the_recovery_file() {
     let (mut harness, _dir, recovery) = unsaved(None);
-    harness.state_mut().push(Command::New);
+    harness.state_mut().push(Command::File(FileCommand::New));
     harness.run();
     asked_then_cancel_keeps_the_work(&mut harness, &recovery, "New");
-    harness.state_mut().push(Command::New);
+    harness.state_mut().push(Command::File(FileCommand::New));
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
@@ -71,7 +71,7 @@ fn new_asks_and_dont_save_removes_the_recovery_file() {
 #[test]
 fn open_from_the_path_dialog_asks_first() {
     let (mut harness, _dir, recovery) = unsaved(None);
-    harness.state_mut().push(Command::Open(None));
+    harness.state_mut().push(Command::File(FileCommand::Open(None)));
     harness.run();
     asked_then_cancel_keeps_the_work(&mut harness, &recovery, "Open");
 }
@@ -80,7 +80,7 @@ fn open_from_the_path_dialog_asks_first() {
 fn open_recent_asks_first() {
     let (mut harness, dir, recovery) = unsaved(None);
     let other = small_graph(dir.path(), "other.ron");
-    harness.state_mut().recent = vec![fs::canonicalize(&other).unwrap()];
+    harness.state_mut().files.recent = vec![fs::canonicalize(&other).unwrap()];
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Open recent").hover();
@@ -109,12 +109,12 @@ fn another_tools_file_and_a_csv_ask_first() {
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>"#,
     )
     .unwrap();
-    harness.state_mut().push(Command::Open(Some(graphml)));
+    harness.state_mut().push(Command::File(FileCommand::Open(Some(graphml))));
     harness.run();
     asked_then_cancel_keeps_the_work(&mut harness, &recovery, "GraphML");
     let csv = dir.path().join("edges.csv");
     fs::write(&csv, "source,target\na,b\n").unwrap();
-    harness.state_mut().push(Command::Open(Some(csv)));
+    harness.state_mut().push(Command::File(FileCommand::Open(Some(csv))));
     harness.run();
     asked_then_cancel_keeps_the_work(&mut harness, &recovery, "CSV");
 }
@@ -128,7 +128,7 @@ fn reload_after_another_program_changed_the_file_asks_first() {
     let mut theirs = KnowledgeGraph::new();
     theirs.add_actor(Actor::new("theirs", "Theirs", ActorKind::Other)).unwrap();
     save_file(&theirs, &file).unwrap();
-    harness.state_mut().push(Command::CheckDisk);
+    harness.state_mut().push(Command::File(FileCommand::CheckDisk));
     harness.run();
     assert_eq!(harness.state().dialog_kind(), "changed on disk");
     harness.get_by_label("Reload").click();
@@ -141,7 +141,7 @@ fn restoring_other_unsaved_work_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     // A window that crashed with unsaved work.
     let mut crashed = harness_autosaving(dir.path(), None);
-    crashed.state_mut().push(Command::AddActor);
+    crashed.state_mut().push(Command::Edit(EditCommand::AddActor));
     crashed.run();
     crashed.state_mut().flush_autosave();
     let left = crashed.state().recovery_file().unwrap().to_owned();
@@ -152,11 +152,11 @@ fn restoring_other_unsaved_work_asks_first() {
     assert_eq!(harness.state().dialog_kind(), "recover");
     harness.get_by_label("Later").click();
     harness.run();
-    harness.state_mut().push(Command::AddActor);
+    harness.state_mut().push(Command::Edit(EditCommand::AddActor));
     harness.run();
     harness.state_mut().flush_autosave();
     let recovery = harness.state().recovery_file().unwrap().to_owned();
-    harness.state_mut().push(Command::Restore(left.clone()));
+    harness.state_mut().push(Command::File(FileCommand::Restore(left.clone())));
     harness.run();
     asked_then_cancel_keeps_the_work(&mut harness, &recovery, "Restore");
     assert!(left.exists(), "the other work is still offered");
@@ -168,8 +168,8 @@ fn a_file_that_finishes_reading_after_an_edit_asks_before_it_replaces_the_work()
     let mut harness = harness_autosaving(dir.path(), None);
     let other = small_graph(dir.path(), "slow.ron");
     // Open starts reading (nothing unsaved yet); an edit comes before the file is read.
-    harness.state_mut().push(Command::Open(Some(other)));
-    harness.state_mut().push(Command::AddActor);
+    harness.state_mut().push(Command::File(FileCommand::Open(Some(other))));
+    harness.state_mut().push(Command::Edit(EditCommand::AddActor));
     harness.run();
     common::wait_opened(&mut harness);
     harness.state_mut().flush_autosave();
@@ -186,7 +186,7 @@ fn opening_from_a_knowledge_base_asks_first() {
     let bundled = kgx::io::load_file(Path::new("graphs/covid19-cooperation.ron")).unwrap();
     remote.push(&bundled, &graph, remote.revision(&graph).unwrap()).unwrap();
     let (mut harness, _dir, recovery) = unsaved(None);
-    harness.state_mut().push(Command::ShowKb);
+    harness.state_mut().push(Command::Kb(KbCommand::Show));
     harness.run();
     type_into(&mut harness, "Endpoint", &endpoint);
     type_into(&mut harness, "Named graph", &graph);

@@ -143,7 +143,7 @@ fn the_window_opens_graphml_and_gexf_as_new_unsaved_graphs() {
     let Some(dir) = interop() else { return };
     let mut harness = common::harness();
     let airports = dir.join("gexf_gephi/gephi-0.9.3_us-airports_v1.3_undirected.gexf");
-    harness.state_mut().push(kgx::app::command::Command::Open(Some(airports)));
+    harness.state_mut().push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Open(Some(airports))));
     harness.run();
     common::wait_opened(&mut harness);
     let app = harness.state();
@@ -158,7 +158,7 @@ fn the_window_opens_graphml_and_gexf_as_new_unsaved_graphs() {
 
     // A malformed file: the located problem, and the open graph stays.
     let bad = dir.join("malformed/dangling-edge-target_igraph_game-of-thrones.graphml");
-    harness.state_mut().push(kgx::app::command::Command::Open(Some(bad)));
+    harness.state_mut().push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Open(Some(bad))));
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
@@ -439,7 +439,9 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     assert!(!harness.state().doc.is_dirty(), "exporting is not saving, and changes nothing");
     assert!(harness.state().doc.path.is_none());
     // A name kgx cannot export to says why.
-    harness.state_mut().push(kgx::app::command::Command::Export(Some(dir.path().join("x.pdf"))));
+    harness
+        .state_mut()
+        .push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Export(Some(dir.path().join("x.pdf")))));
     harness.run();
     assert_eq!(harness.state().dialog_kind(), "error");
     harness.get_by_label_contains(
@@ -449,7 +451,9 @@ fn the_window_exports_for_gephi_through_the_file_menu() {
     // CSV: two tables beside each other that import back together.
     harness.get_by_label("OK").click();
     harness.run();
-    harness.state_mut().push(kgx::app::command::Command::Export(Some(dir.path().join("tables.csv"))));
+    harness.state_mut().push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Export(Some(
+        dir.path().join("tables.csv"),
+    ))));
     harness.run();
     common::wait_exported(&mut harness);
     let back =

@@ -14,7 +14,7 @@ use egui::{Event, Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kgx::app::KgxApp;
-use kgx::app::command::Command;
+use kgx::app::command::{Command, EditCommand, FileCommand, LayoutCommand};
 use kgx::io::{load_file, recovery, save_file};
 use kgx::model::{Actor, ActorId, ActorKind, KnowledgeGraph};
 
@@ -85,7 +85,7 @@ fn opening_another_graph_mid_drag_ends_the_drag() {
     let kenya = screen_position(&harness, "kenyan-counterparts");
     let path = other.clone();
     drag_with(&mut harness, kenya, kenya + vec2(100.0, 100.0), Modifiers::NONE, move |h| {
-        h.state_mut().push(Command::Open(Some(path)));
+        h.state_mut().push(Command::File(FileCommand::Open(Some(path))));
         h.step();
     });
     common::wait_opened(&mut harness);
@@ -104,7 +104,7 @@ fn the_actor_list_shows_the_newly_opened_graph() {
     save_file(&graph, &other).unwrap();
     let mut harness = harness();
     harness.get_by_label("BGI Genomics");
-    harness.state_mut().push(Command::Open(Some(other)));
+    harness.state_mut().push(Command::File(FileCommand::Open(Some(other))));
     harness.run();
     common::wait_opened(&mut harness);
     harness.get_by_label("Solo Institute");
@@ -224,7 +224,7 @@ fn unsaved_work_is_autosaved_offered_back_and_restored() {
 
     // A clean save removes the recovery file.
     let saved = recovery_dir.path().join("saved.ron");
-    harness.state_mut().push(Command::SaveAs(Some(saved.clone())));
+    harness.state_mut().push(Command::File(FileCommand::SaveAs(Some(saved.clone()))));
     harness.run();
     harness.state_mut().flush_autosave();
     assert_eq!(load_file(&saved).unwrap().actor_count(), 27);
@@ -256,7 +256,7 @@ fn discarding_offered_work_deletes_it_and_a_confirmed_close_leaves_none() {
     harness.state_mut().flush_autosave();
     let file = harness.state().recovery_file().unwrap().to_owned();
     assert!(file.exists());
-    harness.state_mut().push(Command::Quit);
+    harness.state_mut().push(Command::File(FileCommand::Quit));
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
@@ -371,7 +371,7 @@ fn a_rerun_layout_is_one_step_that_undo_takes_back() {
     assert_eq!(harness.state().doc.history.undo_description(), Some("move actor \"Kenyan counterparts\""));
     let dragged = picture(&harness);
     assert_eq!(before.iter().zip(&dragged).filter(|(a, b)| a != b).count(), 1, "only the dragged actor moved");
-    harness.state_mut().push(kgx::state::command::Command::RerunLayout { fresh: false });
+    harness.state_mut().push(kgx::state::command::Command::Layout(LayoutCommand::Rerun { fresh: false }));
     harness.run();
     quiesce(&mut harness);
     let after = picture(&harness);
@@ -387,4 +387,40 @@ fn a_rerun_layout_is_one_step_that_undo_takes_back() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(picture(&harness), after, "redo brings the re-run's picture back");
+}
+
+#[test]
+fn the_recovery_offer_says_what_the_work_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("graph.ron");
+    std::fs::copy("graphs/covid19-cooperation.ron", &file).unwrap();
+    let recovery_dir = dir.path().join("recovery");
+    let mut harness = harness_autosaving(&recovery_dir, Some(&file));
+    harness.get_by_label("Add actor").click();
+    harness.run();
+    let mut who = harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().clone();
+    who.label = "WHO".to_owned();
+    harness
+        .state_mut()
+        .push(Command::Edit(EditCommand::Apply { edit: kgx::edit::Edit::SetActor(who), coalesce: None }));
+    harness.state_mut().push(Command::Select(kgx::state::command::SelectCommand::Actors(vec![ActorId::new("xinhua")])));
+    harness.state_mut().push(Command::Edit(EditCommand::DeleteSelection));
+    harness.run();
+    harness.state_mut().flush_autosave();
+    let left = harness.state().recovery_file().unwrap().to_owned();
+    drop(harness);
+    common::orphan(&left);
+
+    let mut harness = harness_autosaving(&recovery_dir, None);
+    assert_eq!(harness.state().dialog_kind(), "recover");
+    for _ in 0..200 {
+        if harness.query_by_label_contains("Changes:").is_some() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    for part in ["+1 actor (New actor)", "−1 actor (Xinhua)", "1 edited (WHO)", "−1 cooperation"] {
+        assert!(harness.query_by_label_contains(part).is_some(), "the offer says {part:?}");
+    }
 }

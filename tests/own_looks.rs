@@ -26,10 +26,10 @@ fn the_inspector_sets_an_actors_shape_and_resets_it_to_its_kinds_look() {
     assert_eq!(harness.state().doc.scene.nodes[node].shape, NodeShape::Pentagon, "the canvas draws its own shape");
 
     // Undo takes the shape back; redo brings it again.
-    harness.state_mut().push(kgx::state::command::Command::Undo);
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Undo));
     harness.run();
     assert!(harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().style.is_empty());
-    harness.state_mut().push(kgx::state::command::Command::Redo);
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Redo));
     harness.run();
     // The look section stays open (its title now says the look is the actor's own).
     harness.get_by_label("Look (its own)");
@@ -40,4 +40,32 @@ fn the_inspector_sets_an_actors_shape_and_resets_it_to_its_kinds_look() {
     let node = harness.state().doc.engine_node_of(&ActorId::new("who")).unwrap();
     assert_eq!(harness.state().doc.scene.nodes[node].shape, ActorKind::InternationalOrganization.shape());
     assert_eq!(harness.state().doc.scene.nodes[node].fill, actor.kind.rgb());
+}
+
+#[test]
+fn a_new_actor_takes_its_id_from_the_name_typed_and_keeps_it_once_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness();
+    harness.get_by_label("Add actor").click();
+    harness.run();
+    // The name field has the focus: the name is typed over the placeholder.
+    harness.get_by_label("Label").type_text("World Bank");
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    let graph = &harness.state().doc.graph;
+    assert!(graph.actor(&ActorId::new("world-bank")).is_some(), "the id follows the name");
+    assert!(graph.actor(&ActorId::new("new-actor")).is_none());
+    assert_eq!(harness.state().selection.single_actor(), Some(&ActorId::new("world-bank")));
+    // Saved, the id stays, whatever the name becomes.
+    let path = dir.path().join("g.ron");
+    harness.state_mut().push(kgx::state::command::Command::File(kgx::state::command::FileCommand::SaveAs(Some(path))));
+    harness.run();
+    harness.get_by_label("Label").focus();
+    harness.run();
+    harness.get_by_label("Label").type_text(" Group");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    let actor = harness.state().doc.graph.actor(&ActorId::new("world-bank")).expect("the saved id stays");
+    assert_eq!(actor.label, "World Bank Group");
 }

@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kgx::analysis::metrics::Metric;
 use kgx::app::KgxApp;
-use kgx::app::command::Command;
+use kgx::app::command::{Command, LayoutCommand, SelectCommand};
 use kgx::model::ActorId;
 
 /// The labels drawn, as actor ids with their screen rectangles.
@@ -116,6 +116,18 @@ fn hovering_a_hub_shows_its_neighbours_labels_without_overlaps() {
     let labels = drawn_labels(&harness);
     assert!(labels.iter().any(|(id, _)| id == "china"));
     assert_no_overlap(&labels);
+    // Every highlighted neighbour keeps its label, and the tooltip covers none of them.
+    let app = harness.state();
+    let china = app.doc.engine_node_of(&ActorId::new("china")).unwrap();
+    for &neighbour in app.doc.scene.neighbours(china) {
+        let id = app.doc.actor_id_at(neighbour as usize).unwrap().to_string();
+        assert!(labels.iter().any(|(l, _)| *l == id), "{id}, a neighbour of the hovered actor, has no label");
+    }
+    let tooltip = harness.get_by_label_contains("Country ·").rect();
+    for (id, rect) in &labels {
+        let rect = egui::Rect::from_min_max(egui::pos2(rect.min.x, rect.min.y), egui::pos2(rect.max.x, rect.max.y));
+        assert!(!rect.intersects(tooltip.expand(-1.0)), "the tooltip covers {id}'s label");
+    }
 }
 
 #[test]
@@ -126,7 +138,7 @@ fn the_canvas_gets_most_of_the_default_window() {
     let who = screen_position(&harness, "who");
     click_at(&mut harness, who, Modifiers::NONE);
     assert!(share(&harness) >= 0.6, "an actor in the inspector: {:.2}", share(&harness));
-    harness.state_mut().push(Command::SelectCooperation("mammoth-donates-kits-to-serbia".into()));
+    harness.state_mut().push(Command::Select(SelectCommand::Cooperation("mammoth-donates-kits-to-serbia".into())));
     harness.run();
     assert!(share(&harness) >= 0.6, "a cooperation in the inspector: {:.2}", share(&harness));
     harness.get_by_label("Explore").click();
@@ -164,7 +176,7 @@ fn kinds_have_plain_names() {
 #[test]
 fn two_selected_actors_are_listed_by_name() {
     let mut harness = harness();
-    harness.state_mut().push(Command::SelectActors(vec!["who".into(), "china-cdc".into()]));
+    harness.state_mut().push(Command::Select(SelectCommand::Actors(vec!["who".into(), "china-cdc".into()])));
     harness.run();
     harness.get_by_label("2 actors selected");
     assert!(harness.get_all_by_label("World Health Organization").count() >= 1);
@@ -184,7 +196,7 @@ fn the_status_bar_counts_what_the_filters_show() {
 #[test]
 fn escape_closes_an_open_menu_and_keeps_the_selection() {
     let mut harness = harness();
-    harness.state_mut().push(Command::SelectActors(vec!["who".into()]));
+    harness.state_mut().push(Command::Select(SelectCommand::Actors(vec!["who".into()])));
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
@@ -198,7 +210,7 @@ fn escape_closes_an_open_menu_and_keeps_the_selection() {
 #[test]
 fn focusing_on_a_neighbourhood_frames_it() {
     let mut harness = harness();
-    harness.state_mut().push(Command::SelectActors(vec!["serbia".into()]));
+    harness.state_mut().push(Command::Select(SelectCommand::Actors(vec!["serbia".into()])));
     harness.run();
     let zoom_before = harness.state().canvas.camera.zoom;
     harness.get_by_label("Explore").click();
@@ -238,7 +250,7 @@ fn metrics_and_their_mapping_survive_an_edit() {
         metrics.size_by = Some(Metric::PageRank);
         metrics.color_by = Some(Metric::Community);
     }
-    harness.state_mut().push(Command::RerunLayout { fresh: false });
+    harness.state_mut().push(Command::Layout(LayoutCommand::Rerun { fresh: false }));
     harness.run();
     harness.state_mut().doc.layout.settle_now();
     harness.run();
@@ -265,4 +277,142 @@ fn metrics_and_their_mapping_survive_an_edit() {
     assert!(!app.explore.metrics.is_stale(), "recomputed in the background");
     assert_eq!(app.explore.metrics.current().unwrap().network.len(), 27, "the new actor has metrics");
     assert!(app.styling.colors.is_some());
+}
+
+#[test]
+fn faded_cooperations_carry_no_tag_and_a_short_ones_tag_keeps_off_its_actors() {
+    let mut harness = harness();
+    // Fade what the filters leave out, and leave out affiliations; zoom in so tags show.
+    harness.state_mut().explore.fade = true;
+    harness.get_by_label("Affiliation (9)").click();
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(Key::Plus);
+    }
+    harness.run();
+    let app = harness.state();
+    let tags = &app.canvas.drawn_tags;
+    assert!(!tags.is_empty(), "zoomed in, cooperations carry their kind");
+    for (e, _) in tags {
+        let edge = &app.doc.scene.edges[*e];
+        assert_ne!(edge.kind, kgx::model::CooperationKind::Affiliation, "a faded affiliation carries a tag");
+    }
+
+    // The shortest cooperation on screen, selected: its tag covers neither of its actors.
+    let mut harness = common::harness();
+    let app = harness.state();
+    let screen = |i: u32| {
+        let [x, y] = app.doc.layout.engine().position(i as usize);
+        app.canvas.camera.to_screen(app.canvas.viewport, egui::pos2(x, y))
+    };
+    let (shortest, _) = app
+        .doc
+        .scene
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.from != e.to)
+        .map(|(k, e)| (k, (screen(e.from) - screen(e.to)).length()))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    let edge = app.doc.scene.edges[shortest];
+    let id = app.doc.graph.cooperation_at(edge.index).unwrap().cooperation.id().clone();
+    let ends: Vec<egui::Pos2> = [edge.from, edge.to].iter().map(|&end| screen(end)).collect();
+    harness.state_mut().push(Command::Select(kgx::state::command::SelectCommand::Cooperation(id)));
+    harness.run();
+    let app = harness.state();
+    let (_, tag) = app.canvas.drawn_tags.iter().find(|(e, _)| *e == shortest).expect("the selected one's tag");
+    for (end, centre) in [edge.from, edge.to].into_iter().zip(ends) {
+        let radius = app.styling.radii[end as usize] * app.canvas.camera.zoom;
+        let disc = egui::Rect::from_center_size(centre, egui::Vec2::splat(2.0 * radius));
+        assert!(!tag.intersects(disc), "the tag {tag:?} covers an actor of its own cooperation at {disc:?}");
+    }
+}
+
+#[test]
+fn panels_keep_their_width_whatever_they_show() {
+    let mut harness = harness();
+    let canvas = harness.state().canvas.viewport;
+    // A search with a long hint, then every actor selected (the inspector lists them).
+    type_into(&mut harness, "Find actor", "chinese centre for disease control and prevention of the people");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.state_mut().push(Command::Select(kgx::state::command::SelectCommand::All));
+    harness.run();
+    harness.run();
+    // A very long name, selected alone, and the Metrics tab with its table.
+    let mut who = harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().clone();
+    who.label =
+        "World Health Organization, the United Nations agency for international public health, Geneva".repeat(2);
+    harness.state_mut().push(Command::Edit(kgx::state::command::EditCommand::Apply {
+        edit: kgx::edit::Edit::SetActor(who),
+        coalesce: None,
+    }));
+    harness.state_mut().push(Command::Select(kgx::state::command::SelectCommand::Actors(vec![ActorId::new("who")])));
+    harness.run();
+    harness.get_by_label("Metrics").click();
+    harness.run();
+    harness.run();
+    let now = harness.state().canvas.viewport;
+    assert!(
+        (now.width() - canvas.width()).abs() < 1.0,
+        "the canvas was {} wide and is {} now",
+        canvas.width(),
+        now.width()
+    );
+    assert!((now.left() - canvas.left()).abs() < 1.0, "the left panel grew from {} to {}", canvas.left(), now.left());
+}
+
+#[test]
+fn the_metrics_table_has_readable_headers_and_the_size_mapping_a_legend() {
+    let mut harness = harness();
+    let canvas = harness.state().canvas.viewport;
+    harness.get_by_label("Metrics").click();
+    harness.run();
+    harness.get_by_label("Compute metrics").click();
+    wait_for_metrics(&mut harness);
+    for metric in [Metric::Degree, Metric::Betweenness, Metric::PageRank] {
+        harness.state_mut().explore.metrics.columns.retain(|m| *m != metric);
+        harness.state_mut().explore.metrics.columns.push(metric);
+    }
+    harness.state_mut().explore.metrics.size_by = Some(Metric::Betweenness);
+    harness.run();
+    // Whole titles, each a column header (and a column switch above the table).
+    for title in ["Degree", "Betweenness", "PageRank"] {
+        harness.get_by_label(&format!("Sort by {title}"));
+        harness.get_by_label(&format!("{title} column"));
+    }
+    assert!(harness.query_by_label_contains("…").is_none(), "no header is cut short");
+    // The size mapping's legend: the smallest and the largest value.
+    assert!(harness.query_all_by_label_contains("Betweenness:").count() >= 1);
+    let largest = harness
+        .state()
+        .explore
+        .metrics
+        .current()
+        .map(|m| (0..m.network.nodes.len()).map(|i| m.value(Metric::Betweenness, i)).fold(0.0f64, f64::max));
+    assert!(
+        harness.query_all_by_label(&format!("{:.4}", largest.unwrap())).count() >= 2,
+        "the legend gives the largest value"
+    );
+    assert!((harness.state().canvas.viewport.left() - canvas.left()).abs() < 1.0, "the panel kept its width");
+}
+
+#[test]
+fn a_panel_keeps_the_width_it_is_dragged_to() {
+    let mut harness = harness();
+    let edge = harness.state().canvas.viewport.left();
+    let y = harness.state().canvas.viewport.center().y;
+    common::drag(&mut harness, egui::pos2(edge, y), egui::pos2(edge + 80.0, y));
+    harness.run();
+    let widened = harness.state().canvas.viewport.left();
+    assert!((widened - (edge + 80.0)).abs() < 4.0, "dragged from {edge} to {widened}");
+    type_into(&mut harness, "Find actor", "health organisation");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!((harness.state().canvas.viewport.left() - widened).abs() < 1.0, "the width stays where it was dragged");
+    common::drag(&mut harness, egui::pos2(widened, y), egui::pos2(widened - 120.0, y));
+    harness.run();
+    let narrowed = harness.state().canvas.viewport.left();
+    assert!(narrowed < widened - 60.0, "it narrows again: {narrowed}");
 }

@@ -111,12 +111,14 @@ fn wait_until(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, done: i
 fn the_csv_dialog_says_how_rows_repeat_and_proposes_merging_them() {
     let Some(dir) = interop() else { return };
     let mut harness = common::harness();
-    harness.state_mut().push(kgx::app::command::Command::Open(Some(dir.join(ISSUE_1848))));
+    harness
+        .state_mut()
+        .push(kgx::app::command::Command::File(kgx::app::command::FileCommand::Open(Some(dir.join(ISSUE_1848)))));
     harness.run();
-    wait_until(&mut harness, |app| app.csv.as_ref().is_some_and(|f| f.current_repeats().is_some()));
+    wait_until(&mut harness, |app| app.windows.csv.as_ref().is_some_and(|f| f.current_repeats().is_some()));
     harness
         .get_by_label_contains("7346 rows join only 246 pairs: 7100 rows repeat 156 pairs (343 rows are self-loops)");
-    let form = harness.state().csv.as_ref().unwrap();
+    let form = harness.state().windows.csv.as_ref().unwrap();
     assert_eq!(form.merge_parallel, ParallelRule::Sum, "adding the weights is proposed");
     // The person counts rows instead.
     harness.get_by_label("Repeated rows").click();
@@ -124,7 +126,7 @@ fn the_csv_dialog_says_how_rows_repeat_and_proposes_merging_them() {
     harness.get_by_label("merge, weight = number of rows").click();
     harness.run();
     harness.get_by_label("Import").click();
-    wait_until(&mut harness, |app| app.csv.is_none() && app.csv_job.is_none());
+    wait_until(&mut harness, |app| app.windows.csv.is_none() && app.windows.csv_job.is_none());
     let graph = &harness.state().doc.graph;
     assert_eq!((graph.actor_count(), graph.cooperation_count()), (176, 246));
     assert_eq!(total_weight(graph), 7346.0);
@@ -146,9 +148,9 @@ fn importing_a_file_that_repeats_pairs_into_the_graph_proposes_merging_them() {
     .unwrap();
     let mut harness = common::harness();
     let before = harness.state().doc.graph.cooperation_count();
-    harness.state_mut().push(kgx::app::command::Command::ImportInto(Some(path)));
+    harness.state_mut().push(kgx::app::command::Command::Merge(kgx::app::command::MergeCommand::Show(Some(path))));
     harness.run();
-    wait_until(&mut harness, |app| matches!(app.merge, kgx::state::merge::MergeState::Review(_)));
+    wait_until(&mut harness, |app| matches!(app.windows.merge, kgx::state::merge::MergeState::Review(_)));
     harness.get_by_label_contains("3 cooperations join only 2 pairs: 1 cooperation repeats 1 pair");
     harness.get_by_label("Import").click();
     harness.run();

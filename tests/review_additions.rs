@@ -7,7 +7,7 @@ mod common;
 use common::{harness, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use kgx::state::command::Command;
+use kgx::state::command::{ArticleCommand, Command};
 use kgx::state::review::ArticleState;
 
 /// Written for this test: the extractor cannot know that "the lodwar women's group" (lower case,
@@ -21,7 +21,7 @@ The institute thanked UNICEF for the gift.";
 fn wait_for_review(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
     for _ in 0..500 {
         harness.step();
-        if matches!(harness.state().article, ArticleState::Review(_)) {
+        if matches!(harness.state().windows.article, ArticleState::Review(_)) {
             harness.run();
             return;
         }
@@ -31,7 +31,7 @@ fn wait_for_review(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>) {
 }
 
 fn review<'h>(harness: &'h egui_kittest::Harness<'_, kgx::app::KgxApp>) -> &'h kgx::state::review::ArticleReview {
-    match &harness.state().article {
+    match &harness.state().windows.article {
         ArticleState::Review(review) => review,
         _ => panic!("the review is open"),
     }
@@ -40,7 +40,7 @@ fn review<'h>(harness: &'h egui_kittest::Harness<'_, kgx::app::KgxApp>) -> &'h k
 #[test]
 fn a_selected_name_becomes_an_actor_and_a_cooperation_quotes_its_sentence() {
     let mut harness = harness();
-    harness.state_mut().push(Command::ImportArticle);
+    harness.state_mut().push(Command::Article(ArticleCommand::Show));
     harness.run();
     type_into(&mut harness, "Article text", ARTICLE);
     harness.get_by_label("Propose").click();
@@ -108,7 +108,7 @@ fn a_selected_name_becomes_an_actor_and_a_cooperation_quotes_its_sentence() {
 #[test]
 fn nothing_selected_adds_nothing_and_says_why() {
     let mut harness = harness();
-    harness.state_mut().push(Command::ImportArticle);
+    harness.state_mut().push(Command::Article(ArticleCommand::Show));
     harness.run();
     type_into(&mut harness, "Article text", ARTICLE);
     harness.get_by_label("Propose").click();

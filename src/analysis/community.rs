@@ -1,7 +1,10 @@
-//! Connected components, and communities by the Louvain method with their modularity.
+//! Connected components; communities by the Leiden method (the default) or the Louvain method,
+//! and their modularity.
 
+use super::leiden::{LeidenParameters, leiden as leiden_membership};
 use super::network::Network;
 use super::progress::{Cancelled, Progress};
+use super::weighted::WeightedGraph;
 
 /// The component number of every node (components numbered by their smallest node). O(n + m).
 pub fn components(net: &Network) -> Vec<u32> {
@@ -26,6 +29,80 @@ pub fn components(net: &Network) -> Vec<u32> {
         next += 1;
     }
     component
+}
+
+/// How communities are found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CommunityMethod {
+    /// Leiden (Traag, Waltman & van Eck 2019): every community connected, higher modularity.
+    #[default]
+    Leiden,
+    /// Louvain (Blondel et al. 2008): the older method, one pass of greedy moves per level.
+    Louvain,
+}
+
+impl CommunityMethod {
+    /// Both methods, the default first.
+    pub const ALL: [CommunityMethod; 2] = [CommunityMethod::Leiden, CommunityMethod::Louvain];
+
+    /// Name shown in the window and printed by the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            CommunityMethod::Leiden => "Leiden",
+            CommunityMethod::Louvain => "Louvain",
+        }
+    }
+}
+
+/// What [`find_communities`] does: the method and the resolution of the modularity it
+/// optimises.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CommunitySettings {
+    /// The method.
+    pub method: CommunityMethod,
+    /// Resolution γ (positive; 1 is the standard modularity): above 1 more and smaller
+    /// communities, below 1 fewer and larger.
+    pub resolution: f64,
+    /// Seed of Leiden's random choices (Louvain has none).
+    pub seed: u64,
+}
+
+impl Default for CommunitySettings {
+    fn default() -> Self {
+        Self { method: CommunityMethod::default(), resolution: 1.0, seed: LeidenParameters::default().seed }
+    }
+}
+
+/// Communities of `net` as `settings` say. The modularity reported is the standard one
+/// (resolution 1), whatever resolution the communities were found at.
+///
+/// # Errors
+/// [`Cancelled`] if `progress` was cancelled.
+pub fn find_communities(
+    net: &Network,
+    settings: &CommunitySettings,
+    progress: &Progress,
+) -> Result<Communities, Cancelled> {
+    match settings.method {
+        CommunityMethod::Leiden => leiden(
+            net,
+            &LeidenParameters { resolution: settings.resolution, seed: settings.seed, ..LeidenParameters::default() },
+            progress,
+        ),
+        CommunityMethod::Louvain => louvain_at(net, settings.resolution, progress),
+    }
+}
+
+/// Communities by the Leiden method (see [`super::leiden`]): every community is connected, and
+/// the modularity is usually higher than Louvain's. Deterministic for a seed, whatever the
+/// number of threads. About O(m) per level, a few levels per iteration, a few iterations.
+///
+/// # Errors
+/// [`Cancelled`] if `progress` was cancelled.
+pub fn leiden(net: &Network, parameters: &LeidenParameters, progress: &Progress) -> Result<Communities, Cancelled> {
+    let graph = WeightedGraph::from_network(net);
+    let membership = leiden_membership(&graph, parameters, progress)?;
+    Ok(finish(net, membership))
 }
 
 /// A partition of the nodes into communities.
@@ -101,14 +178,24 @@ impl Level {
     }
 }
 
-/// Communities by the Louvain method (Blondel et al. 2008): move nodes to the neighbouring
-/// community with the best modularity gain until none improves, merge communities into nodes,
-/// repeat. Deterministic (nodes visited in order, ties keep the lower community). About O(m) per
-/// pass.
+/// Communities by the Louvain method (Blondel et al. 2008) at resolution 1: move nodes to the
+/// neighbouring community with the best modularity gain until none improves, merge communities
+/// into nodes, repeat. Deterministic (nodes visited in order, ties keep the lower community).
+/// About O(m) per pass.
 ///
 /// # Errors
 /// [`Cancelled`] if `progress` was cancelled.
 pub fn louvain(net: &Network, progress: &Progress) -> Result<Communities, Cancelled> {
+    louvain_at(net, 1.0, progress)
+}
+
+/// As [`louvain`], optimising the modularity at `resolution` (positive; otherwise 1). The
+/// modularity reported is the standard one.
+///
+/// # Errors
+/// [`Cancelled`] if `progress` was cancelled.
+pub fn louvain_at(net: &Network, resolution: f64, progress: &Progress) -> Result<Communities, Cancelled> {
+    let gamma = if resolution.is_finite() && resolution > 0.0 { resolution } else { 1.0 };
     let n = net.len();
     let mut membership: Vec<u32> = (0..n as u32).collect();
     let mut level = Level::from_network(net);
@@ -119,7 +206,7 @@ pub fn louvain(net: &Network, progress: &Progress) -> Result<Communities, Cancel
     }
     loop {
         progress.check()?;
-        let (assignment, moved) = one_level(&level, total, progress)?;
+        let (assignment, moved) = one_level(&level, total, gamma, progress)?;
         if !moved {
             break;
         }
@@ -163,7 +250,7 @@ fn finish(net: &Network, membership: Vec<u32>) -> Communities {
 }
 
 /// The local moving phase on one level; returns each node's community and whether any moved.
-fn one_level(level: &Level, total: f64, progress: &Progress) -> Result<(Vec<u32>, bool), Cancelled> {
+fn one_level(level: &Level, total: f64, gamma: f64, progress: &Progress) -> Result<(Vec<u32>, bool), Cancelled> {
     let n = level.adjacency.len();
     let degree: Vec<f64> = (0..n).map(|v| level.degree(v)).collect();
     let mut community: Vec<u32> = (0..n as u32).collect();
@@ -185,8 +272,8 @@ fn one_level(level: &Level, total: f64, progress: &Progress) -> Result<(Vec<u32>
                 weight_to[c] += w;
             }
             community_degree[current] -= degree[v];
-            // Gain of joining c, up to terms shared by every choice: k_v,in(c) − tot(c)·k_v / 2m.
-            let gain = |c: usize, weight: f64| weight - community_degree[c] * degree[v] / total;
+            // Gain of joining c, up to terms shared by every choice: k_v,in(c) − γ·tot(c)·k_v / 2m.
+            let gain = |c: usize, weight: f64| weight - gamma * community_degree[c] * degree[v] / total;
             let mut best = current;
             let mut best_gain = gain(current, weight_to[current]);
             for &c in &touched {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::centrality::{betweenness, degrees, pagerank, weighted_degrees};
-use super::community::{components, louvain};
+use super::community::{CommunitySettings, components, find_communities};
 use super::network::Network;
 use super::progress::{Cancelled, Progress};
 use crate::model::KnowledgeGraph;
@@ -23,7 +23,7 @@ pub enum Metric {
     Betweenness,
     /// Connected component (a category).
     Component,
-    /// Louvain community (a category).
+    /// Community, by Leiden or Louvain (a category).
     Community,
 }
 
@@ -73,8 +73,10 @@ pub struct Metrics {
     pub component: Vec<u32>,
     /// Community number.
     pub community: Vec<u32>,
-    /// Modularity of the communities.
+    /// Modularity of the communities (the standard one, at resolution 1).
     pub modularity: f64,
+    /// How the communities were found.
+    pub community_settings: CommunitySettings,
     /// Number of communities.
     pub community_count: usize,
     /// Whether betweenness was estimated from a sample of sources.
@@ -87,19 +89,29 @@ impl Metrics {
     ///
     /// # Errors
     /// [`Cancelled`] if `progress` was cancelled.
-    pub fn compute(graph: &KnowledgeGraph, progress: &Progress) -> Result<Self, Cancelled> {
-        Self::compute_network(Network::new(graph), progress)
+    pub fn compute(
+        graph: &KnowledgeGraph,
+        communities: &CommunitySettings,
+        progress: &Progress,
+    ) -> Result<Self, Cancelled> {
+        Self::compute_network(Network::new(graph), communities, progress)
     }
 
     /// As [`Metrics::compute`], on a network built beforehand (so it can move to a worker thread).
     ///
     /// # Errors
     /// [`Cancelled`] if `progress` was cancelled.
-    pub fn compute_network(network: Network, progress: &Progress) -> Result<Self, Cancelled> {
+    pub fn compute_network(
+        network: Network,
+        community_settings: &CommunitySettings,
+        progress: &Progress,
+    ) -> Result<Self, Cancelled> {
         let quiet = Progress::new();
         let pagerank = pagerank(&network, 0.85, &quiet)?;
         progress.check()?;
-        let communities = louvain(&network, &quiet)?;
+        // The community search can take seconds on big graphs, so it shares the progress (and
+        // its Cancel); betweenness starts the bar again afterwards.
+        let communities = find_communities(&network, community_settings, progress)?;
         progress.check()?;
         let betweenness = betweenness(&network, progress)?;
         Ok(Self {
@@ -108,6 +120,7 @@ impl Metrics {
             component: components(&network),
             community: communities.membership,
             modularity: communities.modularity,
+            community_settings: *community_settings,
             community_count: communities.count,
             betweenness_sampled: network.len() > super::centrality::EXACT_BETWEENNESS_LIMIT,
             betweenness,

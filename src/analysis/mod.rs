@@ -4,13 +4,16 @@
 pub mod centrality;
 pub mod community;
 pub mod filter;
+pub mod leiden;
 pub mod metrics;
 pub mod network;
 pub mod paths;
 pub mod progress;
 pub mod search;
 pub mod similarity;
+pub mod spelling;
 pub mod stats;
+mod weighted;
 
 #[cfg(test)]
 mod tests;

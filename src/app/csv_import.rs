@@ -9,7 +9,7 @@ use super::files::Dialog;
 use crate::io::MAX_FILE_BYTES;
 use crate::io::formats::merge_note;
 use crate::io::import::{csv_preview, import_csv_mapped};
-use crate::state::command::Command;
+use crate::state::command::CsvCommand;
 use crate::state::csv_import::{CsvForm, CsvJob, CsvPurpose, signature};
 use crate::state::merge::{MergeState, ReadJob};
 
@@ -34,36 +34,37 @@ impl KgxApp {
             });
             let _ = sender.send(result);
         });
-        self.csv_job = Some(CsvJob::Preview { path: path.to_owned(), purpose, receiver });
+        self.windows.csv_job = Some(CsvJob::Preview { path: path.to_owned(), purpose, receiver });
     }
 
     /// Takes a finished read or import: the dialog, the new document, or the problem; keeps the
     /// dialog's count of repeated pairs in step with its columns.
     pub(super) fn poll_csv(&mut self, ctx: &egui::Context) {
-        if let Some(form) = self.csv.as_mut()
+        if let Some(form) = self.windows.csv.as_mut()
             && form.keep_count()
         {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
-        let Some(job) = &self.csv_job else { return };
+        let Some(job) = &self.windows.csv_job else { return };
         let failed = |app: &mut Self, path: &Path, message: String| {
             let lines = message.lines().map(str::to_owned).collect();
-            app.dialog = Dialog::Error { title: format!("Cannot import {}", path.display()), lines };
+            app.files.dialog = Dialog::Error { title: format!("Cannot import {}", path.display()), lines };
         };
         match job {
             CsvJob::Preview { path, purpose, receiver } => match receiver.try_recv() {
                 Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
                 Err(TryRecvError::Disconnected) => {
                     let path = path.clone();
-                    self.csv_job = None;
+                    self.windows.csv_job = None;
                     failed(self, &path, format!("{}: reading stopped", path.display()));
                 }
                 Ok(result) => {
                     let (path, purpose) = (path.clone(), *purpose);
-                    self.csv_job = None;
+                    self.windows.csv_job = None;
                     match result {
                         Ok((bytes, preview)) => {
-                            self.csv = Some(Box::new(CsvForm::new(path, bytes, preview, purpose, &self.csv_mappings)));
+                            self.windows.csv =
+                                Some(Box::new(CsvForm::new(path, bytes, preview, purpose, &self.files.csv_mappings)));
                         }
                         Err(message) => failed(self, &path, message),
                     }
@@ -73,12 +74,12 @@ impl KgxApp {
                 Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
                 Err(TryRecvError::Disconnected) => {
                     let path = path.clone();
-                    self.csv_job = None;
+                    self.windows.csv_job = None;
                     failed(self, &path, format!("{}: importing stopped", path.display()));
                 }
                 Ok(result) => {
                     let path = path.clone();
-                    self.csv_job = None;
+                    self.windows.csv_job = None;
                     match result {
                         Ok(imported) => self.open_imported(&path, imported, ctx),
                         Err(message) => failed(self, &path, message),
@@ -88,13 +89,13 @@ impl KgxApp {
         }
     }
 
-    pub(super) fn run_csv_command(&mut self, command: Command) {
+    pub(super) fn run_csv_command(&mut self, command: CsvCommand) {
         match command {
-            Command::ImportCsv => {
-                let Some(form) = self.csv.as_mut() else { return };
+            CsvCommand::Import => {
+                let Some(form) = self.windows.csv.as_mut() else { return };
                 let (path, purpose, rule) = (form.path.clone(), form.purpose, form.merge_parallel);
                 if form.remember {
-                    self.csv_mappings.insert(signature(&form.preview.headers), form.fields.clone());
+                    self.files.csv_mappings.insert(signature(&form.preview.headers), form.fields.clone());
                 }
                 match purpose {
                     CsvPurpose::Open => {
@@ -104,7 +105,7 @@ impl KgxApp {
                             return;
                         }
                         let (bytes, fields) = (std::sync::Arc::clone(&form.bytes), form.fields.clone());
-                        self.csv = None;
+                        self.windows.csv = None;
                         let (sender, receiver) = channel();
                         let reading = path.clone();
                         std::thread::spawn(move || {
@@ -114,11 +115,11 @@ impl KgxApp {
                             });
                             let _ = sender.send(imported.map_err(|e| e.to_string()));
                         });
-                        self.csv_job = Some(CsvJob::Import { path, receiver });
+                        self.windows.csv_job = Some(CsvJob::Import { path, receiver });
                     }
                     CsvPurpose::Merge => {
                         let (bytes, fields) = (std::sync::Arc::clone(&form.bytes), form.fields.clone());
-                        self.csv = None;
+                        self.windows.csv = None;
                         let reading = path.clone();
                         let job = ReadJob::spawn(path, move || {
                             import_csv_mapped(&bytes, &reading, &fields)
@@ -129,16 +130,15 @@ impl KgxApp {
                                 .map_err(|e| e.to_string())
                         });
                         // The dialog asked about repeated rows already: the review does not again.
-                        self.merge = MergeState::Reading(job.with_rule(rule));
+                        self.windows.merge = MergeState::Reading(job.with_rule(rule));
                     }
                 }
             }
-            Command::CloseCsv => {
+            CsvCommand::Close => {
                 // A read or import in flight is dropped with its result.
-                self.csv = None;
-                self.csv_job = None;
+                self.windows.csv = None;
+                self.windows.csv_job = None;
             }
-            _ => {}
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use super::KgxApp;
-use super::command::Command;
+use super::command::{Command, FileCommand};
 use super::document::Document;
 use super::guard::{Pending, Replacement};
 use crate::io::formats::{self, Format, FormatOption, ReadOptions};
@@ -128,6 +128,17 @@ pub(super) fn accepted(verb: &str, formats: impl Iterator<Item = &'static Format
     format!("{verb}: {}", formats::list(formats))
 }
 
+/// An example path for the path field: one name, then every other extension the formats take,
+/// e.g. "/path/to/graph.ron, .graphml, .gexf, .csv, …".
+fn example_path<'a>(formats: impl Iterator<Item = &'a Format>) -> String {
+    let extensions: Vec<&str> = formats.flat_map(|f| f.extensions.iter().copied()).collect();
+    match extensions.split_first() {
+        Some((first, rest)) if !rest.is_empty() => format!("/path/to/graph.{first} (or .{})", rest.join(", .")),
+        Some((first, _)) => format!("/path/to/graph.{first}"),
+        None => "/path/to/graph".to_owned(),
+    }
+}
+
 /// Whether kgx opens files with this name (a format the registry says it reads): what dropped
 /// files and the recent list are checked against.
 pub(super) fn opens(path: &Path) -> bool {
@@ -140,38 +151,41 @@ pub(super) fn needs_columns(path: &Path) -> bool {
 }
 
 impl KgxApp {
-    pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: Command) {
+    pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: FileCommand) {
+        if matches!(command, FileCommand::Save | FileCommand::SaveAs(_)) {
+            // A name still being typed counts: the file gets the new actor's id from it.
+            self.name_new_actor();
+        }
         match command {
-            Command::New => self.unless_dirty(Pending::New, ctx),
-            Command::Open(path) => self.unless_dirty(Pending::Open(path), ctx),
-            Command::Save => match self.doc.path.clone() {
+            FileCommand::New => self.unless_dirty(Pending::New, ctx),
+            FileCommand::Open(path) => self.unless_dirty(Pending::Open(path), ctx),
+            FileCommand::Save => match self.doc.path.clone() {
                 Some(path) => self.save_to(&path, None),
                 None => self.ask_save_path(None),
             },
-            Command::SaveAs(Some(path)) => self.save_to(&path, None),
-            Command::SaveAs(None) => self.ask_save_path(None),
-            Command::Quit => self.unless_dirty(Pending::Quit, ctx),
-            Command::Restore(path) => self.unless_dirty(Pending::Restore(path), ctx),
-            Command::ShowRecovery => self.offer_recovery(true),
-            Command::CheckDisk => self.check_disk(),
-            Command::Export(Some(path)) => self.export_to(&path),
-            Command::Export(None) => self.ask_export_path(),
-            _ => {}
+            FileCommand::SaveAs(Some(path)) => self.save_to(&path, None),
+            FileCommand::SaveAs(None) => self.ask_save_path(None),
+            FileCommand::Quit => self.unless_dirty(Pending::Quit, ctx),
+            FileCommand::Restore(path) => self.unless_dirty(Pending::Restore(path), ctx),
+            FileCommand::ShowRecovery => self.offer_recovery(true),
+            FileCommand::CheckDisk => self.check_disk(),
+            FileCommand::Export(Some(path)) => self.export_to(&path),
+            FileCommand::Export(None) => self.ask_export_path(),
         }
     }
 
     pub(super) fn ask_open_path(&mut self) {
-        if self.native_dialogs && native_dialogs_available() {
+        if self.files.native_dialogs && native_dialogs_available() {
             if let Some(path) = open_filter(rfd::FileDialog::new()).set_title("Open graph").pick_file() {
                 self.open_path(&path);
             }
         } else {
-            self.dialog = Dialog::Path { purpose: PathPurpose::Open, text: String::new() };
+            self.files.dialog = Dialog::Path { purpose: PathPurpose::Open, text: String::new() };
         }
     }
 
     fn ask_save_path(&mut self, then: Option<Pending>) {
-        if self.native_dialogs && native_dialogs_available() {
+        if self.files.native_dialogs && native_dialogs_available() {
             let name = self
                 .doc
                 .path
@@ -181,12 +195,12 @@ impl KgxApp {
             if let Some(path) =
                 ron_filter(rfd::FileDialog::new()).set_title("Save graph").set_file_name(name).save_file()
             {
-                self.dialog = Dialog::None;
+                self.files.dialog = Dialog::None;
                 self.save_to(&path, then);
             }
         } else {
             let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-            self.dialog = Dialog::Path { purpose: PathPurpose::SaveAs(then), text };
+            self.files.dialog = Dialog::Path { purpose: PathPurpose::SaveAs(then), text };
         }
     }
 
@@ -205,12 +219,12 @@ impl KgxApp {
         std::thread::spawn(move || {
             let _ = sender.send(read_for_opening(&reading, &reporting));
         });
-        self.opening = Some(OpeningFile { path: path.to_owned(), receiver, progress });
+        self.files.opening = Some(OpeningFile { path: path.to_owned(), receiver, progress });
     }
 
     /// Takes a finished open: the new document, or the located problems.
     pub(super) fn poll_open(&mut self, ctx: &egui::Context) {
-        let Some(OpeningFile { path, receiver, .. }) = &self.opening else { return };
+        let Some(OpeningFile { path, receiver, .. }) = &self.files.opening else { return };
         let result = match receiver.try_recv() {
             Err(std::sync::mpsc::TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(50));
@@ -220,7 +234,7 @@ impl KgxApp {
             Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(format!("{}: reading stopped", path.display())),
         };
         let path = path.clone();
-        self.opening = None;
+        self.files.opening = None;
         self.finish_open(&path, result, ctx);
     }
 
@@ -234,7 +248,7 @@ impl KgxApp {
             }
             Err(message) => {
                 let lines = message.lines().map(str::to_owned).collect();
-                self.dialog = Dialog::Error { title: format!("Cannot open {}", path.display()), lines };
+                self.files.dialog = Dialog::Error { title: format!("Cannot open {}", path.display()), lines };
                 self.set_status(format!("Could not open {}", path.display()));
             }
         }
@@ -243,7 +257,7 @@ impl KgxApp {
     /// Asks where to export, with the operating system's dialog where there is one: one filter
     /// per format kgx writes (a save dialog takes the chosen filter's extension).
     fn ask_export_path(&mut self) {
-        if self.native_dialogs && native_dialogs_available() {
+        if self.files.native_dialogs && native_dialogs_available() {
             let dialog = formats::writable()
                 .filter(|f| !f.native)
                 .chain(formats::writable().filter(|f| f.native))
@@ -254,7 +268,7 @@ impl KgxApp {
                 self.export_to(&path);
             }
         } else {
-            self.dialog = Dialog::Path { purpose: PathPurpose::Export, text: String::new() };
+            self.files.dialog = Dialog::Path { purpose: PathPurpose::Export, text: String::new() };
         }
     }
 
@@ -267,7 +281,7 @@ impl KgxApp {
                 path.display(),
                 formats::list(formats::writable().filter(|f| !f.native))
             )];
-            self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
+            self.files.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines };
             return;
         };
         // The copy is written on a worker thread: writing a large graph takes seconds.
@@ -278,13 +292,13 @@ impl KgxApp {
         std::thread::spawn(move || {
             let _ = sender.send(write_export(&graph, &writing, kind));
         });
-        self.exporting = Some((path.to_owned(), receiver));
+        self.files.exporting = Some((path.to_owned(), receiver));
         self.set_status(format!("Exporting {} …", path.display()));
     }
 
     /// Takes a finished export: its status line, or its error.
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
-        let Some((path, receiver)) = &self.exporting else { return };
+        let Some((path, receiver)) = &self.files.exporting else { return };
         let result = match receiver.try_recv() {
             Err(std::sync::mpsc::TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -295,10 +309,10 @@ impl KgxApp {
                 Err(vec![format!("{}: export stopped", path.display())])
             }
         };
-        self.exporting = None;
+        self.files.exporting = None;
         match result {
             Ok(status) => self.set_status(status),
-            Err(lines) => self.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines },
+            Err(lines) => self.files.dialog = Dialog::Error { title: "Cannot export".to_owned(), lines },
         }
     }
 
@@ -306,8 +320,11 @@ impl KgxApp {
     /// asks for a kgx file.
     pub(super) fn open_imported(&mut self, path: &Path, imported: crate::io::import::Imported, ctx: &egui::Context) {
         let name = path.file_name().map_or_else(|| "graph".to_owned(), |n| n.to_string_lossy().into_owned());
-        let counts =
-            format!("{} actors, {} cooperations", imported.graph.actor_count(), imported.graph.cooperation_count());
+        let counts = format!(
+            "{}, {}",
+            crate::words::actors(imported.graph.actor_count()),
+            crate::words::cooperations(imported.graph.cooperation_count())
+        );
         let mut doc = Document::new(imported.graph, None);
         doc.untitled_name = format!("{name} (imported)");
         doc.history.mark_unsaved();
@@ -320,7 +337,7 @@ impl KgxApp {
     /// another program changed it asks first. On failure shows the error.
     pub(super) fn save_to(&mut self, path: &Path, then: Option<Pending>) {
         if self.doc.path.as_deref() == Some(path) && self.doc.changed_on_disk() {
-            self.dialog = Dialog::ChangedOnDisk { saving: Some((path.to_owned(), then)) };
+            self.files.dialog = Dialog::ChangedOnDisk { saving: Some((path.to_owned(), then)) };
             return;
         }
         self.save_over(path, then);
@@ -333,10 +350,10 @@ impl KgxApp {
                 self.autosave.discard();
                 self.remember_recent(path.to_owned());
                 self.set_status(format!("Saved {}", path.display()));
-                self.pending_after_save = then;
+                self.files.pending_after_save = then;
             }
             Err(error) => {
-                self.dialog = Dialog::Error { title: "Cannot save".to_owned(), lines: vec![error.to_string()] };
+                self.files.dialog = Dialog::Error { title: "Cannot save".to_owned(), lines: vec![error.to_string()] };
             }
         }
     }
@@ -352,7 +369,27 @@ impl KgxApp {
         };
         let files: Vec<RecoveryFile> = recovery::list(dir).into_iter().filter(RecoveryFile::is_offered).collect();
         if !files.is_empty() {
-            self.dialog = Dialog::Recover(files);
+            // What each one changed against its file is worked out on a worker thread (reading
+            // both graphs takes a while when they are large) and shows as it arrives.
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let pairs: Vec<(std::path::PathBuf, Option<std::path::PathBuf>)> =
+                files.iter().map(|f| (f.path.clone(), f.header.document.clone())).collect();
+            std::thread::spawn(move || {
+                for (path, document) in pairs {
+                    let summary = match document.filter(|d| d.exists()) {
+                        Some(document) => recovery::changes(&path, &document).map_or_else(
+                            |e| format!("cannot compare with the file: {}", e.to_string().lines().next().unwrap_or("")),
+                            |c| c.summary(),
+                        ),
+                        None => "never saved: everything in it is new".to_owned(),
+                    };
+                    if sender.send((path, summary)).is_err() {
+                        return;
+                    }
+                }
+            });
+            self.files.recovery_changes = (std::collections::HashMap::new(), Some(receiver));
+            self.files.dialog = Dialog::Recover(files);
         } else if asked {
             self.set_status(format!("No unsaved work to recover in {}", dir.display()));
         }
@@ -360,28 +397,28 @@ impl KgxApp {
 
     /// Shows an error dialog: a title and the message's lines (one per problem).
     pub(super) fn show_error(&mut self, title: String, message: &str) {
-        self.dialog = Dialog::Error { title, lines: message.lines().map(str::to_owned).collect() };
+        self.files.dialog = Dialog::Error { title, lines: message.lines().map(str::to_owned).collect() };
     }
 
     /// Asks what to do if the document's file changed on disk since it was opened or saved.
     pub(super) fn check_disk(&mut self) {
-        if self.dialog == Dialog::None && self.doc.changed_on_disk() {
-            self.dialog = Dialog::ChangedOnDisk { saving: None };
+        if self.files.dialog == Dialog::None && self.doc.changed_on_disk() {
+            self.files.dialog = Dialog::ChangedOnDisk { saving: None };
         }
     }
 
     /// Closing the window with unsaved changes asks first; dropped files are opened; regaining
     /// focus checks the file on disk.
     pub(super) fn handle_window_events(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.closing_confirmed && self.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.files.closing_confirmed && self.doc.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Dialog::Confirm(Pending::Quit);
+            self.files.dialog = Dialog::Confirm(Pending::Quit);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
         if let Some(path) = dropped.into_iter().find(|p| opens(p)) {
-            self.commands.push(Command::Open(Some(path)));
+            self.commands.push(Command::File(FileCommand::Open(Some(path))));
         }
-        if let Some(pending) = self.pending_after_save.take() {
+        if let Some(pending) = self.files.pending_after_save.take() {
             self.proceed(pending, ctx);
         }
         // Coming back to the window is when a change made elsewhere (an editor, `git pull`) is
@@ -393,14 +430,32 @@ impl KgxApp {
 
     /// Shows the open dialog and acts on the answer.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        match &mut self.dialog {
+        let (known, receiver) = &mut self.files.recovery_changes;
+        if let Some(incoming) = receiver {
+            loop {
+                match incoming.try_recv() {
+                    Ok((path, summary)) => {
+                        known.insert(path, summary);
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Empty) => {
+                        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                        break;
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                        *receiver = None;
+                        break;
+                    }
+                }
+            }
+        }
+        match &mut self.files.dialog {
             Dialog::None => {}
             Dialog::Confirm(pending) => {
                 let pending = pending.clone();
                 let name = self.doc.display_name();
-                match confirm_discard_ui(ctx, &name, &pending.verb(self.ready.as_deref())) {
+                match confirm_discard_ui(ctx, &name, &pending.verb(self.files.ready.as_deref())) {
                     Some(ConfirmChoice::Save) => {
-                        self.dialog = Dialog::None;
+                        self.files.dialog = Dialog::None;
                         match (self.doc.path.clone(), &pending) {
                             // The file on disk is the other program's version: keep ours elsewhere.
                             (Some(_), Pending::Reload(_)) | (None, _) => self.ask_save_path(Some(pending)),
@@ -408,11 +463,11 @@ impl KgxApp {
                         }
                     }
                     Some(ConfirmChoice::Discard) => {
-                        self.dialog = Dialog::None;
+                        self.files.dialog = Dialog::None;
                         self.discard_and_proceed(pending, ctx);
                     }
                     Some(ConfirmChoice::Cancel) => {
-                        self.dialog = Dialog::None;
+                        self.files.dialog = Dialog::None;
                         self.cancel_pending(&pending);
                     }
                     None => {}
@@ -425,10 +480,15 @@ impl KgxApp {
                     PathPurpose::Export => (accepted("Export as", formats::writable().filter(|f| !f.native)), "Export"),
                     PathPurpose::ImportInto => (accepted("Import into this graph", formats::readable()), "Import"),
                 };
-                match path_prompt_ui(ctx, &title, verb, text) {
+                let example = match purpose {
+                    PathPurpose::Open | PathPurpose::ImportInto => example_path(formats::readable()),
+                    PathPurpose::SaveAs(_) => "/path/to/graph.ron".to_owned(),
+                    PathPurpose::Export => example_path(formats::writable().filter(|f| !f.native)),
+                };
+                match path_prompt_ui(ctx, &title, verb, &example, text) {
                     Some(PathChoice::Accept(path)) => {
                         let purpose = purpose.clone();
-                        self.dialog = Dialog::None;
+                        self.files.dialog = Dialog::None;
                         let path = PathBuf::from(path);
                         match purpose {
                             PathPurpose::Open => self.open_path(&path),
@@ -437,31 +497,31 @@ impl KgxApp {
                             PathPurpose::ImportInto => self.import_into_path(&path),
                         }
                     }
-                    Some(PathChoice::Cancel) => self.dialog = Dialog::None,
+                    Some(PathChoice::Cancel) => self.files.dialog = Dialog::None,
                     None => {}
                 }
             }
             Dialog::Error { title, lines } => {
                 if error_ui(ctx, title, lines) {
-                    self.dialog = Dialog::None;
+                    self.files.dialog = Dialog::None;
                 }
             }
-            Dialog::Recover(files) => match recovery_ui(ctx, files) {
+            Dialog::Recover(files) => match recovery_ui(ctx, files, &self.files.recovery_changes.0) {
                 Some(RecoveryChoice::Restore(path)) => {
-                    self.dialog = Dialog::None;
-                    self.run_file_command(ctx, Command::Restore(path));
+                    self.files.dialog = Dialog::None;
+                    self.run_file_command(ctx, FileCommand::Restore(path));
                 }
                 Some(RecoveryChoice::Discard(path)) => {
                     files.retain(|f| f.path != path);
                     if files.is_empty() {
-                        self.dialog = Dialog::None;
+                        self.files.dialog = Dialog::None;
                     }
                     match recovery::remove(&path) {
                         Ok(()) => self.set_status(format!("Discarded {}", path.display())),
                         Err(error) => self.set_status(format!("Could not discard {}: {error}", path.display())),
                     }
                 }
-                Some(RecoveryChoice::Later) => self.dialog = Dialog::None,
+                Some(RecoveryChoice::Later) => self.files.dialog = Dialog::None,
                 None => {}
             },
             Dialog::ChangedOnDisk { saving } => {
@@ -470,23 +530,23 @@ impl KgxApp {
                 let exists = self.doc.path.as_deref().is_some_and(Path::exists);
                 match changed_on_disk_ui(ctx, &name, exists, saving.is_some()) {
                     Some(DiskChoice::Reload) => {
-                        self.dialog = Dialog::None;
+                        self.files.dialog = Dialog::None;
                         if let Some(path) = self.doc.path.clone() {
                             self.unless_dirty(Pending::Reload(path), ctx);
                         }
                     }
                     Some(DiskChoice::KeepMine) => {
-                        self.dialog = Dialog::None;
+                        self.files.dialog = Dialog::None;
                         self.doc.acknowledge_disk();
                         self.set_status(format!("Kept your version of {name}; saving will replace the file"));
                     }
                     Some(DiskChoice::Overwrite) => {
-                        self.dialog = Dialog::None;
+                        self.files.dialog = Dialog::None;
                         if let Some((path, then)) = saving {
                             self.save_over(&path, then);
                         }
                     }
-                    Some(DiskChoice::Cancel) => self.dialog = Dialog::None,
+                    Some(DiskChoice::Cancel) => self.files.dialog = Dialog::None,
                     None => {}
                 }
             }

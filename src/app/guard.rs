@@ -64,7 +64,7 @@ impl KgxApp {
     /// Cancel). Every replacement of the document goes through here.
     pub(super) fn unless_dirty(&mut self, pending: Pending, ctx: &egui::Context) {
         if self.doc.is_dirty() {
-            self.dialog = super::files::Dialog::Confirm(pending);
+            self.files.dialog = super::files::Dialog::Confirm(pending);
         } else {
             self.proceed(pending, ctx);
         }
@@ -73,7 +73,7 @@ impl KgxApp {
     /// Offers a document that was read (on a worker thread, from a knowledge base) to replace the
     /// open one, through the guard: unsaved changes made meanwhile are asked about first.
     pub(super) fn offer_document(&mut self, replacement: Replacement, ctx: &egui::Context) {
-        self.ready = Some(Box::new(replacement));
+        self.files.ready = Some(Box::new(replacement));
         self.unless_dirty(Pending::Ready, ctx);
     }
 
@@ -87,7 +87,7 @@ impl KgxApp {
     /// dropped (off the UI thread: it may be large).
     pub(super) fn cancel_pending(&mut self, pending: &Pending) {
         if *pending == Pending::Ready
-            && let Some(ready) = self.ready.take()
+            && let Some(ready) = self.files.ready.take()
         {
             let name = ready.name.clone();
             std::thread::spawn(move || drop(ready));
@@ -108,14 +108,14 @@ impl KgxApp {
             Pending::Restore(path) => self.restore(&path),
             Pending::Reload(path) => self.reload(path),
             Pending::Ready => {
-                if let Some(ready) = self.ready.take() {
+                if let Some(ready) = self.files.ready.take() {
                     self.install(*ready);
                 }
             }
             Pending::Quit => {
                 self.autosave.discard();
                 self.autosave.flush();
-                self.closing_confirmed = true;
+                self.files.closing_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
@@ -139,7 +139,7 @@ impl KgxApp {
         };
         self.explore.metrics.cancel();
         self.explore = super::explore::Explore::default();
-        self.styled = false;
+        self.pacing.styled = false;
         if let Some(path) = recent {
             self.remember_recent(path);
         }

@@ -6,15 +6,15 @@ use std::time::Duration;
 
 use super::KgxApp;
 use super::files::{Dialog, PathPurpose};
-use crate::state::command::Command;
+use crate::state::command::MergeCommand;
 use crate::state::merge::{MergeReview, MergeState, ReadJob};
 
 impl KgxApp {
-    pub(super) fn run_merge_command(&mut self, command: Command) {
+    pub(super) fn run_merge_command(&mut self, command: MergeCommand) {
         match command {
-            Command::ImportInto(Some(path)) => self.start_merge(path),
-            Command::ImportInto(None) => {
-                if self.native_dialogs && super::files::native_dialogs_available() {
+            MergeCommand::Show(Some(path)) => self.start_merge(path),
+            MergeCommand::Show(None) => {
+                if self.files.native_dialogs && super::files::native_dialogs_available() {
                     if let Some(path) =
                         super::files::open_filter(rfd::FileDialog::new().set_title("Import into this graph"))
                             .pick_file()
@@ -22,23 +22,25 @@ impl KgxApp {
                         self.start_merge(path);
                     }
                 } else {
-                    self.dialog = Dialog::Path { purpose: PathPurpose::ImportInto, text: String::new() };
+                    self.files.dialog = Dialog::Path { purpose: PathPurpose::ImportInto, text: String::new() };
                 }
             }
-            Command::ApplyMerge => {
-                let MergeState::Review(review) = &self.merge else { return };
+            MergeCommand::Apply => {
+                let MergeState::Review(review) = &self.windows.merge else { return };
                 let (edit, counts) = review.edit(&self.doc.graph);
                 let name = review.name.clone();
                 if self.apply(edit, None) {
-                    self.merge = MergeState::Closed;
+                    self.windows.merge = MergeState::Closed;
                     self.set_status(format!(
-                        "Imported {name}: {} actors added, {} merged into existing ones, {} cooperations, {} sources (Ctrl+Z takes it back)",
-                        counts.actors, counts.merged, counts.cooperations, counts.sources
+                        "Imported {name}: {} added, {} merged into existing ones, {}, {} (Ctrl+Z takes it back)",
+                        crate::words::actors(counts.actors),
+                        crate::words::counted(counts.merged, "actor", "actors"),
+                        crate::words::cooperations(counts.cooperations),
+                        crate::words::counted(counts.sources, "source", "sources")
                     ));
                 }
             }
-            Command::CloseMerge => self.merge = MergeState::Closed,
-            _ => {}
+            MergeCommand::Close => self.windows.merge = MergeState::Closed,
         }
     }
 
@@ -47,12 +49,12 @@ impl KgxApp {
             self.ask_csv_mapping(&path, crate::state::csv_import::CsvPurpose::Merge);
             return;
         }
-        self.merge = MergeState::Reading(ReadJob::start(path));
+        self.windows.merge = MergeState::Reading(ReadJob::start(path));
     }
 
     /// Takes the read graph into the review, or its problem into an error dialog.
     pub(super) fn poll_merge(&mut self, ctx: &egui::Context) {
-        let MergeState::Reading(job) = &self.merge else { return };
+        let MergeState::Reading(job) = &self.windows.merge else { return };
         match job.poll() {
             None => ctx.request_repaint_after(Duration::from_millis(50)),
             Some(Ok((graph, notes))) => {
@@ -62,12 +64,12 @@ impl KgxApp {
                 if let Some(rule) = job.chosen_rule {
                     review.merge_parallel = rule;
                 }
-                self.merge = MergeState::Review(Box::new(review));
+                self.windows.merge = MergeState::Review(Box::new(review));
             }
             Some(Err(message)) => {
-                self.merge = MergeState::Closed;
+                self.windows.merge = MergeState::Closed;
                 let lines = message.lines().map(str::to_owned).collect();
-                self.dialog = Dialog::Error { title: "Cannot import".to_owned(), lines };
+                self.files.dialog = Dialog::Error { title: "Cannot import".to_owned(), lines };
             }
         }
     }

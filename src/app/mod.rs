@@ -4,12 +4,14 @@
 mod article;
 mod autosave;
 mod csv_import;
+mod edit;
 mod files;
 mod guard;
 mod kb;
 mod merge;
 mod picture;
 mod shortcuts;
+mod view;
 
 pub use crate::state::{command, document, explore, selection};
 
@@ -28,10 +30,10 @@ use self::files::Dialog;
 use self::selection::Selection;
 use crate::edit::Edit;
 use crate::io::load_str;
-use crate::model::{Actor, ActorKind, Cooperation, CooperationKind, KnowledgeGraph};
+use crate::model::KnowledgeGraph;
 use crate::ui::canvas::{CanvasState, canvas_ui};
 use crate::ui::explore::{advance_timeline, explore_ui, metrics_ui};
-use crate::ui::inspector::{InspectorState, inspector_ui, new_actor_label};
+use crate::ui::inspector::{InspectorState, inspector_ui};
 use crate::ui::legend::{LegendState, legend_ui};
 use crate::ui::paint::ViewOptions;
 use crate::ui::styling::Styling;
@@ -79,39 +81,46 @@ pub struct KgxApp {
     pub canvas: CanvasState,
     /// Legend filters and drawing options.
     pub options: ViewOptions,
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<PathBuf>,
     /// The last status message.
     pub status: String,
     /// Filters, timeline, focus, paths and metrics.
     pub explore: Explore,
     /// Looks derived from the document and the exploration state.
     pub styling: Styling,
+    /// The side panels: which are shown, the left one's tab, their own state.
+    pub panels: Panels,
+    /// The windows beside the canvas (article, picture, merge, CSV, knowledge base) and their
+    /// work on worker threads.
+    pub windows: Windows,
+    /// Files: the dialog on screen, what waits on an answer, reading and writing under way,
+    /// what is remembered between runs.
+    pub files: Files,
+    /// Writes unsaved work to a recovery file.
+    autosave: Autosave,
+    /// What the frame loop keeps between frames.
+    pacing: Pacing,
+    commands: Vec<Command>,
+}
+
+/// Where a worker sends what each recovery file changed: the file and the sentence.
+type RecoveryChanges = std::sync::mpsc::Receiver<(PathBuf, String)>;
+
+/// The side panels.
+#[derive(Default)]
+pub struct Panels {
     /// The open tab of the left panel.
     pub tab: LeftTab,
     /// Whether the left panel is shown (Ctrl+B).
     pub show_side_panel: bool,
     /// Whether the inspector is shown (Ctrl+I).
     pub show_inspector: bool,
-    /// Frame what is shown once the looks are rebuilt (the neighbourhood focus changed).
-    fit_after_restyle: bool,
-    /// When the last frame began, and what it cost on this thread (to pace redraws).
-    frame_started: Option<std::time::Instant>,
-    frame_cost: Duration,
-    /// Writes unsaved work to a recovery file.
-    autosave: Autosave,
-    styled: bool,
-    styled_revision: u64,
     legend: LegendState,
     inspector: InspectorState,
-    dialog: Dialog,
-    commands: Vec<Command>,
-    native_dialogs: bool,
-    closing_confirmed: bool,
-    pending_after_save: Option<guard::Pending>,
-    /// A document read and waiting to replace the open one once unsaved changes are dealt with.
-    ready: Option<Box<guard::Replacement>>,
-    title: String,
+}
+
+/// The windows beside the canvas, each closed or showing its form and its work.
+#[derive(Default)]
+pub struct Windows {
     /// The article window: form, running extraction or review.
     pub article: crate::state::review::ArticleState,
     /// The picture export window.
@@ -124,18 +133,48 @@ pub struct KgxApp {
     pub csv_job: Option<crate::state::csv_import::CsvJob>,
     /// The knowledge-base window.
     pub kb: Option<Box<crate::state::kb::KbForm>>,
-    /// A file being read on a worker thread to be opened.
-    opening: Option<files::OpeningFile>,
-    /// An export being written on a worker thread: its file and the answer to come.
-    exporting: Option<(PathBuf, files::ExportAnswer)>,
-    /// An actor's neighbourhood being loaded from the knowledge base.
-    pub expanding: Option<crate::state::kb::KbJob>,
     /// The window linking an actor to a knowledge-base entity.
     pub link: Option<Box<crate::state::kb::LinkForm>>,
+    /// An actor's neighbourhood being loaded from the knowledge base.
+    pub expanding: Option<crate::state::kb::KbJob>,
+}
+
+/// Files: dialogs, what waits on them, reading and writing under way, what is remembered.
+#[derive(Default)]
+pub struct Files {
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
     /// Column mappings remembered by the files' column names.
     pub csv_mappings: std::collections::HashMap<String, Vec<crate::io::import::CsvField>>,
     /// The folder the last export (picture or graph) went to, remembered between runs.
     pub export_folder: Option<PathBuf>,
+    /// The knowledge base's endpoint and named graph last used, remembered between runs.
+    pub kb_last: Option<(String, String)>,
+    /// What each offered recovery file changed (in words), by file, as the worker finds out.
+    recovery_changes: (std::collections::HashMap<PathBuf, String>, Option<RecoveryChanges>),
+    dialog: Dialog,
+    native_dialogs: bool,
+    closing_confirmed: bool,
+    pending_after_save: Option<guard::Pending>,
+    /// A document read and waiting to replace the open one once unsaved changes are dealt with.
+    ready: Option<Box<guard::Replacement>>,
+    /// A file being read on a worker thread to be opened.
+    opening: Option<files::OpeningFile>,
+    /// An export being written on a worker thread: its file and the answer to come.
+    exporting: Option<(PathBuf, files::ExportAnswer)>,
+}
+
+/// What the frame loop keeps between frames.
+#[derive(Default)]
+struct Pacing {
+    /// Frame what is shown once the looks are rebuilt (the neighbourhood focus changed).
+    fit_after_restyle: bool,
+    /// When the last frame began, and what it cost on this thread (to pace redraws).
+    frame_started: Option<std::time::Instant>,
+    frame_cost: Duration,
+    styled: bool,
+    styled_revision: u64,
+    title: String,
 }
 
 /// The tabs of the left panel.
@@ -154,6 +193,8 @@ pub enum LeftTab {
 const RECENT_KEY: &str = "kgx.recent_files";
 /// Storage key of the folder exports last went to.
 const EXPORT_FOLDER_KEY: &str = "kgx.export_folder";
+/// Storage key of the knowledge base last used.
+const KB_LAST_KEY: &str = "kgx.kb_last";
 /// Storage key of the window's theme.
 const THEME_KEY: &str = "kgx.theme";
 /// Storage key of the remembered CSV column mappings.
@@ -166,8 +207,9 @@ impl KgxApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         let recent: Vec<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
         let mut app = Self::with_recent(options, recent);
-        app.csv_mappings = cc.storage.and_then(|s| eframe::get_value(s, CSV_MAPPINGS_KEY)).unwrap_or_default();
-        app.export_folder = cc.storage.and_then(|s| eframe::get_value(s, EXPORT_FOLDER_KEY));
+        app.files.csv_mappings = cc.storage.and_then(|s| eframe::get_value(s, CSV_MAPPINGS_KEY)).unwrap_or_default();
+        app.files.export_folder = cc.storage.and_then(|s| eframe::get_value(s, EXPORT_FOLDER_KEY));
+        app.files.kb_last = cc.storage.and_then(|s| eframe::get_value(s, KB_LAST_KEY));
         app.options.theme = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY)).unwrap_or_default();
         // With wgpu as the renderer, large graphs are drawn on the GPU.
         app.canvas.gpu_target = cc.wgpu_render_state.as_ref().map(crate::ui::gpu::GpuTarget::of);
@@ -187,40 +229,15 @@ impl KgxApp {
             selection: Selection::default(),
             canvas: CanvasState::default(),
             options: ViewOptions::default(),
-            recent,
             status: String::new(),
             explore: Explore::default(),
             styling: Styling::default(),
-            tab: LeftTab::default(),
-            show_side_panel: true,
-            show_inspector: true,
-            fit_after_restyle: false,
-            frame_started: None,
-            frame_cost: Duration::ZERO,
+            panels: Panels { show_side_panel: true, show_inspector: true, ..Panels::default() },
+            windows: Windows::default(),
+            files: Files { recent, native_dialogs: options.native_dialogs, ..Files::default() },
             autosave: Autosave::new(options.recovery_dir.clone(), options.autosave_delay),
-            styled: false,
-            styled_revision: 0,
-            legend: LegendState::default(),
-            inspector: InspectorState::default(),
-            dialog: Dialog::None,
+            pacing: Pacing::default(),
             commands: Vec::new(),
-            native_dialogs: options.native_dialogs,
-            closing_confirmed: false,
-            pending_after_save: None,
-            ready: None,
-            title: String::new(),
-            article: crate::state::review::ArticleState::Closed,
-            picture: crate::state::picture::PictureState::Closed,
-            merge: crate::state::merge::MergeState::Closed,
-            csv: None,
-            csv_job: None,
-            kb: None,
-            opening: None,
-            exporting: None,
-            expanding: None,
-            link: None,
-            csv_mappings: std::collections::HashMap::new(),
-            export_folder: None,
         };
         if let Some(path) = options.file {
             // The window shows at once, with the file being read (and Cancel), as File → Open.
@@ -229,7 +246,7 @@ impl KgxApp {
             app.open_path(&path);
         }
         app.autosave.start_document(&app.doc);
-        if app.dialog == Dialog::None {
+        if app.files.dialog == Dialog::None {
             app.offer_recovery(false);
         }
         app
@@ -266,17 +283,17 @@ impl KgxApp {
 
     /// Whether a file is being read to be opened (on a worker thread).
     pub fn is_opening(&self) -> bool {
-        self.opening.is_some()
+        self.files.opening.is_some()
     }
 
     /// Whether an export is being written on a worker thread.
     pub fn is_exporting(&self) -> bool {
-        self.exporting.is_some()
+        self.files.exporting.is_some()
     }
 
     /// The open dialog's kind, for tests: "confirm", "path", "error" or "none".
     pub fn dialog_kind(&self) -> &'static str {
-        self.dialog.kind()
+        self.files.dialog.kind()
     }
 
     fn set_status(&mut self, message: impl Into<String>) {
@@ -309,200 +326,29 @@ impl KgxApp {
         }
     }
 
+    /// Routes a command to its area's handler; each handler carries out every command of its
+    /// area (no fall-through), so a command nothing handles does not compile.
     fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Edit { edit, coalesce } => {
-                let result = self.doc.apply_content_edit(edit, coalesce.as_deref());
-                self.after_edit(result);
-            }
-            Command::SealHistory => self.doc.history.seal(),
-            Command::Undo => {
-                match self.doc.undo() {
-                    Ok(Some(what)) => self.set_status(format!("Undid {what}")),
-                    Ok(None) => self.set_status("Nothing to undo"),
-                    Err(error) => self.set_status(format!("Cannot undo: {error}")),
-                }
-                self.selection.retain_existing(&self.doc.graph);
-            }
-            Command::Redo => {
-                match self.doc.redo() {
-                    Ok(Some(what)) => self.set_status(format!("Redid {what}")),
-                    Ok(None) => self.set_status("Nothing to redo"),
-                    Err(error) => self.set_status(format!("Cannot redo: {error}")),
-                }
-                self.selection.retain_existing(&self.doc.graph);
-            }
-            Command::SelectActors(ids) => self.selection.set_actors(ids),
-            Command::AddToSelection(ids) => self.selection.add_actors(ids),
-            Command::ToggleActor(id) => self.selection.toggle(id),
-            Command::SelectCooperation(id) => self.selection.set_cooperation(id),
-            Command::ClearSelection => self.selection.clear(),
-            Command::SelectAll => {
-                let ids = self
-                    .doc
-                    .graph
-                    .petgraph()
-                    .node_indices()
-                    .filter(|n| self.styling.visibility.actor(n.index()))
-                    .filter_map(|n| self.doc.graph.actor_at(n).map(|a| a.id().clone()))
-                    .collect::<Vec<_>>();
-                self.selection.set_actors(ids);
-            }
-            Command::FocusActor(id) => {
-                if let Some(node) = self.doc.engine_node_of(&id) {
-                    self.canvas.centre_on(&self.doc, node);
-                }
-                self.selection.set_actors([id]);
-            }
-            Command::FitView => self.canvas.fit_and_follow(&self.doc, &self.styling),
-            Command::BeginDrag(actor) => {
-                self.doc.begin_drag(&actor);
-            }
-            Command::DragNode { actor, to } => self.doc.drag_to(&actor, to),
-            Command::EndDrag(actor) => {
-                if let Err(error) = self.doc.end_drag(&actor) {
-                    self.set_status(format!("Not moved: {error}"));
-                }
-            }
-            Command::AddActor => {
-                let c = self.canvas.camera.center;
-                self.run(ctx, Command::AddActorAt([c.x, c.y]));
-            }
-            Command::AddActorAt(position) => {
-                let (id, label) = new_actor_label(&self.doc);
-                let mut actor = Actor::new(id.clone(), label, ActorKind::Other);
-                actor.position = Some(position);
-                if self.apply(Edit::AddActor(actor), None) {
-                    self.selection.set_actors([id]);
-                    self.set_status("Added an actor: name it in the inspector");
-                }
-            }
-            Command::Connect { from, to } => {
-                let id = self.doc.graph.fresh_cooperation_id(&format!("{from}-{to}"));
-                let cooperation = Cooperation::new(id.clone(), CooperationKind::Other);
-                if self.apply(Edit::AddCooperation { from, to, cooperation }, None) {
-                    self.selection.set_cooperation(id);
-                    self.set_status("Connected: choose its kind and evidence in the inspector");
-                }
-            }
-            Command::ConnectSelected => {
-                let ids: Vec<_> = self.selection.actors().cloned().collect();
-                if let [from, to] = ids.as_slice() {
-                    self.run(ctx, Command::Connect { from: from.clone(), to: to.clone() });
-                } else {
-                    self.set_status("Select exactly two actors to connect them");
-                }
-            }
-            Command::DeleteSelection => self.delete_selection(),
-            Command::PinSelection(pin) => {
-                let edits: Vec<Edit> = self
-                    .selection
-                    .actors()
-                    .filter_map(|id| self.doc.graph.actor(id))
-                    .filter(|a| a.pinned != pin)
-                    .map(|a| {
-                        let mut changed = a.clone();
-                        changed.pinned = pin;
-                        if let Some(node) = self.doc.engine_node_of(a.id()) {
-                            changed.position = Some(self.doc.layout.engine().position(node));
-                        }
-                        Edit::SetActor(changed)
-                    })
-                    .collect();
-                if !edits.is_empty() {
-                    self.apply(Edit::Batch(edits), None);
-                }
-            }
-            Command::FocusSearch => {
-                self.show_side_panel = true;
-                self.tab = LeftTab::Legend;
-                self.legend.focus_search = true;
-            }
-            Command::SetLabelRoom(room) => self.doc.set_label_room(room),
-            Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
-            Command::ToggleInspector => self.show_inspector = !self.show_inspector,
-            Command::PauseLayout(paused) => self.doc.set_layout_paused(paused),
-            Command::ToggleLayoutPause => self.doc.set_layout_paused(!self.doc.layout_paused()),
-            Command::RerunLayout { fresh } => {
-                self.doc.rerun_layout(fresh);
-                self.set_status(if fresh {
-                    "Laying out from scratch (Ctrl+Z puts the picture back)"
-                } else {
-                    "Re-running the layout from this picture (Ctrl+Z puts it back)"
-                });
-            }
-            Command::SetAutoLayout(on) => {
-                let metadata = crate::model::Metadata { auto_layout: on, ..self.doc.graph.metadata.clone() };
-                if self.apply(Edit::SetMetadata(metadata), None) {
-                    self.set_status(if on {
-                        "Automatic layout: each new actor or cooperation reflows the whole picture"
-                    } else {
-                        "The picture stays as it is: only new actors find their place"
-                    });
-                }
-            }
-            Command::New
-            | Command::Open(_)
-            | Command::Save
-            | Command::SaveAs(_)
-            | Command::Quit
-            | Command::Restore(_)
-            | Command::ShowRecovery
-            | Command::CheckDisk
-            | Command::Export(_) => {
-                self.run_file_command(ctx, command);
-            }
-            Command::ImportArticle
-            | Command::BrowseArticle
-            | Command::ExtractArticle(_)
-            | Command::CancelArticle
-            | Command::ApplyArticle
-            | Command::CloseArticle => self.run_article_command(command),
-            Command::ExportPicture | Command::BrowsePicture | Command::WritePicture | Command::ClosePicture => {
-                self.run_picture_command(command);
-            }
-            Command::ImportInto(_) | Command::ApplyMerge | Command::CloseMerge => self.run_merge_command(command),
-            Command::ImportCsv | Command::CloseCsv => self.run_csv_command(command),
-            Command::ShowKb
-            | Command::PullKb
-            | Command::PushKb
-            | Command::CloseKb
-            | Command::CancelKb
-            | Command::ExpandKb(_)
-            | Command::ShowLink(_)
-            | Command::ApplyLink(_)
-            | Command::CloseLink => self.run_kb_command(command),
-        }
-    }
-
-    fn delete_selection(&mut self) {
-        if let Some(c) = self.selection.cooperation().cloned() {
-            if self.apply(Edit::RemoveCooperation(c), None) {
-                self.selection.clear();
-                self.set_status("Deleted the cooperation (Ctrl+Z brings it back)");
-            }
-            return;
-        }
-        let ids: Vec<_> = self.selection.actors().cloned().collect();
-        if ids.is_empty() {
-            return;
-        }
-        let count = ids.len();
-        let edit = Edit::Batch(ids.into_iter().map(Edit::RemoveActor).collect());
-        if self.apply(edit, None) {
-            self.selection.clear();
-            self.set_status(format!(
-                "Deleted {count} actor{} and their cooperations (Ctrl+Z brings them back)",
-                if count == 1 { "" } else { "s" }
-            ));
+            Command::Edit(command) => self.run_edit(command),
+            Command::Select(command) => self.run_select(command),
+            Command::View(command) => self.run_view(command),
+            Command::Drag(command) => self.run_drag(command),
+            Command::Layout(command) => self.run_layout(command),
+            Command::File(command) => self.run_file_command(ctx, command),
+            Command::Article(command) => self.run_article_command(command),
+            Command::Picture(command) => self.run_picture_command(command),
+            Command::Merge(command) => self.run_merge_command(command),
+            Command::Csv(command) => self.run_csv_command(command),
+            Command::Kb(command) => self.run_kb_command(command),
         }
     }
 
     fn remember_recent(&mut self, path: PathBuf) {
         let path = std::fs::canonicalize(&path).unwrap_or(path);
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path);
-        self.recent.truncate(RECENT_LIMIT);
+        self.files.recent.retain(|p| *p != path);
+        self.files.recent.insert(0, path);
+        self.files.recent.truncate(RECENT_LIMIT);
     }
 }
 
@@ -519,12 +365,15 @@ impl eframe::App for KgxApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, RECENT_KEY, &self.recent);
-        eframe::set_value(storage, CSV_MAPPINGS_KEY, &self.csv_mappings);
-        if let Some(folder) = &self.export_folder {
+        eframe::set_value(storage, RECENT_KEY, &self.files.recent);
+        eframe::set_value(storage, CSV_MAPPINGS_KEY, &self.files.csv_mappings);
+        if let Some(folder) = &self.files.export_folder {
             eframe::set_value(storage, EXPORT_FOLDER_KEY, folder);
         }
         eframe::set_value(storage, THEME_KEY, &self.options.theme);
+        if let Some(last) = &self.files.kb_last {
+            eframe::set_value(storage, KB_LAST_KEY, last);
+        }
     }
 
     fn on_exit(&mut self) {
@@ -539,20 +388,20 @@ impl KgxApp {
             for (tab, name) in
                 [(LeftTab::Legend, "Legend"), (LeftTab::Explore, "Explore"), (LeftTab::Metrics, "Metrics")]
             {
-                if ui.selectable_label(self.tab == tab, name).clicked() {
-                    self.tab = tab;
+                if ui.selectable_label(self.panels.tab == tab, name).clicked() {
+                    self.panels.tab = tab;
                 }
             }
         });
         ui.separator();
         let focus_before = self.explore.ego.clone();
-        let changed = match self.tab {
+        let changed = match self.panels.tab {
             LeftTab::Legend => legend_ui(
                 ui,
                 &self.doc,
                 &self.selection,
                 &mut self.explore.filter,
-                &mut self.legend,
+                &mut self.panels.legend,
                 &mut self.commands,
             ),
             LeftTab::Explore => {
@@ -561,12 +410,12 @@ impl KgxApp {
             LeftTab::Metrics => metrics_ui(ui, &self.doc, &mut self.explore, &self.styling, &mut self.commands),
         };
         if changed {
-            self.styled = false;
+            self.pacing.styled = false;
         }
         if self.explore.ego != focus_before {
             // Focusing on a neighbourhood (or leaving it) frames what is now shown.
-            self.styled = false;
-            self.fit_after_restyle = true;
+            self.pacing.styled = false;
+            self.pacing.fit_after_restyle = true;
         }
     }
 
@@ -581,8 +430,7 @@ impl KgxApp {
             ctx.set_theme(theme);
         }
         self.handle_window_events(&ctx);
-        shortcuts::collect(&ctx, &mut self.commands, &self.selection);
-        shortcuts::navigate(&ctx, self);
+        shortcuts::handle(&ctx, self);
 
         if !self.doc.layout.has_waker() {
             // The layout thread asks for a frame whenever it has new positions.
@@ -595,21 +443,21 @@ impl KgxApp {
             // While the layout moves, draw as often as drawing is cheap. When frames are costly
             // (a huge graph, software rendering), wait three times the last frame's cost before the
             // next, so drawing takes at most a quarter of a core and the layout thread the rest.
-            let since_last = self.frame_started.map(|t| t.elapsed());
-            let costly = self.frame_cost > SLOW_FRAME || since_last.is_some_and(|d| d > 5 * SLOW_FRAME);
+            let since_last = self.pacing.frame_started.map(|t| t.elapsed());
+            let costly = self.pacing.frame_cost > SLOW_FRAME || since_last.is_some_and(|d| d > 5 * SLOW_FRAME);
             if costly {
                 ctx.request_repaint_after(
-                    (3 * self.frame_cost).max(since_last.unwrap_or_default()).min(MAX_FRAME_WAIT),
+                    (3 * self.pacing.frame_cost).max(since_last.unwrap_or_default()).min(MAX_FRAME_WAIT),
                 );
             } else {
                 ctx.request_repaint();
             }
         }
         if self.explore.metrics.poll() {
-            self.styled = false;
+            self.pacing.styled = false;
         }
         if self.explore.path.poll(&self.doc.graph) {
-            self.styled = false;
+            self.pacing.styled = false;
         }
         if self.explore.path.is_searching() {
             // A search is short (O(m log n)); the spinner shows until its answer arrives.
@@ -622,38 +470,49 @@ impl KgxApp {
         }
         let dt = ctx.input(|i| i.stable_dt).min(0.1);
         if advance_timeline(&self.doc, &mut self.explore, dt) {
-            self.styled = false;
+            self.pacing.styled = false;
         }
         if self.explore.timeline.playing {
             ctx.request_repaint();
         }
-        if !self.styled || self.styled_revision != self.doc.revision {
+        if !self.pacing.styled || self.pacing.styled_revision != self.doc.revision {
             self.styling = Styling::build(&self.doc, &self.explore, &self.options);
-            self.styled = true;
-            self.styled_revision = self.doc.revision;
+            self.pacing.styled = true;
+            self.pacing.styled_revision = self.doc.revision;
             // The layout's next run keeps the drawn discs apart, whatever sets their size.
             self.doc.set_node_radii(&self.styling.radii);
-            if std::mem::take(&mut self.fit_after_restyle) {
+            if std::mem::take(&mut self.pacing.fit_after_restyle) {
                 self.canvas.fit(&self.doc, &self.styling, true);
             }
         }
         let options_before = self.options.clone();
 
         Panel::top("menu bar").show(ui, |ui| {
-            let panels = (self.show_side_panel, self.show_inspector);
-            menu_bar_ui(ui, &self.doc, &self.selection, &mut self.options, &self.recent, panels, &mut self.commands);
+            let panels = (self.panels.show_side_panel, self.panels.show_inspector);
+            menu_bar_ui(
+                ui,
+                &self.doc,
+                &self.selection,
+                &mut self.options,
+                &self.files.recent,
+                panels,
+                &mut self.commands,
+            );
         });
-        Panel::bottom("status bar").show(ui, |ui| status_bar_ui(ui, &self.doc, &self.styling, &self.status));
-        if self.show_side_panel {
+        Panel::bottom("status bar").show(ui, |ui| {
+            let outside = self.canvas.picture_outside;
+            status_bar_ui(ui, &self.doc, &self.styling, &self.status, outside, &mut self.commands);
+        });
+        if self.panels.show_side_panel {
             Panel::left("legend").resizable(true).default_size(240.0).min_size(180.0).max_size(420.0).show(ui, |ui| {
                 self.side_panel_ui(ui);
             });
         }
-        if self.show_inspector {
+        if self.panels.show_inspector {
             Panel::right("inspector").resizable(true).default_size(290.0).min_size(220.0).max_size(520.0).show(
                 ui,
                 |ui| {
-                    inspector_ui(ui, &self.doc, &self.selection, &mut self.inspector, &mut self.commands);
+                    inspector_ui(ui, &self.doc, &self.selection, &mut self.panels.inspector, &mut self.commands);
                 },
             );
         }
@@ -669,12 +528,12 @@ impl KgxApp {
             );
         });
         self.poll_article(&ctx);
-        crate::ui::review::article_ui(&ctx, &mut self.article, &self.doc, &mut self.commands);
+        crate::ui::review::article_ui(&ctx, &mut self.windows.article, &self.doc, &mut self.commands);
         self.poll_picture(&ctx);
-        crate::ui::picture::picture_ui(&ctx, &mut self.picture, &mut self.commands);
+        crate::ui::picture::picture_ui(&ctx, &mut self.windows.picture, &mut self.commands);
         self.poll_open(&ctx);
         self.poll_export(&ctx);
-        if let Some(opening) = &self.opening {
+        if let Some(opening) = &self.files.opening {
             let mut cancel = false;
             egui::Window::new("Opening").collapsible(false).resizable(false).show(&ctx, |ui| {
                 ui.label(format!("Reading {} …", opening.path.display()));
@@ -691,26 +550,26 @@ impl KgxApp {
             if cancel {
                 // The worker stops at its next piece and drops what it read; the open graph stays.
                 opening.progress.cancel();
-                self.opening = None;
+                self.files.opening = None;
                 self.set_status("Opening cancelled".to_owned());
             }
         }
         self.poll_merge(&ctx);
-        crate::ui::merge::merge_ui(&ctx, &mut self.merge, &self.doc, &mut self.commands);
+        crate::ui::merge::merge_ui(&ctx, &mut self.windows.merge, &self.doc, &mut self.commands);
         self.poll_csv(&ctx);
-        crate::ui::csv_import::csv_ui(&ctx, &mut self.csv, self.csv_job.as_ref(), &mut self.commands);
+        crate::ui::csv_import::csv_ui(&ctx, &mut self.windows.csv, self.windows.csv_job.as_ref(), &mut self.commands);
         self.poll_kb(&ctx);
         self.poll_expand(&ctx);
-        if self.link.as_mut().is_some_and(|l| l.poll()) {
+        if self.windows.link.as_mut().is_some_and(|l| l.poll()) {
             ctx.request_repaint();
-        } else if self.link.as_ref().is_some_and(|l| l.job.is_some()) {
+        } else if self.windows.link.as_ref().is_some_and(|l| l.job.is_some()) {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
-        crate::ui::kb::link_ui(&ctx, &mut self.link, &self.doc, &mut self.commands);
-        crate::ui::kb::kb_ui(&ctx, &mut self.kb, &self.doc, &mut self.commands);
+        crate::ui::kb::link_ui(&ctx, &mut self.windows.link, &self.doc, &mut self.commands);
+        crate::ui::kb::kb_ui(&ctx, &mut self.windows.kb, &self.doc, &mut self.commands);
         self.dialogs_ui(&ctx);
         if self.options != options_before {
-            self.styled = false;
+            self.pacing.styled = false;
         }
         if !self.commands.is_empty() {
             // Commands change the document (restyled through its revision) or the selection.
@@ -721,9 +580,9 @@ impl KgxApp {
             ctx.request_repaint();
         }
         let title = self.window_title();
-        if title != self.title {
+        if title != self.pacing.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.title = title;
+            self.pacing.title = title;
         }
         if let Some(wait) = self.autosave.on_frame(&mut self.doc) {
             ctx.request_repaint_after(wait);
@@ -731,7 +590,7 @@ impl KgxApp {
         if let Some(error) = self.autosave.last_error.take() {
             self.set_status(error);
         }
-        self.frame_cost = started.elapsed();
-        self.frame_started = Some(started);
+        self.pacing.frame_cost = started.elapsed();
+        self.pacing.frame_started = Some(started);
     }
 }

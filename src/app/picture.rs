@@ -6,14 +6,14 @@ use std::time::Duration;
 
 use super::KgxApp;
 use crate::model::KnowledgeGraph;
-use crate::state::command::Command;
+use crate::state::command::PictureCommand;
 use crate::state::picture::{PictureForm, PictureJob, PictureState};
 
 impl KgxApp {
-    pub(super) fn run_picture_command(&mut self, command: Command) {
+    pub(super) fn run_picture_command(&mut self, command: PictureCommand) {
         match command {
-            Command::ExportPicture => {
-                if matches!(self.picture, PictureState::Closed) {
+            PictureCommand::Show => {
+                if matches!(self.windows.picture, PictureState::Closed) {
                     // The picture has its own size (not the window's), so it labels the same
                     // actors whatever the window's width; the file goes where the last one went.
                     let mut form = PictureForm::default();
@@ -21,20 +21,20 @@ impl KgxApp {
                         self.doc.path.as_deref().and_then(Path::file_stem).map(|s| s.to_string_lossy().into_owned());
                     let name = format!("{}.png", stem.as_deref().unwrap_or("graph"));
                     form.path =
-                        self.export_folder.as_ref().map_or(name.clone(), |d| d.join(&name).display().to_string());
-                    self.picture = PictureState::Form(Box::new(form), None);
+                        self.files.export_folder.as_ref().map_or(name.clone(), |d| d.join(&name).display().to_string());
+                    self.windows.picture = PictureState::Form(Box::new(form), None);
                 }
             }
-            Command::BrowsePicture => {
-                let PictureState::Form(form, _) = &mut self.picture else { return };
-                if self.native_dialogs && super::files::native_dialogs_available() {
+            PictureCommand::Browse => {
+                let PictureState::Form(form, _) = &mut self.windows.picture else { return };
+                if self.files.native_dialogs && super::files::native_dialogs_available() {
                     let mut dialog = rfd::FileDialog::new()
                         .set_title("Export picture")
                         .add_filter("PNG picture", &["png"])
                         .add_filter("SVG drawing", &["svg"])
                         .add_filter("PDF document", &["pdf"])
                         .set_file_name("graph.png");
-                    if let Some(folder) = &self.export_folder {
+                    if let Some(folder) = &self.files.export_folder {
                         dialog = dialog.set_directory(folder);
                     }
                     if let Some(path) = dialog.save_file() {
@@ -44,35 +44,35 @@ impl KgxApp {
                     form.error = Some("No file dialog here: type the file's path in the field.".to_owned());
                 }
             }
-            Command::WritePicture => {
+            PictureCommand::Write => {
                 let view = self.current_view();
                 let graph = self.shown_graph();
-                let PictureState::Form(form, job) = &mut self.picture else { return };
+                let PictureState::Form(form, job) = &mut self.windows.picture else { return };
                 if job.is_some() {
                     return;
                 }
                 match form.request(view) {
                     Ok((path, options, format, scale)) => {
                         form.error = None;
-                        self.export_folder = path.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_owned);
+                        self.files.export_folder =
+                            path.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_owned);
                         *job = Some(PictureJob::start(graph, path, options, format, scale));
                     }
                     Err(message) => form.error = Some(message),
                 }
             }
-            Command::ClosePicture => self.picture = PictureState::Closed,
-            _ => {}
+            PictureCommand::Close => self.windows.picture = PictureState::Closed,
         }
     }
 
     /// Takes a finished picture's outcome: the status line, or the problem in the form.
     pub(super) fn poll_picture(&mut self, ctx: &egui::Context) {
-        let PictureState::Form(form, job) = &mut self.picture else { return };
+        let PictureState::Form(form, job) = &mut self.windows.picture else { return };
         let Some(running) = job else { return };
         match running.poll() {
             None => ctx.request_repaint_after(Duration::from_millis(50)),
             Some(Ok(message)) => {
-                self.picture = PictureState::Closed;
+                self.windows.picture = PictureState::Closed;
                 self.set_status(message);
             }
             Some(Err(message)) => {

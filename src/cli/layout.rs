@@ -95,7 +95,7 @@ pub enum LayoutAlgorithm {
 pub enum GridGroup {
     /// One block per kind.
     Kind,
-    /// One block per community (Louvain).
+    /// One block per community (Leiden, as the Explore panel finds them).
     Community,
 }
 

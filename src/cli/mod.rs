@@ -54,9 +54,16 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         top: usize,
         /// Also compute per-actor metrics: degree, weighted degree, betweenness, PageRank,
-        /// component and Louvain community (with modularity).
+        /// component and community (with modularity).
         #[arg(long)]
         metrics: bool,
+        /// How --metrics finds communities.
+        #[arg(long, value_enum, default_value_t = stats::CommunityChoice::Leiden, requires = "metrics")]
+        community: stats::CommunityChoice,
+        /// Resolution of the modularity the communities optimise (positive; above 1 more and
+        /// smaller communities). The modularity printed is the standard one, at resolution 1.
+        #[arg(long, default_value_t = 1.0, value_parser = stats::parse_resolution, requires = "metrics")]
+        resolution: f64,
     },
     /// Rewrite graph files in kgx's canonical form (sorted by id, fixed layout), as the app saves
     /// them; with --check, only report files that are not canonical (exit 1).
@@ -330,7 +337,10 @@ pub enum GeneratorModel {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { files } => check::run(&files),
-        Command::Stats { file, json, top, metrics } => stats::run(&file, json, top, metrics),
+        Command::Stats { file, json, top, metrics, community, resolution } => {
+            let communities = metrics.then(|| stats::community_settings(community, resolution));
+            stats::run(&file, json, top, communities)
+        }
         Command::Fmt { files, check } => format::run(&files, check),
         Command::Layout(args) => layout::run(&args),
         Command::Generate { model, nodes, groups, degree_in, degree_out, seed, output } => {

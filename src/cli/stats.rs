@@ -3,16 +3,51 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::analysis::community::{CommunityMethod, CommunitySettings};
 use crate::analysis::metrics::{MetricRow, Metrics};
 use crate::analysis::progress::Progress;
 use crate::analysis::stats::{GraphStats, KindCount, graph_stats};
 use crate::io::load_file;
 
+/// `--community`: how `stats --metrics` finds communities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CommunityChoice {
+    /// Leiden: every community connected, the higher modularity (the default).
+    Leiden,
+    /// Louvain: the older method.
+    Louvain,
+}
+
+/// The settings `--community` and `--resolution` ask for.
+pub(super) fn community_settings(choice: CommunityChoice, resolution: f64) -> CommunitySettings {
+    let method = match choice {
+        CommunityChoice::Leiden => CommunityMethod::Leiden,
+        CommunityChoice::Louvain => CommunityMethod::Louvain,
+    };
+    CommunitySettings { method, resolution, ..CommunitySettings::default() }
+}
+
+/// Reads `--resolution`: a positive, finite number.
+///
+/// # Errors
+/// A message saying what is accepted.
+pub(super) fn parse_resolution(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
+        _ => Err(format!("expected a positive number such as 0.5, 1 or 2, not `{text}`")),
+    }
+}
+
 /// The metrics part of `stats --metrics --json`.
 #[derive(serde::Serialize)]
 struct MetricsReport {
     communities: usize,
+    /// The standard modularity (resolution 1) of the communities.
     modularity: f64,
+    /// "leiden" or "louvain".
+    community_method: String,
+    /// The resolution the communities were found at.
+    resolution: f64,
     betweenness_sampled: bool,
     actors: Vec<MetricRow>,
 }
@@ -26,7 +61,9 @@ struct Report<'a> {
     metrics: Option<MetricsReport>,
 }
 
-pub(super) fn run(file: &Path, json: bool, top: usize, with_metrics: bool) -> ExitCode {
+/// Prints the summary of `file`, and its metrics when `communities` says how to find
+/// communities.
+pub(super) fn run(file: &Path, json: bool, top: usize, communities: Option<CommunitySettings>) -> ExitCode {
     let graph = match load_file(file) {
         Ok(graph) => graph,
         Err(error) => {
@@ -35,8 +72,8 @@ pub(super) fn run(file: &Path, json: bool, top: usize, with_metrics: bool) -> Ex
         }
     };
     let stats = graph_stats(&graph, top);
-    let metrics = if with_metrics {
-        match Metrics::compute(&graph, &Progress::new()) {
+    let metrics = if let Some(settings) = communities {
+        match Metrics::compute(&graph, &settings, &Progress::new()) {
             Ok(m) => Some(m),
             Err(error) => {
                 eprintln!("{error}");
@@ -52,6 +89,8 @@ pub(super) fn run(file: &Path, json: bool, top: usize, with_metrics: bool) -> Ex
             metrics: metrics.as_ref().map(|m| MetricsReport {
                 communities: m.community_count,
                 modularity: m.modularity,
+                community_method: m.community_settings.method.name().to_lowercase(),
+                resolution: m.community_settings.resolution,
                 betweenness_sampled: m.betweenness_sampled,
                 actors: m.rows(&graph),
             }),
@@ -73,10 +112,17 @@ pub(super) fn run(file: &Path, json: bool, top: usize, with_metrics: bool) -> Ex
 }
 
 fn render_metrics(metrics: &Metrics, graph: &crate::model::KnowledgeGraph, top: usize) -> String {
+    let settings = &metrics.community_settings;
+    let method = if settings.resolution == 1.0 {
+        settings.method.name().to_owned()
+    } else {
+        format!("{} at resolution {}", settings.method.name(), settings.resolution)
+    };
     let mut out = format!(
-        "\nCommunities (Louvain): {}, modularity {:.4}{}\n\nTop actors by PageRank\n",
+        "\nCommunities ({method}): {}, modularity {:.4}{}{}\n\nTop actors by PageRank\n",
         metrics.community_count,
         metrics.modularity,
+        if settings.resolution == 1.0 { "" } else { " (the standard modularity, at resolution 1)" },
         if metrics.betweenness_sampled { "; betweenness estimated from sampled sources" } else { "" }
     );
     out.push_str(&format!(

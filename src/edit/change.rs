@@ -16,6 +16,13 @@ pub enum Edit {
     RestoreActor(RemovedActor),
     /// Replace every field of an actor but its id (label, kind, position, pins …).
     SetActor(Actor),
+    /// Give an actor another id (a new actor named after its label before it is first saved).
+    RenameActor {
+        /// Its id now.
+        from: ActorId,
+        /// Its id after.
+        to: ActorId,
+    },
     /// Add a cooperation between two existing actors.
     AddCooperation {
         /// The actor it goes from.
@@ -69,6 +76,10 @@ impl Edit {
                 let slot = graph.actor_mut(actor.id()).ok_or_else(|| ModelError::UnknownActor(actor.id().clone()))?;
                 Ok(Edit::SetActor(std::mem::replace(slot, actor)))
             }
+            Edit::RenameActor { from, to } => {
+                graph.rename_actor(&from, to.clone())?;
+                Ok(Edit::RenameActor { from: to, to: from })
+            }
             Edit::AddCooperation { from, to, cooperation } => {
                 let id = cooperation.id().clone();
                 graph.add_cooperation(&from, &to, cooperation)?;
@@ -120,6 +131,7 @@ impl Edit {
             Edit::RemoveActor(id) => format!("delete actor {id}"),
             Edit::RestoreActor(r) => format!("restore actor \"{}\"", r.actor.label),
             Edit::SetActor(a) => format!("edit actor \"{}\"", a.label),
+            Edit::RenameActor { to, .. } => format!("name actor {to}"),
             Edit::AddCooperation { from, to, .. } => format!("connect {from} to {to}"),
             Edit::RemoveCooperation(id) => format!("delete cooperation {id}"),
             Edit::SetCooperation(c) => format!("edit cooperation {}", c.id()),

@@ -189,6 +189,89 @@ pub fn utc_text(secs: u64) -> String {
     format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rest / 3600, rest % 3600 / 60)
 }
 
+/// What unsaved work changed against the file it belongs to, for people to decide whether to
+/// restore it: counts of actors and cooperations added and removed, and the first few names of
+/// actors added, removed or edited.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Names of actors the work has and the file does not (all of them; show the first few).
+    pub added: Vec<String>,
+    /// Names of actors the file has and the work does not.
+    pub removed: Vec<String>,
+    /// Names of actors in both whose content differs (positions aside).
+    pub edited: Vec<String>,
+    /// Cooperations the work has more (positive) or fewer than the file.
+    pub cooperations: i64,
+}
+
+impl Changes {
+    /// One line for people: "+2 actors (World Bank, Mammoth Fund), −1 actor (Xinhua), 3 edited
+    /// (China, WHO, …), +1 cooperation"; "no changes to actors or cooperations" when none.
+    pub fn summary(&self) -> String {
+        let names = |list: &[String]| {
+            let shown: Vec<&str> = list.iter().take(3).map(String::as_str).collect();
+            let more = if list.len() > 3 { ", …" } else { "" };
+            format!("{}{more}", shown.join(", "))
+        };
+        let mut parts = Vec::new();
+        if !self.added.is_empty() {
+            parts.push(format!("+{} ({})", crate::words::actors(self.added.len()), names(&self.added)));
+        }
+        if !self.removed.is_empty() {
+            parts.push(format!("−{} ({})", crate::words::actors(self.removed.len()), names(&self.removed)));
+        }
+        if !self.edited.is_empty() {
+            parts.push(format!("{} edited ({})", self.edited.len(), names(&self.edited)));
+        }
+        if self.cooperations != 0 {
+            let sign = if self.cooperations > 0 { "+" } else { "−" };
+            parts.push(format!("{sign}{}", crate::words::cooperations(self.cooperations.unsigned_abs() as usize)));
+        }
+        if parts.is_empty() {
+            "no changes to actors or cooperations (positions aside)".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// What the recovery file at `path` changes against `original` (its document as saved). O(n).
+///
+/// # Errors
+/// Either file cannot be read or is not a graph.
+pub fn changes(path: &Path, original: &Path) -> Result<Changes, crate::io::LoadError> {
+    let work = crate::io::load_file(path)?;
+    let file = crate::io::load_file(original)?;
+    let label = |g: &crate::model::KnowledgeGraph, id: &crate::model::ActorId| {
+        g.actor(id).map_or_else(|| id.to_string(), |a| a.label.clone())
+    };
+    let mut changes = Changes::default();
+    for actor in work.actors_sorted() {
+        match file.actor(actor.id()) {
+            None => changes.added.push(actor.label.clone()),
+            Some(before) => {
+                let same = before.label == actor.label
+                    && before.kind == actor.kind
+                    && before.aliases == actor.aliases
+                    && before.country == actor.country
+                    && before.attributes == actor.attributes
+                    && before.notes == actor.notes
+                    && before.style == actor.style;
+                if !same {
+                    changes.edited.push(actor.label.clone());
+                }
+            }
+        }
+    }
+    for actor in file.actors_sorted() {
+        if !work.contains_actor(actor.id()) {
+            changes.removed.push(label(&file, actor.id()));
+        }
+    }
+    changes.cooperations = work.cooperation_count() as i64 - file.cooperation_count() as i64;
+    Ok(changes)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

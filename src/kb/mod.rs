@@ -40,8 +40,9 @@ pub enum KbError {
         /// What the connection said.
         reason: String,
     },
-    /// The endpoint answered with an HTTP error.
-    #[error("{endpoint}: HTTP {status}: {body}")]
+    /// The endpoint answered with an HTTP error. The first line says so in one sentence; what the
+    /// server said (as plain text) follows on the next lines, for those who want the details.
+    #[error("{endpoint} answered HTTP {status} ({}): check the endpoint's address and the graph's name\n{body}", status_reason(*status))]
     Status {
         /// The endpoint.
         endpoint: String,
@@ -91,6 +92,55 @@ pub struct Endpoint {
     /// How long one request may take.
     pub timeout: Duration,
     credentials: Option<(String, String)>,
+}
+
+/// The reason phrase of an HTTP status, for people.
+fn status_reason(status: u16) -> &'static str {
+    match status {
+        400 => "bad request",
+        401 => "not signed in",
+        403 => "forbidden",
+        404 => "not found",
+        405 => "method not allowed",
+        406 => "not acceptable",
+        408 => "timed out",
+        413 => "request too large",
+        429 => "too many requests",
+        500 => "server error",
+        501 => "not implemented",
+        502 => "bad gateway",
+        503 => "unavailable",
+        504 => "gateway timed out",
+        status if status < 500 => "refused",
+        _ => "server error",
+    }
+}
+
+/// What a server's answer says, as plain text: an HTML error page without its tags, scripts
+/// and styles, whitespace collapsed.
+fn plain_text(body: &str) -> String {
+    let mut text = String::new();
+    let mut rest = body;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+        let skip_to = if lower.starts_with("<script") {
+            "</script>"
+        } else if lower.starts_with("<style") {
+            "</style>"
+        } else {
+            ">"
+        };
+        match rest.to_ascii_lowercase().find(skip_to) {
+            Some(end) => rest = &rest[end + skip_to.len()..],
+            None => rest = "",
+        }
+        text.push(' ');
+    }
+    text.push_str(rest);
+    let text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn iri(text: &str) -> Result<NamedNode, KbError> {
@@ -145,7 +195,7 @@ impl Endpoint {
         let status = response.status().as_u16();
         let body = response.body_mut().with_config().limit(MAX_ANSWER_BYTES).read_to_string().map_err(unreachable)?;
         if status >= 400 {
-            let excerpt: String = body.chars().take(300).collect();
+            let excerpt: String = plain_text(&body).chars().take(600).collect();
             return Err(KbError::Status { endpoint: self.url.clone(), status, body: excerpt.trim().to_owned() });
         }
         Ok(body)

@@ -65,6 +65,12 @@ impl Actor {
         &self.id
     }
 
+    /// Changes the id (only through [`KnowledgeGraph::rename_actor`](super::KnowledgeGraph::rename_actor),
+    /// which keeps the index in step).
+    pub(super) fn set_id(&mut self, id: ActorId) {
+        self.id = id;
+    }
+
     /// The value of attribute `key`, if set.
     pub fn attribute(&self, key: &str) -> Option<&str> {
         self.attributes.iter().find(|a| a.key == key).map(|a| a.value.as_str())

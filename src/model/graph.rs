@@ -245,6 +245,26 @@ impl KnowledgeGraph {
         Ok(RemovedActor { actor, cooperations })
     }
 
+    /// Gives actor `from` the id `to`, keeping everything else (its cooperations included).
+    ///
+    /// # Errors
+    /// [`ModelError::UnknownActor`], [`ModelError::DuplicateActor`] or [`ModelError::EmptyId`].
+    pub fn rename_actor(&mut self, from: &ActorId, to: ActorId) -> Result<(), ModelError> {
+        if to.as_str().is_empty() {
+            return Err(ModelError::EmptyId);
+        }
+        let index = self.node_index(from).ok_or_else(|| ModelError::UnknownActor(from.clone()))?;
+        if self.actor_index.contains_key(&to) {
+            return Err(ModelError::DuplicateActor(to));
+        }
+        let actor = self.graph.node_weight_mut(index).ok_or_else(|| ModelError::UnknownActor(from.clone()))?;
+        actor.set_id(to.clone());
+        self.actor_index.remove(from);
+        self.actor_index.insert(to, index);
+        self.structure_version += 1;
+        Ok(())
+    }
+
     // ----- cooperations -----
 
     /// Adds a cooperation from actor `from` to actor `to`.

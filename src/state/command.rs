@@ -1,58 +1,60 @@
 //! [`Command`]: what the user asked for, pushed by widgets and carried out in one place after the
-//! frame's UI (so no widget mutates the document directly).
+//! frame's UI (so no widget mutates the document directly). Commands come in areas, one enum
+//! each; the app routes each area to its handler, which matches every command of its area, so
+//! the compiler finds a command that nothing carries out.
 
 use std::path::PathBuf;
 
 use crate::edit::Edit;
 use crate::model::{ActorId, CooperationId};
 
-/// One user intent.
+/// One user intent, by area.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Changes to the document and its history.
+    Edit(EditCommand),
+    /// What is selected.
+    Select(SelectCommand),
+    /// The camera, the panels and the search field.
+    View(ViewCommand),
+    /// Moving an actor with the mouse.
+    Drag(DragCommand),
+    /// The layout.
+    Layout(LayoutCommand),
+    /// Files: new, open, save, export, recovery.
+    File(FileCommand),
+    /// The Import article window.
+    Article(ArticleCommand),
+    /// The Export picture window.
+    Picture(PictureCommand),
+    /// The Import into this graph window.
+    Merge(MergeCommand),
+    /// The CSV column dialog.
+    Csv(CsvCommand),
+    /// The knowledge-base windows.
+    Kb(KbCommand),
+}
+
+/// Changes to the document and its history.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditCommand {
     /// Apply a document edit; edits with the same coalesce key in a row undo as one step.
-    Edit {
+    Apply {
         /// The change.
         edit: Edit,
         /// Joins consecutive edits (e.g. keystrokes into one field) into one undo step.
         coalesce: Option<String>,
     },
     /// End the current coalescing run (a text field lost focus).
-    SealHistory,
+    Seal,
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.
     Redo,
-    /// Select exactly these actors.
-    SelectActors(Vec<ActorId>),
-    /// Add these actors to the selection.
-    AddToSelection(Vec<ActorId>),
-    /// Add or remove one actor from the selection.
-    ToggleActor(ActorId),
-    /// Select one cooperation.
-    SelectCooperation(CooperationId),
-    /// Select nothing.
-    ClearSelection,
-    /// Select an actor and move the camera to it smoothly.
-    FocusActor(ActorId),
-    /// Select every shown actor.
-    SelectAll,
-    /// Move the camera to show the whole graph.
-    FitView,
-    /// An actor drag began: remember the picture so the drag undoes as one step.
-    BeginDrag(ActorId),
-    /// Move the dragged actor to a layout position; not an edit yet.
-    DragNode {
-        /// The dragged actor.
-        actor: ActorId,
-        /// New layout position.
-        to: [f32; 2],
-    },
-    /// An actor drag ended: one edit pins it where it was dropped (undo puts the picture back).
-    EndDrag(ActorId),
-    /// Create an actor at a layout position and select it.
-    AddActorAt([f32; 2]),
     /// Create an actor near the middle of the view.
     AddActor,
+    /// Create an actor at a layout position and select it.
+    AddActorAt([f32; 2]),
     /// Create a cooperation between two actors and select it.
     Connect {
         /// From.
@@ -66,27 +68,79 @@ pub enum Command {
     DeleteSelection,
     /// Pin (true) or release (false) the selected actors.
     PinSelection(bool),
+}
+
+/// What is selected.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectCommand {
+    /// Select exactly these actors.
+    Actors(Vec<ActorId>),
+    /// Add these actors to the selection.
+    Add(Vec<ActorId>),
+    /// Add or remove one actor from the selection.
+    Toggle(ActorId),
+    /// Select one cooperation.
+    Cooperation(CooperationId),
+    /// Select nothing.
+    Clear,
+    /// Select every shown actor.
+    All,
+}
+
+/// The camera, the panels and the search field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    /// Select an actor and move the camera to it smoothly.
+    FocusActor(ActorId),
+    /// Move the camera to show the whole graph, and follow the picture again.
+    Fit,
     /// Put the keyboard focus in the search field.
     FocusSearch,
-    /// What a full layout run makes room for as it ends: label sizes on screen and the canvas.
-    SetLabelRoom(crate::layout::LabelRoom),
     /// Show or hide the left panel (legend, explore, metrics).
     ToggleSidePanel,
     /// Show or hide the inspector.
     ToggleInspector,
+}
+
+/// Moving an actor with the mouse.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DragCommand {
+    /// A drag began: remember where the actor was.
+    Begin(ActorId),
+    /// Move the dragged actor to a layout position; not an edit yet.
+    Move {
+        /// The dragged actor.
+        actor: ActorId,
+        /// New layout position.
+        to: [f32; 2],
+    },
+    /// The drag ended: one edit pins the actor where it was dropped (undo puts it back).
+    End(ActorId),
+}
+
+/// The layout.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LayoutCommand {
     /// Pause (true) or resume (false) the live layout.
-    PauseLayout(bool),
+    Pause(bool),
     /// Pause the layout if it runs, resume it if paused.
-    ToggleLayoutPause,
+    TogglePause,
     /// Lay the graph out again as one undoable step: from the current picture, or from scratch
     /// (`fresh`).
-    RerunLayout {
+    Rerun {
         /// Start from scratch instead of from the current picture.
         fresh: bool,
     },
     /// Turn automatic layout on (every change to the structure reflows the whole picture) or
     /// off (only what is new moves); remembered in the document, undoable.
-    SetAutoLayout(bool),
+    Automatic(bool),
+    /// What a full layout run makes room for as it ends: label sizes on screen and the canvas.
+    LabelRoom(crate::layout::LabelRoom),
+}
+
+/// Files: new, open, save, export, recovery.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
     /// Start a new, empty document (asks about unsaved changes first).
     New,
     /// Open a file; `None` asks for one (asks about unsaved changes first).
@@ -103,50 +157,75 @@ pub enum Command {
     ShowRecovery,
     /// Check whether the document's file changed on disk, and ask what to do if so.
     CheckDisk,
-    /// Export for other tools (GraphML, GEXF, node-link JSON by the extension); `None` asks.
+    /// Export for other tools in the format the name's extension says; `None` asks.
     Export(Option<PathBuf>),
-    /// Show the "Import article" form.
-    ImportArticle,
+}
+
+/// The Import article window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleCommand {
+    /// Show the form.
+    Show,
     /// Pick the article file with the system's file dialog.
-    BrowseArticle,
+    Browse,
     /// Propose actors and cooperations from an article (on a worker thread).
-    ExtractArticle(crate::state::review::ArticleInput),
+    Extract(crate::state::review::ArticleInput),
     /// Stop the running extraction and go back to the form.
-    CancelArticle,
+    Cancel,
     /// Add the accepted proposals to the graph as one undoable step.
-    ApplyArticle,
-    /// Close the article window, dropping its proposals.
-    CloseArticle,
-    /// Show the "Export picture" form.
-    ExportPicture,
+    Apply,
+    /// Close the window, dropping its proposals.
+    Close,
+}
+
+/// The Export picture window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PictureCommand {
+    /// Show the form.
+    Show,
     /// Pick the picture's file with the system's file dialog.
-    BrowsePicture,
+    Browse,
     /// Draw and write the picture the form describes (on a worker thread).
-    WritePicture,
-    /// Close the picture form.
-    ClosePicture,
+    Write,
+    /// Close the form.
+    Close,
+}
+
+/// The Import into this graph window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MergeCommand {
     /// Merge another graph file into the open one; `None` asks for it.
-    ImportInto(Option<PathBuf>),
+    Show(Option<PathBuf>),
     /// Merge the reviewed graph as one undoable step.
-    ApplyMerge,
-    /// Close the import-into window.
-    CloseMerge,
-    /// Import the CSV with the columns as mapped in its dialog.
-    ImportCsv,
-    /// Close the CSV column dialog.
-    CloseCsv,
+    Apply,
+    /// Close the window.
+    Close,
+}
+
+/// The CSV column dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CsvCommand {
+    /// Import the CSV with the columns as mapped.
+    Import,
+    /// Close the dialog.
+    Close,
+}
+
+/// The knowledge-base windows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KbCommand {
     /// Show the knowledge-base window.
-    ShowKb,
+    Show,
     /// Open the named graph its form names (on a worker thread).
-    PullKb,
+    Pull,
     /// Publish this graph into the named graph its form names (on a worker thread).
-    PushKb,
+    Push,
     /// Close the knowledge-base window.
-    CloseKb,
+    Close,
     /// Stop waiting for the knowledge base's answer.
-    CancelKb,
+    Cancel,
     /// Load more of an actor's cooperations from the knowledge base the graph came from.
-    ExpandKb(ActorId),
+    Expand(ActorId),
     /// Show the window that links an actor to a knowledge-base entity.
     ShowLink(ActorId),
     /// Link the window's actor to its search's candidate at this position (one undo step).

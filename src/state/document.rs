@@ -80,6 +80,9 @@ pub struct Document {
     layout_structure: u64,
     /// The layout's picture (its serial) last recorded at rest.
     recorded_serial: u64,
+    /// Actors added by hand since the document was last saved (their ids are still placeholders
+    /// like `new-actor` and follow their name until the file holds them).
+    unsaved_new: std::collections::HashSet<ActorId>,
     /// The knowledge base the graph was opened from or last published to (never saved to
     /// files; credentials stay in the environment).
     pub origin: Option<crate::state::kb::KbOrigin>,
@@ -110,6 +113,7 @@ impl Document {
             last_settle: None,
             layout_structure,
             recorded_serial: 0,
+            unsaved_new: std::collections::HashSet::new(),
             origin: None,
         }
     }
@@ -428,6 +432,32 @@ impl Document {
         self.layout.node_index(node).and_then(|n| self.graph.actor_at(n)).map(|a| a.id())
     }
 
+    /// Remembers that `actor` was just added by hand: until the document is saved, its id follows
+    /// its name (see [`Document::name_new_actor`]).
+    pub fn note_new_actor(&mut self, actor: ActorId) {
+        self.unsaved_new.insert(actor);
+    }
+
+    /// Gives an actor added by hand since the last save an id made from its name ("World Bank"
+    /// → `world-bank`), as part of the undo step that named it (`coalesce`: that step's key).
+    /// Returns the new id, or `None` when nothing changed (not such an actor, or its name makes
+    /// no id, or the id already fits).
+    pub fn name_new_actor(&mut self, actor: &ActorId, coalesce: Option<&str>) -> Option<ActorId> {
+        if !self.unsaved_new.contains(actor) {
+            return None;
+        }
+        let slug = slug(&self.graph.actor(actor)?.label);
+        let numbered = |id: &str| id.strip_prefix(&format!("{slug}-")).is_some_and(|n| n.parse::<u32>().is_ok());
+        if slug.is_empty() || actor.as_str() == slug || numbered(actor.as_str()) {
+            return None;
+        }
+        let to = self.graph.fresh_actor_id(&slug);
+        self.apply(Edit::RenameActor { from: actor.clone(), to: to.clone() }, coalesce).ok()?;
+        self.unsaved_new.remove(actor);
+        self.unsaved_new.insert(to.clone());
+        Some(to)
+    }
+
     /// The actor being dragged, if a drag is under way.
     pub fn dragged_actor(&self) -> Option<&ActorId> {
         self.drag.as_ref().map(|d| &d.actor)
@@ -517,11 +547,29 @@ impl Document {
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
         self.capture_positions();
         save_file(&self.graph, path)?;
+        self.unsaved_new.clear();
         self.path = Some(path.to_owned());
         self.history.mark_saved();
         self.acknowledge_disk();
         Ok(())
     }
+}
+
+/// An id made from a name: lower case letters and digits, words joined by "-", at most 48
+/// characters ("World Health Organization (UN)" → `world-health-organization-un`).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.chars().count() >= 48 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }
 
 /// Sets the position of every actor an edit replaces whole to where the actor is in `graph` now.

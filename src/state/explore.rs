@@ -6,6 +6,7 @@ use std::thread::JoinHandle;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
+use crate::analysis::community::CommunitySettings;
 use crate::analysis::filter::FilterSpec;
 use crate::analysis::metrics::{Metric, Metrics};
 use crate::analysis::network::Network;
@@ -177,6 +178,8 @@ pub struct MetricsState {
     table_key: Option<((Metric, bool), u64)>,
     /// The metric columns the table shows (the sort column always shows).
     pub columns: Vec<Metric>,
+    /// How communities are found (Leiden by default).
+    pub communities: CommunitySettings,
     /// The document revision last checked for staleness, so the O(m) key is computed once per
     /// change, not every frame.
     checked_revision: u64,
@@ -199,6 +202,7 @@ impl Default for MetricsState {
             table_order: Vec::new(),
             table_key: None,
             columns: vec![Metric::Degree, Metric::PageRank],
+            communities: CommunitySettings::default(),
             checked_revision: 0,
             held: false,
             graph_key: None,
@@ -213,7 +217,8 @@ impl MetricsState {
         let network = Network::new(graph);
         let progress = Arc::new(Progress::new());
         let worker_progress = Arc::clone(&progress);
-        let handle = std::thread::spawn(move || Metrics::compute_network(network, &worker_progress));
+        let communities = self.communities;
+        let handle = std::thread::spawn(move || Metrics::compute_network(network, &communities, &worker_progress));
         self.job = Some(MetricsJob { progress, handle, key: MetricsKey::of(graph) });
         self.message.clear();
         self.held = false;

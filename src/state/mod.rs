@@ -3,6 +3,7 @@
 //! the graph, and the commands panels hand back. The panels read it and return commands; only
 //! the app changes it. Neither layer imports the other.
 
+pub mod actions;
 pub mod command;
 pub mod csv_import;
 pub mod document;

@@ -14,7 +14,7 @@ use super::paint::{DrawOn, GPU_FROM_ACTORS, PaintInput, ViewOptions, edge_points
 use super::styling::Styling;
 use super::theme;
 use crate::model::{ActorId, Kind};
-use crate::state::command::Command;
+use crate::state::command::{Command, DragCommand, EditCommand, KbCommand, LayoutCommand, SelectCommand, ViewCommand};
 use crate::state::document::Document;
 use crate::state::selection::Selection;
 
@@ -57,6 +57,8 @@ pub struct CanvasState {
     pub viewport: Rect,
     /// The actor labels drawn in the last frame: engine node and screen rectangle.
     pub drawn_labels: Vec<(usize, Rect)>,
+    /// The cooperation tags drawn in the last frame: scene edge and screen rectangle.
+    pub drawn_tags: Vec<(usize, Rect)>,
     /// Each node's label box on screen (points), measured once per document revision, for
     /// graphs small enough that the layout makes room for labels.
     label_sizes: Option<(u64, Vec<Vec2>)>,
@@ -91,6 +93,7 @@ impl Default for CanvasState {
             hovered_edge: None,
             viewport: Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0)),
             drawn_labels: Vec::new(),
+            drawn_tags: Vec::new(),
             label_sizes: None,
             seen: (0, 0, 0),
             drag: Drag::None,
@@ -190,7 +193,7 @@ impl CanvasState {
             viewport: fit_viewport(self.viewport),
         };
         if doc.label_room() != Some(&room) {
-            commands.push(Command::SetLabelRoom(room));
+            commands.push(Command::Layout(LayoutCommand::LabelRoom(room)));
         }
     }
 
@@ -368,7 +371,12 @@ pub fn canvas_ui(
     commands: &mut Vec<Command>,
 ) {
     let rect = ui.available_rect_before_wrap();
-    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    // The canvas leaves the side panels' edges to them, so they can be dragged wider or
+    // narrower (the canvas is on top of their resize handles otherwise).
+    let grab = ui.style().interaction.resize_grab_radius_side + 2.0;
+    ui.expand_to_include_rect(rect);
+    let response =
+        ui.interact(rect.shrink2(egui::vec2(grab, 0.0)), ui.scope_id().with("graph canvas"), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Graph canvas"));
     let resized = state.viewport != rect;
     state.viewport = rect;
@@ -464,7 +472,9 @@ pub fn canvas_ui(
     .cloned();
     let callback = on_gpu.map(|target| state.gpu.frame(&input, state.layout_serial, doc.revision, &target));
     state.drawn_on_gpu = callback.is_some();
-    state.drawn_labels = paint_graph(&painter, &input, callback);
+    let drawn = paint_graph(&painter, &input, callback);
+    state.drawn_labels = drawn.labels;
+    state.drawn_tags = drawn.tags;
     paint_gesture_overlay(&painter, &input, doc, state, pointer);
 
     // Tooltip for the hovered actor: kind, country, degree and a few attributes.
@@ -543,6 +553,12 @@ fn handle_gestures(
 ) {
     let engine = doc.layout.engine();
     let actor_id = |node: usize| doc.actor_id_at(node).cloned();
+    // Pressing on the canvas gives it the keyboard: a text field (a new actor's name) lets go.
+    if response.is_pointer_button_down_on()
+        && let Some(focused) = response.ctx.memory(|m| m.focused())
+    {
+        response.ctx.memory_mut(|m| m.surrender_focus(focused));
+    }
     // Gestures start where the button went down, not where the drag was first recognised.
     let press_origin = response.ctx.input(|i| i.pointer.press_origin());
     if response.drag_started()
@@ -553,7 +569,7 @@ fn handle_gestures(
             Some((node, actor)) => {
                 let [x, y] = engine.position(node);
                 let world = state.camera.to_world(state.viewport, start);
-                commands.push(Command::BeginDrag(actor.clone()));
+                commands.push(Command::Drag(DragCommand::Begin(actor.clone())));
                 Drag::Node { actor, grab: pos2(x, y) - world }
             }
             None if modifiers.shift => Drag::Box { start, additive: true },
@@ -570,7 +586,7 @@ fn handle_gestures(
             Drag::Node { actor, grab } => {
                 if let Some(p) = response.interact_pointer_pos() {
                     let world = state.camera.to_world(state.viewport, p) + *grab;
-                    commands.push(Command::DragNode { actor: actor.clone(), to: [world.x, world.y] });
+                    commands.push(Command::Drag(DragCommand::Move { actor: actor.clone(), to: [world.x, world.y] }));
                 }
             }
             _ => {}
@@ -579,7 +595,7 @@ fn handle_gestures(
     if response.drag_stopped() {
         let end = response.interact_pointer_pos();
         match std::mem::take(&mut state.drag) {
-            Drag::Node { actor, .. } => commands.push(Command::EndDrag(actor)),
+            Drag::Node { actor, .. } => commands.push(Command::Drag(DragCommand::End(actor))),
             Drag::Box { start, additive } => {
                 if let Some(end) = end {
                     let world = Rect::from_two_pos(
@@ -592,9 +608,9 @@ fn handle_gestures(
                         .filter_map(actor_id)
                         .collect();
                     commands.push(if additive {
-                        Command::AddToSelection(inside)
+                        Command::Select(SelectCommand::Add(inside))
                     } else {
-                        Command::SelectActors(inside)
+                        Command::Select(SelectCommand::Actors(inside))
                     });
                 }
             }
@@ -603,7 +619,7 @@ fn handle_gestures(
                 if let Some(to) = target
                     && from != to
                 {
-                    commands.push(Command::Connect { from, to });
+                    commands.push(Command::Edit(EditCommand::Connect { from, to }));
                 }
             }
             Drag::Pan | Drag::None => {}
@@ -613,14 +629,14 @@ fn handle_gestures(
     if response.clicked() {
         let hit = response.interact_pointer_pos().and_then(|p| state.node_at(doc, styling, p));
         match (hit.and_then(actor_id), state.hovered_edge) {
-            (Some(id), _) if modifiers.shift => commands.push(Command::ToggleActor(id)),
-            (Some(id), _) => commands.push(Command::SelectActors(vec![id])),
+            (Some(id), _) if modifiers.shift => commands.push(Command::Select(SelectCommand::Toggle(id))),
+            (Some(id), _) => commands.push(Command::Select(SelectCommand::Actors(vec![id]))),
             (None, Some(e)) => {
                 if let Some(c) = doc.scene.edges.get(e).and_then(|s| doc.graph.cooperation_at(s.index)) {
-                    commands.push(Command::SelectCooperation(c.cooperation.id().clone()));
+                    commands.push(Command::Select(SelectCommand::Cooperation(c.cooperation.id().clone())));
                 }
             }
-            (None, None) => commands.push(Command::ClearSelection),
+            (None, None) => commands.push(Command::Select(SelectCommand::Clear)),
         }
     }
     if response.double_clicked()
@@ -628,7 +644,7 @@ fn handle_gestures(
         && state.node_at(doc, styling, p).is_none()
     {
         let world = state.camera.to_world(state.viewport, p);
-        commands.push(Command::AddActorAt([world.x, world.y]));
+        commands.push(Command::Edit(EditCommand::AddActorAt([world.x, world.y])));
     }
     if response.secondary_clicked() {
         state.context_actor =
@@ -643,16 +659,16 @@ fn context_menu(response: &egui::Response, doc: &Document, state: &mut CanvasSta
     response.context_menu(|ui| {
         ui.label(egui::RichText::new(&actor.label).strong());
         if ui.button("Select").clicked() {
-            commands.push(Command::SelectActors(vec![id.clone()]));
+            commands.push(Command::Select(SelectCommand::Actors(vec![id.clone()])));
             ui.close();
         }
         if ui.button("Centre on it").clicked() {
-            commands.push(Command::FocusActor(id.clone()));
+            commands.push(Command::View(ViewCommand::FocusActor(id.clone())));
             ui.close();
         }
         if ui.button(if pinned { "Release pin" } else { "Pin here" }).clicked() {
-            commands.push(Command::SelectActors(vec![id.clone()]));
-            commands.push(Command::PinSelection(!pinned));
+            commands.push(Command::Select(SelectCommand::Actors(vec![id.clone()])));
+            commands.push(Command::Edit(EditCommand::PinSelection(!pinned)));
             ui.close();
         }
         if doc.origin.is_some()
@@ -661,12 +677,12 @@ fn context_menu(response: &egui::Response, doc: &Document, state: &mut CanvasSta
                 .on_hover_text("Load more of its cooperations (25 at a time) from where this graph came from")
                 .clicked()
         {
-            commands.push(Command::ExpandKb(id.clone()));
+            commands.push(Command::Kb(KbCommand::Expand(id.clone())));
             ui.close();
         }
         if ui.button("Delete").clicked() {
-            commands.push(Command::SelectActors(vec![id.clone()]));
-            commands.push(Command::DeleteSelection);
+            commands.push(Command::Select(SelectCommand::Actors(vec![id.clone()])));
+            commands.push(Command::Edit(EditCommand::DeleteSelection));
             ui.close();
         }
     });

@@ -3,7 +3,7 @@
 use egui::{Context, RichText, ScrollArea};
 
 use crate::io::import::CsvField;
-use crate::state::command::Command;
+use crate::state::command::{Command, CsvCommand};
 use crate::state::csv_import::{CsvForm, CsvJob, CsvPurpose};
 
 /// Draws the CSV column dialog, if open, or the progress of a CSV being read or imported.
@@ -14,7 +14,7 @@ pub fn csv_ui(ctx: &Context, form: &mut Option<Box<CsvForm>>, job: Option<&CsvJo
                 ui.spinner();
                 ui.label(format!("Reading {} …", job.path().display()));
                 if ui.button("Cancel").clicked() {
-                    commands.push(Command::CloseCsv);
+                    commands.push(Command::Csv(CsvCommand::Close));
                 }
             });
         });
@@ -68,15 +68,15 @@ pub fn csv_ui(ctx: &Context, form: &mut Option<Box<CsvForm>>, job: Option<&CsvJo
                 CsvPurpose::Merge => "Continue",
             };
             if ui.button(verb).clicked() {
-                commands.push(Command::ImportCsv);
+                commands.push(Command::Csv(CsvCommand::Import));
             }
             if ui.button("Cancel").clicked() {
-                commands.push(Command::CloseCsv);
+                commands.push(Command::Csv(CsvCommand::Close));
             }
         });
     });
     if !open {
-        commands.push(Command::CloseCsv);
+        commands.push(Command::Csv(CsvCommand::Close));
     }
 }
 

@@ -50,15 +50,15 @@ pub enum PathChoice {
 }
 
 /// A dialog with a text field for a file path, used when no native file dialog is available.
-/// `verb` names the button ("Open", "Save").
-pub fn path_prompt_ui(ctx: &Context, title: &str, verb: &str, text: &mut String) -> Option<PathChoice> {
+/// `verb` names the button ("Open", "Save"); `example` shows in the empty field (which file names
+/// it takes).
+pub fn path_prompt_ui(ctx: &Context, title: &str, verb: &str, example: &str, text: &mut String) -> Option<PathChoice> {
     let mut choice = None;
     let modal = Modal::new(Id::unique("path prompt")).show(ctx, |ui| {
         ui.heading(title);
         let label = ui.label("File path");
-        let response = ui
-            .add(egui::TextEdit::singleline(text).desired_width(420.0).hint_text("/path/to/graph.ron"))
-            .labelled_by(label.id);
+        let response =
+            ui.add(egui::TextEdit::singleline(text).desired_width(420.0).hint_text(example)).labelled_by(label.id);
         if !response.has_focus() && text.is_empty() {
             response.request_focus();
         }
@@ -115,7 +115,11 @@ pub enum RecoveryChoice {
 
 /// Lists unsaved work found from windows that closed without saving, each with its document,
 /// time and counts, to restore or discard.
-pub fn recovery_ui(ctx: &Context, files: &[crate::io::recovery::RecoveryFile]) -> Option<RecoveryChoice> {
+pub fn recovery_ui(
+    ctx: &Context,
+    files: &[crate::io::recovery::RecoveryFile],
+    changes: &std::collections::HashMap<std::path::PathBuf, String>,
+) -> Option<RecoveryChoice> {
     let mut choice = None;
     let modal = Modal::new(Id::unique("recover unsaved work")).show(ctx, |ui| {
         ui.set_max_width(640.0);
@@ -131,11 +135,15 @@ pub fn recovery_ui(ctx: &Context, files: &[crate::io::recovery::RecoveryFile]) -
                         header.document.as_ref().map_or_else(|| "never saved".to_owned(), |d| d.display().to_string());
                     ui.label(format!("Document: {document}"));
                     ui.label(format!(
-                        "Autosaved {} · {} actors · {} cooperations",
+                        "Autosaved {} · {} · {}",
                         file.saved_at_text(),
-                        header.actors,
-                        header.cooperations
+                        crate::words::actors(header.actors),
+                        crate::words::cooperations(header.cooperations)
                     ));
+                    match changes.get(&file.path) {
+                        Some(summary) => ui.label(format!("Changes: {summary}")),
+                        None => ui.label(RichText::new("Working out what changed…").weak()),
+                    };
                     ui.horizontal(|ui| {
                         if ui.button(format!("Restore {}", header.name)).clicked() {
                             choice = Some(RecoveryChoice::Restore(file.path.clone()));

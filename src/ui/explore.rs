@@ -6,9 +6,10 @@ use egui::{RichText, ScrollArea, Ui};
 use super::styling::{MetricLegend, Styling, ramp};
 use super::theme;
 use super::widgets::choice;
+use crate::analysis::community::CommunityMethod;
 use crate::analysis::metrics::Metric;
 use crate::model::{ActorId, Kind, PartialDate, SourceId};
-use crate::state::command::Command;
+use crate::state::command::{Command, ViewCommand};
 use crate::state::document::Document;
 use crate::state::explore::{EgoFocus, Explore};
 use crate::state::selection::Selection;
@@ -306,13 +307,13 @@ fn paths_ui(ui: &mut Ui, doc: &Document, selection: &Selection, explore: &mut Ex
                 let Some(c) = doc.graph.cooperation_at(*edge) else { continue };
                 ui.horizontal_wrapped(|ui| {
                     if ui.link(&a.label).clicked() {
-                        commands.push(Command::FocusActor(a.id().clone()));
+                        commands.push(Command::View(ViewCommand::FocusActor(a.id().clone())));
                     }
                     ui.label(
                         RichText::new(c.cooperation.kind.label()).color(theme::cooperation_color(c.cooperation.kind)),
                     );
                     if ui.link(&b.label).clicked() {
-                        commands.push(Command::FocusActor(b.id().clone()));
+                        commands.push(Command::View(ViewCommand::FocusActor(b.id().clone())));
                     }
                 });
                 for evidence in c.cooperation.evidence() {
@@ -337,6 +338,14 @@ pub fn metrics_ui(
 ) -> bool {
     let before = (explore.metrics.size_by, explore.metrics.color_by);
     let state = &mut explore.metrics;
+    let method_name = |m: CommunityMethod| m.name().to_owned();
+    if let Some(method) = choice(ui, "Communities by", state.communities.method, &CommunityMethod::ALL, method_name) {
+        state.communities.method = method;
+        // Metrics shown (or on their way) follow the choice at once.
+        if state.result.is_some() || state.job.is_some() {
+            state.start(&doc.graph);
+        }
+    }
     match state.job.as_ref().map(|job| job.progress.fraction()) {
         Some(fraction) => {
             let mut cancel = false;
@@ -368,23 +377,31 @@ pub fn metrics_ui(
         }
     }
     let Some(metrics) = state.current() else {
-        ui.label(
-            RichText::new("Degree, weighted degree, betweenness, PageRank, components and Louvain communities.").weak(),
-        );
+        ui.label(RichText::new("Degree, weighted degree, betweenness, PageRank, components and communities.").weak());
         return false;
     };
     ui.label(format!(
-        "{} communities (modularity {:.3}){}",
+        "{} communities (modularity {:.3}, {}){}",
         metrics.community_count,
         metrics.modularity,
+        metrics.community_settings.method.name(),
         if metrics.betweenness_sampled { "; betweenness estimated from sampled sources" } else { "" }
     ));
     let options: Vec<Option<Metric>> = std::iter::once(None).chain(Metric::ALL.iter().copied().map(Some)).collect();
     let name = |m: Option<Metric>| m.map_or("Off".to_owned(), |m| m.name().to_owned());
     let sizes: Vec<Option<Metric>> =
         options.iter().copied().filter(|m| m.is_none_or(|m| !m.is_categorical())).collect();
+    let extent = |metric: Metric| {
+        let values = (0..metrics.network.nodes.len()).map(|i| metrics.value(metric, i));
+        let max = values.clone().fold(0.0f64, f64::max);
+        (metric, values.fold(f64::INFINITY, f64::min).min(max), max)
+    };
+    let sized = state.size_by.map(extent);
     if let Some(chosen) = choice(ui, "Node size by", state.size_by, &sizes, name) {
         state.size_by = chosen;
+    }
+    if let (Some((metric, min, max)), Some(_)) = (sized, state.size_by) {
+        size_legend_ui(ui, metric, min, max);
     }
     if let Some(chosen) = choice(ui, "Node colour by", state.color_by, &options, name) {
         state.color_by = chosen;
@@ -417,15 +434,41 @@ pub fn metrics_ui(
     before != (explore.metrics.size_by, explore.metrics.color_by)
 }
 
-/// A short column title for the metrics table (the full name shows on hover).
-fn short_name(metric: Metric) -> &'static str {
+/// The legend of the size mapping: the smallest and the largest disc with their values.
+fn size_legend_ui(ui: &mut Ui, metric: Metric, min: f64, max: f64) {
+    // Wrapped, so a long metric name never widens the panel.
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{}:", metric.name()));
+        // The discs are drawn as the canvas sizes them: radius grows with √(value / largest).
+        for (value, fraction) in [(min, if max > 0.0 { (min / max).sqrt() } else { 0.0 }), (max, 1.0)] {
+            let radius = 3.0 * (1.0 + 3.0 * fraction as f32);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(2.0 * radius + 2.0, 26.0), egui::Sense::hover());
+            ui.painter().circle_filled(rect.center(), radius, ui.visuals().widgets.inactive.fg_stroke.color);
+            ui.label(format_value(metric, value));
+        }
+    })
+    .response
+    .on_hover_text(format!("Node size by {}: the smallest and the largest in this graph", metric.name()));
+}
+
+/// A metric's value as the table and legends write it.
+fn format_value(metric: Metric, value: f64) -> String {
+    match metric {
+        Metric::Degree | Metric::Component | Metric::Community => format!("{value:.0}"),
+        Metric::WeightedDegree => format!("{value:.2}"),
+        Metric::Betweenness | Metric::PageRank => format!("{value:.4}"),
+    }
+}
+
+/// A column title for the metrics table: the metric's name, in words.
+fn column_title(metric: Metric) -> &'static str {
     match metric {
         Metric::Degree => "Degree",
-        Metric::WeightedDegree => "W. degree",
+        Metric::WeightedDegree => "Weighted degree",
         Metric::Betweenness => "Betweenness",
         Metric::PageRank => "PageRank",
-        Metric::Component => "Comp.",
-        Metric::Community => "Comm.",
+        Metric::Component => "Component",
+        Metric::Community => "Community",
     }
 }
 
@@ -437,7 +480,10 @@ fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut V
         ui.label("Columns:");
         for metric in Metric::ALL {
             let mut shown = state.columns.contains(&metric);
-            if ui.toggle_value(&mut shown, short_name(metric)).on_hover_text(metric.name()).changed() {
+            let toggle = ui.toggle_value(&mut shown, column_title(metric));
+            let name = format!("{} column", column_title(metric));
+            toggle.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, shown, &name));
+            if toggle.on_hover_text(format!("Show or hide the {} column", metric.name())).changed() {
                 if shown {
                     state.columns.push(metric);
                     state.columns.sort_by_key(|m| Metric::ALL.iter().position(|a| a == m));
@@ -455,13 +501,25 @@ fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut V
     let Some(metrics) = state.result.as_ref().map(|(m, _)| m) else { return };
     let mut new_sort = None;
     let spacing = ui.spacing().item_spacing.x;
-    // Counts need little room, fractions a little more.
-    let column_width = |metric: Metric| match metric {
-        Metric::Degree | Metric::Component | Metric::Community => 40.0,
-        Metric::WeightedDegree | Metric::Betweenness | Metric::PageRank => 52.0,
+    // Each column as wide as its whole title (and its numbers); the table scrolls sideways
+    // within the panel when they do not all fit, instead of widening it.
+    let title_width = |metric: Metric| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                column_title(metric).to_owned(),
+                egui::TextStyle::Button.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x
+        })
     };
-    let columns_width: f32 = columns.iter().map(|&m| column_width(m) + spacing).sum();
-    let name_width = (ui.available_width() - columns_width - spacing - 14.0).max(70.0);
+    let widths: Vec<f32> =
+        columns.iter().map(|&m| (title_width(m) + 2.0 * ui.spacing().button_padding.x + 4.0).max(52.0)).collect();
+    let column_width =
+        |metric: Metric| columns.iter().position(|m| *m == metric).and_then(|k| widths.get(k)).copied().unwrap_or(52.0);
+    let columns_width: f32 = widths.iter().map(|w| w + spacing).sum();
+    let name_width = (ui.available_width() - columns_width - spacing - 14.0).max(110.0);
     // A fixed-width cell: names start at the left and end in "…" if too long, numbers align right.
     let cell = |ui: &mut Ui, width: f32, right: bool, add: &mut dyn FnMut(&mut Ui) -> egui::Response| {
         let layout = if right {
@@ -475,57 +533,58 @@ fn table_ui(ui: &mut Ui, doc: &Document, explore: &mut Explore, commands: &mut V
         })
         .inner
     };
-    ui.horizontal(|ui| {
-        cell(ui, name_width, false, &mut |ui| ui.add(egui::Label::new(RichText::new("Actor").strong()).truncate()));
-        for &metric in &columns {
-            let header = ui
-                .add_sized([column_width(metric), 18.0], egui::Button::new(short_name(metric)).truncate())
-                .on_hover_text(format!("Sort by {}", metric.name()));
-            if metric == sort_by {
-                // A small triangle under the title: pointing up for ascending, down for descending.
-                let c = header.rect.center_bottom() + egui::vec2(0.0, 2.0);
-                let (tip, base) = if ascending { (-3.0, 1.0) } else { (1.0, -3.0) };
-                let points = vec![c + egui::vec2(-4.0, base), c + egui::vec2(4.0, base), c + egui::vec2(0.0, tip)];
-                ui.painter().add(egui::Shape::convex_polygon(
-                    points,
-                    ui.visuals().strong_text_color(),
-                    egui::Stroke::NONE,
-                ));
+    ScrollArea::horizontal().id_salt("metrics table sideways").auto_shrink([false, true]).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            cell(ui, name_width, false, &mut |ui| ui.add(egui::Label::new(RichText::new("Actor").strong()).truncate()));
+            for &metric in &columns {
+                let header = ui
+                    .add_sized([column_width(metric), 18.0], egui::Button::new(column_title(metric)))
+                    .on_hover_text(format!("Sort by {}", metric.name()));
+                let name = format!("Sort by {}", column_title(metric));
+                header.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                if metric == sort_by {
+                    // A small triangle under the title: pointing up for ascending, down for descending.
+                    let c = header.rect.center_bottom() + egui::vec2(0.0, 2.0);
+                    let (tip, base) = if ascending { (-3.0, 1.0) } else { (1.0, -3.0) };
+                    let points = vec![c + egui::vec2(-4.0, base), c + egui::vec2(4.0, base), c + egui::vec2(0.0, tip)];
+                    ui.painter().add(egui::Shape::convex_polygon(
+                        points,
+                        ui.visuals().strong_text_color(),
+                        egui::Stroke::NONE,
+                    ));
+                }
+                if header.clicked() {
+                    new_sort = Some((metric, metric == sort_by && !ascending));
+                }
             }
-            if header.clicked() {
-                new_sort = Some((metric, metric == sort_by && !ascending));
-            }
-        }
-    });
-    ScrollArea::vertical().id_salt("metrics table scroll").auto_shrink([false, false]).show_rows(
-        ui,
-        18.0,
-        order.len().min(2_000),
-        |ui, rows| {
-            for &i in order.get(rows).unwrap_or(&[]) {
-                let Some(actor) = metrics.network.nodes.get(i).and_then(|n| doc.graph.actor_at(*n)) else { continue };
-                ui.horizontal(|ui| {
-                    let link = RichText::new(actor.label.as_str()).color(ui.visuals().hyperlink_color);
-                    let name = cell(ui, name_width, false, &mut |ui| {
-                        ui.add(egui::Button::new(link.clone()).frame(false).truncate())
+        });
+        ScrollArea::vertical().id_salt("metrics table scroll").auto_shrink([false, false]).show_rows(
+            ui,
+            18.0,
+            order.len().min(2_000),
+            |ui, rows| {
+                for &i in order.get(rows).unwrap_or(&[]) {
+                    let Some(actor) = metrics.network.nodes.get(i).and_then(|n| doc.graph.actor_at(*n)) else {
+                        continue;
+                    };
+                    ui.horizontal(|ui| {
+                        let link = RichText::new(actor.label.as_str()).color(ui.visuals().hyperlink_color);
+                        let name = cell(ui, name_width, false, &mut |ui| {
+                            ui.add(egui::Button::new(link.clone()).frame(false).truncate())
+                        });
+                        name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &actor.label));
+                        if name.on_hover_text(&actor.label).clicked() {
+                            commands.push(Command::View(ViewCommand::FocusActor(actor.id().clone())));
+                        }
+                        for &metric in &columns {
+                            let text = format_value(metric, metrics.value(metric, i));
+                            cell(ui, column_width(metric), true, &mut |ui| ui.label(text.as_str()));
+                        }
                     });
-                    name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &actor.label));
-                    if name.on_hover_text(&actor.label).clicked() {
-                        commands.push(Command::FocusActor(actor.id().clone()));
-                    }
-                    for &metric in &columns {
-                        let value = metrics.value(metric, i);
-                        let text = match metric {
-                            Metric::Degree | Metric::Component | Metric::Community => format!("{value:.0}"),
-                            Metric::WeightedDegree => format!("{value:.2}"),
-                            Metric::Betweenness | Metric::PageRank => format!("{value:.4}"),
-                        };
-                        cell(ui, column_width(metric), true, &mut |ui| ui.label(text.as_str()));
-                    }
-                });
-            }
-        },
-    );
+                }
+            },
+        );
+    });
     if order.len() > 2_000 {
         ui.label(RichText::new(format!("The first 2,000 of {} actors, in this order.", order.len())).weak());
     }

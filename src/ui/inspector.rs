@@ -4,13 +4,13 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use super::theme;
-use super::widgets::{choice, labelled_text};
+use super::widgets::{choice, kind_choice, labelled_text};
 use crate::edit::Edit;
 use crate::model::{
     Actor, ActorId, ActorKind, Cooperation, CooperationId, CooperationKind, DateSpan, Evidence, Kind, Metadata,
     PartialDate, Source, SourceId,
 };
-use crate::state::command::Command;
+use crate::state::command::{Command, EditCommand, KbCommand, SelectCommand, ViewCommand};
 use crate::state::document::Document;
 use crate::state::selection::Selection;
 
@@ -22,10 +22,15 @@ pub struct InspectorState {
     new_attribute_key: String,
     new_attribute_value: String,
     new_source_title: String,
+    /// Put the keyboard focus in the Label field next frame (an actor was just added).
+    pub focus_label: bool,
+    /// One of the inspector's fields had the keyboard focus in the last frame. Its edits are
+    /// the document's, so the document's undo and redo keys act there too.
+    pub has_focus: bool,
 }
 
 fn edit(commands: &mut Vec<Command>, edit: Edit, coalesce: Option<String>) {
-    commands.push(Command::Edit { edit, coalesce });
+    commands.push(Command::Edit(EditCommand::Apply { edit, coalesce }));
 }
 
 /// Shows the inspector for the current selection.
@@ -52,6 +57,12 @@ pub fn inspector_ui(
             document_ui(ui, doc, state, commands);
         }
     });
+    let area = ui.min_rect();
+    state.has_focus = ui
+        .ctx()
+        .memory(|m| m.focused())
+        .and_then(|id| ui.ctx().read_response(id))
+        .is_some_and(|focused| area.intersects(focused.rect));
 }
 
 /// A text field whose text must parse as `T`. While the text does not parse it is kept as a
@@ -103,7 +114,7 @@ where
 /// Seals the undo step when a field loses focus, so the next typing session is its own step.
 fn seal_on_blur(response: &egui::Response, commands: &mut Vec<Command>) {
     if response.lost_focus() {
-        commands.push(Command::SealHistory);
+        commands.push(Command::Edit(EditCommand::Seal));
     }
 }
 
@@ -122,12 +133,24 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
 
     let mut label = actor.label.clone();
     let response = labelled_text(ui, "Label", &mut label, false);
+    if std::mem::take(&mut state.focus_label) {
+        // A new actor: its name is typed over the placeholder at once.
+        response.request_focus();
+        if let Some(mut text) = egui::TextEdit::load_state(ui.ctx(), response.id) {
+            let all = egui::text::CCursorRange::two(
+                egui::text::CCursor::new(0),
+                egui::text::CCursor::new(label.chars().count()),
+            );
+            text.cursor.set_char_range(Some(all));
+            text.store(ui.ctx(), response.id);
+        }
+    }
     if response.changed() {
         edit(commands, with(&|a| a.label.clone_from(&label)), key("label"));
     }
     seal_on_blur(&response, commands);
 
-    if let Some(kind) = choice(ui, "Kind", actor.kind, ActorKind::ALL, |k| k.label()) {
+    if let Some(kind) = kind_choice(ui, "Kind", actor.kind, ActorKind::ALL, |k| k.label(), theme::actor_color) {
         edit(commands, with(&|a| a.kind = kind), None);
     }
 
@@ -157,15 +180,15 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
 
     let mut pinned = actor.pinned;
     if ui.checkbox(&mut pinned, "Pinned (the layout leaves it in place)").changed() {
-        commands.push(Command::SelectActors(vec![id.clone()]));
-        commands.push(Command::PinSelection(pinned));
+        commands.push(Command::Select(SelectCommand::Actors(vec![id.clone()])));
+        commands.push(Command::Edit(EditCommand::PinSelection(pinned)));
     }
     if ui
         .button("Link to a knowledge base…")
         .on_hover_text("Find the entity it is in a knowledge base (Wikidata's shape) and keep the link")
         .clicked()
     {
-        commands.push(Command::ShowLink(id.clone()));
+        commands.push(Command::Kb(KbCommand::ShowLink(id.clone())));
     }
 
     actor_look_ui(ui, doc, actor, commands);
@@ -176,10 +199,10 @@ fn actor_ui(ui: &mut Ui, doc: &Document, actor: &Actor, state: &mut InspectorSta
     ui.separator();
     ui.horizontal(|ui| {
         if ui.button("Connect to…").on_hover_text("Ctrl-drag from this actor onto another on the canvas").clicked() {
-            commands.push(Command::FocusActor(id.clone()));
+            commands.push(Command::View(ViewCommand::FocusActor(id.clone())));
         }
         if ui.button("Delete actor").clicked() {
-            commands.push(Command::DeleteSelection);
+            commands.push(Command::Edit(EditCommand::DeleteSelection));
         }
     });
 }
@@ -216,7 +239,7 @@ fn actor_look_ui(ui: &mut Ui, doc: &Document, actor: &Actor, commands: &mut Vec<
                 edit(commands, with(&|s| s.size = Some(size)), key.clone());
             }
             if response.drag_stopped() || response.lost_focus() {
-                commands.push(Command::SealHistory);
+                commands.push(Command::Edit(EditCommand::Seal));
             }
         });
         let shape = crate::draw::looks::node_shape(actor);
@@ -257,7 +280,7 @@ fn cooperation_look_ui(ui: &mut Ui, cooperation: &Cooperation, commands: &mut Ve
                 edit(commands, with(&|s| s.width = Some(width)), key.clone());
             }
             if response.drag_stopped() || response.lost_focus() {
-                commands.push(Command::SealHistory);
+                commands.push(Command::Edit(EditCommand::Seal));
             }
         });
         if ui.add_enabled(!cooperation.style.is_empty(), egui::Button::new("Reset to the kind's look")).clicked() {
@@ -353,7 +376,7 @@ fn actor_cooperations_ui(ui: &mut Ui, doc: &Document, actor: &Actor, commands: &
         ui.horizontal_wrapped(|ui| {
             ui.label(arrow);
             if ui.link(partner_label).on_hover_text(format!("Select and centre {partner_label}")).clicked() {
-                commands.push(Command::FocusActor(partner.clone()));
+                commands.push(Command::View(ViewCommand::FocusActor(partner.clone())));
             }
             let kind = c.cooperation.kind;
             ui.label(RichText::new(kind.label()).color(theme::cooperation_color(kind)));
@@ -364,7 +387,7 @@ fn actor_cooperations_ui(ui: &mut Ui, doc: &Document, actor: &Actor, commands: &
             let name = format!("Select cooperation {}", c.cooperation.id());
             details.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             if details.on_hover_text(format!("Select cooperation {}", c.cooperation.id())).clicked() {
-                commands.push(Command::SelectCooperation(c.cooperation.id().clone()));
+                commands.push(Command::Select(SelectCommand::Cooperation(c.cooperation.id().clone())));
             }
         });
         if !c.cooperation.label.is_empty() {
@@ -408,11 +431,13 @@ fn cooperation_ui(
             ui.label(role);
             let label = doc.graph.actor(actor).map_or(actor.as_str(), |a| a.label.as_str());
             if ui.link(label).on_hover_text(format!("Select and centre {label}")).clicked() {
-                commands.push(Command::FocusActor(actor.clone()));
+                commands.push(Command::View(ViewCommand::FocusActor(actor.clone())));
             }
         });
     }
-    if let Some(kind) = choice(ui, "Kind", cooperation.kind, CooperationKind::ALL, |k| k.label()) {
+    if let Some(kind) =
+        kind_choice(ui, "Kind", cooperation.kind, CooperationKind::ALL, |k| k.label(), theme::cooperation_color)
+    {
         edit(commands, with(&|c| c.kind = kind), None);
     }
     let mut directed = cooperation.directed;
@@ -441,7 +466,7 @@ fn cooperation_ui(
             edit(commands, with(&|c| c.weight = weight), key("weight"));
         }
         if response.drag_stopped() || response.lost_focus() {
-            commands.push(Command::SealHistory);
+            commands.push(Command::Edit(EditCommand::Seal));
         }
     });
 
@@ -450,7 +475,7 @@ fn cooperation_ui(
     evidence_ui(ui, doc, cooperation, commands);
     ui.separator();
     if ui.button("Delete cooperation").clicked() {
-        commands.push(Command::DeleteSelection);
+        commands.push(Command::Edit(EditCommand::DeleteSelection));
     }
 }
 
@@ -469,7 +494,7 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, cooperation: &Cooperation, commands:
             }) {
                 let mut all = cooperation.evidence().to_vec();
                 all[k].source = source_ids[chosen].clone();
-                commands.push(Command::Edit { edit: set_evidence(all), coalesce: None });
+                commands.push(Command::Edit(EditCommand::Apply { edit: set_evidence(all), coalesce: None }));
             }
             if let Some(source) = doc.graph.source(&evidence.source) {
                 let mut facts = Vec::new();
@@ -488,13 +513,16 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, cooperation: &Cooperation, commands:
             if response.changed() {
                 let mut all = cooperation.evidence().to_vec();
                 all[k].quote.clone_from(&quote);
-                commands.push(Command::Edit { edit: set_evidence(all), coalesce: Some(format!("quote:{id}:{k}")) });
+                commands.push(Command::Edit(EditCommand::Apply {
+                    edit: set_evidence(all),
+                    coalesce: Some(format!("quote:{id}:{k}")),
+                }));
             }
             seal_on_blur(&response, commands);
             if ui.button("Remove evidence").clicked() {
                 let mut all = cooperation.evidence().to_vec();
                 all.remove(k);
-                commands.push(Command::Edit { edit: set_evidence(all), coalesce: None });
+                commands.push(Command::Edit(EditCommand::Apply { edit: set_evidence(all), coalesce: None }));
             }
         });
         ui.add_space(6.0);
@@ -504,7 +532,7 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, cooperation: &Cooperation, commands:
             if ui.button("Add evidence").clicked() {
                 let mut all = cooperation.evidence().to_vec();
                 all.push(Evidence { source: first.id().clone(), quote: String::new() });
-                commands.push(Command::Edit { edit: set_evidence(all), coalesce: None });
+                commands.push(Command::Edit(EditCommand::Apply { edit: set_evidence(all), coalesce: None }));
             }
         }
         None => {
@@ -514,19 +542,19 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, cooperation: &Cooperation, commands:
 }
 
 fn multi_ui(ui: &mut Ui, doc: &Document, selection: &Selection, commands: &mut Vec<Command>) {
-    ui.heading(format!("{} actors selected", selection.actor_count()));
+    ui.heading(format!("{} selected", crate::words::actors(selection.actor_count())));
     ui.horizontal_wrapped(|ui| {
         if selection.actor_count() == 2 && ui.button("Connect these two").clicked() {
-            commands.push(Command::ConnectSelected);
+            commands.push(Command::Edit(EditCommand::ConnectSelected));
         }
         if ui.button("Pin").clicked() {
-            commands.push(Command::PinSelection(true));
+            commands.push(Command::Edit(EditCommand::PinSelection(true)));
         }
         if ui.button("Release pins").clicked() {
-            commands.push(Command::PinSelection(false));
+            commands.push(Command::Edit(EditCommand::PinSelection(false)));
         }
         if ui.button("Delete selected").clicked() {
-            commands.push(Command::DeleteSelection);
+            commands.push(Command::Edit(EditCommand::DeleteSelection));
         }
     });
     ui.separator();
@@ -536,7 +564,7 @@ fn multi_ui(ui: &mut Ui, doc: &Document, selection: &Selection, commands: &mut V
     for actor in actors.iter().take(200) {
         ui.horizontal(|ui| {
             if ui.link(&actor.label).on_hover_text(format!("Select and centre {}", actor.label)).clicked() {
-                commands.push(Command::FocusActor(actor.id().clone()));
+                commands.push(Command::View(ViewCommand::FocusActor(actor.id().clone())));
             }
             ui.label(RichText::new(actor.kind.label()).small().weak());
         });
@@ -553,17 +581,17 @@ fn document_ui(ui: &mut Ui, doc: &Document, state: &mut InspectorState, commands
     let response = labelled_text(ui, "Title", &mut title, false);
     if response.changed() {
         let edit = Edit::SetMetadata(Metadata { title: title.clone(), ..metadata.clone() });
-        commands.push(Command::Edit { edit, coalesce: Some("title".to_owned()) });
+        commands.push(Command::Edit(EditCommand::Apply { edit, coalesce: Some("title".to_owned()) }));
     }
     seal_on_blur(&response, commands);
     let mut description = metadata.description.clone();
     let response = labelled_text(ui, "Description", &mut description, true);
     if response.changed() {
         let edit = Edit::SetMetadata(Metadata { description: description.clone(), ..metadata.clone() });
-        commands.push(Command::Edit { edit, coalesce: Some("description".to_owned()) });
+        commands.push(Command::Edit(EditCommand::Apply { edit, coalesce: Some("description".to_owned()) }));
     }
     seal_on_blur(&response, commands);
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = |n: usize, word: &str| crate::words::counted(n, word, &format!("{word}s"));
     ui.label(format!(
         "{}, {}, {}",
         plural(doc.graph.actor_count(), "actor"),
@@ -588,7 +616,10 @@ fn document_ui(ui: &mut Ui, doc: &Document, state: &mut InspectorState, commands
         let title = state.new_source_title.trim().to_owned();
         if ui.add_enabled(!title.is_empty(), egui::Button::new("Add source")).clicked() {
             let id = fresh_source_id(doc, &title);
-            commands.push(Command::Edit { edit: Edit::AddSource(Source::new(id, title)), coalesce: None });
+            commands.push(Command::Edit(EditCommand::Apply {
+                edit: Edit::AddSource(Source::new(id, title)),
+                coalesce: None,
+            }));
             state.new_source_title.clear();
         }
     });
@@ -627,20 +658,26 @@ fn source_ui(ui: &mut Ui, source: &Source, state: &mut InspectorState, commands:
     let mut title = source.title.clone();
     let response = labelled_text(ui, "Source title", &mut title, false);
     if response.changed() {
-        commands.push(Command::Edit { edit: with(&|s| s.title.clone_from(&title)), coalesce: key("title") });
+        commands.push(Command::Edit(EditCommand::Apply {
+            edit: with(&|s| s.title.clone_from(&title)),
+            coalesce: key("title"),
+        }));
     }
     seal_on_blur(&response, commands);
     let mut publisher = source.publisher.clone();
     let response = labelled_text(ui, "Publisher", &mut publisher, false);
     if response.changed() {
-        commands
-            .push(Command::Edit { edit: with(&|s| s.publisher.clone_from(&publisher)), coalesce: key("publisher") });
+        commands.push(Command::Edit(EditCommand::Apply {
+            edit: with(&|s| s.publisher.clone_from(&publisher)),
+            coalesce: key("publisher"),
+        }));
     }
     seal_on_blur(&response, commands);
     let mut url = source.url.clone();
     let response = labelled_text(ui, "URL", &mut url, false);
     if response.changed() {
-        commands.push(Command::Edit { edit: with(&|s| s.url.clone_from(&url)), coalesce: key("url") });
+        commands
+            .push(Command::Edit(EditCommand::Apply { edit: with(&|s| s.url.clone_from(&url)), coalesce: key("url") }));
     }
     seal_on_blur(&response, commands);
     let current = source.date.map(|d| d.to_string()).unwrap_or_default();
@@ -648,7 +685,7 @@ fn source_ui(ui: &mut Ui, source: &Source, state: &mut InspectorState, commands:
     if let Some(date) =
         parsed_field::<PartialDate>(ui, state, date_key, "Published", current, "YYYY, YYYY-MM or YYYY-MM-DD", commands)
     {
-        commands.push(Command::Edit { edit: with(&|s| s.date = date), coalesce: key("date") });
+        commands.push(Command::Edit(EditCommand::Apply { edit: with(&|s| s.date = date), coalesce: key("date") }));
     }
 }
 
@@ -670,7 +707,7 @@ fn claims_ui(ui: &mut Ui, doc: &Document, source: &Source, commands: &mut Vec<Co
             ui.horizontal_wrapped(|ui| {
                 let text = format!("{} {} {}", name(c.from), c.cooperation.kind.label(), name(c.to));
                 if ui.link(text).clicked() {
-                    commands.push(Command::SelectCooperation(c.cooperation.id().clone()));
+                    commands.push(Command::Select(SelectCommand::Cooperation(c.cooperation.id().clone())));
                 }
             });
             for evidence in c.cooperation.evidence().iter().filter(|e| &e.source == source.id()) {

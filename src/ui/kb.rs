@@ -2,7 +2,7 @@
 
 use egui::{Context, RichText};
 
-use crate::state::command::Command;
+use crate::state::command::{Command, KbCommand};
 use crate::state::document::Document;
 use crate::state::kb::KbForm;
 use crate::ui::widgets::labelled_text;
@@ -13,8 +13,8 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
     let mut open = true;
     egui::Window::new("Knowledge base").open(&mut open).collapsible(false).default_width(560.0).show(ctx, |ui| {
         ui.label("A SPARQL 1.1 endpoint and a named graph in it. Credentials come from KGX_SPARQL_USER and KGX_SPARQL_PASSWORD.");
-        labelled_text(ui, "Endpoint", &mut form.endpoint, false);
-        labelled_text(ui, "Named graph", &mut form.graph, false);
+        hinted_text(ui, "Endpoint", &mut form.endpoint, "e.g. http://localhost:8890/sparql");
+        hinted_text(ui, "Named graph", &mut form.graph, "e.g. https://example.org/graphs/covid-cooperation");
         ui.collapsing("Open a CONSTRUCT query instead", |ui| {
             ui.label(RichText::new("Its triples must follow kgx's RDF mapping (README); the result is not tied to a named graph.").weak());
             labelled_text(ui, "CONSTRUCT query", &mut form.query, true);
@@ -29,14 +29,14 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
             .weak());
         }
         if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
+            problem_ui(ui, error);
         }
         ui.horizontal(|ui| {
             if form.job.is_some() {
                 ui.spinner();
                 ui.label("Talking to the endpoint…");
                 if ui.button("Cancel").clicked() {
-                    commands.push(Command::CancelKb);
+                    commands.push(Command::Kb(KbCommand::Cancel));
                 }
             } else {
                 let endpoint = !form.endpoint.trim().is_empty();
@@ -47,19 +47,38 @@ pub fn kb_ui(ctx: &Context, form: &mut Option<Box<KbForm>>, doc: &Document, comm
                     .on_hover_text("Open the named graph (or the query's result) as a new document")
                     .clicked()
                 {
-                    commands.push(Command::PullKb);
+                    commands.push(Command::Kb(KbCommand::Pull));
                 }
                 if ui.add_enabled(endpoint && graph, egui::Button::new("Publish this graph")).on_hover_text("Write this graph into the named graph").clicked() {
-                    commands.push(Command::PushKb);
+                    commands.push(Command::Kb(KbCommand::Push));
                 }
             }
             if ui.button("Close").clicked() {
-                commands.push(Command::CloseKb);
+                commands.push(Command::Kb(KbCommand::Close));
             }
         });
     });
     if !open {
-        commands.push(Command::CloseKb);
+        commands.push(Command::Kb(KbCommand::Close));
+    }
+}
+
+/// A labelled text field showing an example while it is empty.
+fn hinted_text(ui: &mut egui::Ui, label: &str, value: &mut String, example: &str) {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY).hint_text(example)).labelled_by(label.id);
+    });
+}
+
+/// A problem in one sentence (its first line), with what the server said folded under it.
+fn problem_ui(ui: &mut egui::Ui, problem: &str) {
+    let (sentence, details) = problem.split_once('\n').unwrap_or((problem, ""));
+    ui.colored_label(ui.visuals().error_fg_color, sentence);
+    if !details.trim().is_empty() {
+        ui.collapsing("Details", |ui| {
+            ui.label(RichText::new(details.trim()).weak());
+        });
     }
 }
 
@@ -87,7 +106,7 @@ pub fn link_ui(
             }
         });
         if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
+            problem_ui(ui, error);
         }
         if form.searched && form.candidates.is_empty() {
             ui.label("Nothing found.");
@@ -95,7 +114,7 @@ pub fn link_ui(
         for (k, candidate) in form.candidates.iter().enumerate() {
             ui.horizontal(|ui| {
                 if ui.button(format!("Link to {}", candidate.label)).on_hover_text(&candidate.iri).clicked() {
-                    commands.push(Command::ApplyLink(k));
+                    commands.push(Command::Kb(KbCommand::ApplyLink(k)));
                 }
                 let facts: Vec<String> = [
                     candidate.description.clone(),
@@ -109,10 +128,10 @@ pub fn link_ui(
             });
         }
         if ui.button("Close").clicked() {
-            commands.push(Command::CloseLink);
+            commands.push(Command::Kb(KbCommand::CloseLink));
         }
     });
     if !open {
-        commands.push(Command::CloseLink);
+        commands.push(Command::Kb(KbCommand::CloseLink));
     }
 }

@@ -5,9 +5,9 @@ use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
 use super::theme;
 use crate::analysis::filter::FilterSpec;
-use crate::analysis::search::search;
+use crate::analysis::search::{SearchIndex, SearchResults};
 use crate::model::{Actor, ActorKind, CooperationKind, Kind};
-use crate::state::command::Command;
+use crate::state::command::{Command, ViewCommand};
 use crate::state::document::Document;
 use crate::state::selection::Selection;
 
@@ -21,8 +21,10 @@ pub struct LegendState {
     pub focus_search: bool,
     sorted: Vec<petgraph::stable_graph::NodeIndex>,
     sorted_revision: Option<u64>,
-    hits: Vec<crate::analysis::search::SearchHit>,
+    results: SearchResults,
     hits_key: Option<(String, u64)>,
+    /// The words of every actor, built once per document revision when a search needs it.
+    index: Option<(u64, std::sync::Arc<SearchIndex>)>,
 }
 
 /// Most search results listed.
@@ -123,7 +125,7 @@ fn actor_list_ui(
         }
         // Only the rows in view are looked up: a million actors cost nothing per frame.
         let count = state.sorted.len();
-        ui.label(RichText::new(format!("{count} actor{}", if count == 1 { "" } else { "s" })).weak());
+        ui.label(RichText::new(crate::words::actors(count)).weak());
         ScrollArea::vertical().id_salt("actor list").auto_shrink([false, false]).show_rows(
             ui,
             row_height,
@@ -139,22 +141,20 @@ fn actor_list_ui(
     // Search: ranked, typo-tolerant, over labels, aliases, ids and attribute values.
     let key = (query.to_owned(), doc.revision);
     if state.hits_key.as_ref() != Some(&key) {
-        state.hits = search(&doc.graph, query, SEARCH_RESULTS);
+        if state.index.as_ref().is_none_or(|(revision, _)| *revision != doc.revision) {
+            state.index = Some((doc.revision, std::sync::Arc::new(SearchIndex::new(&doc.graph))));
+        }
+        if let Some((_, index)) = &state.index {
+            state.results = index.search(&doc.graph, query, SEARCH_RESULTS);
+        }
         state.hits_key = Some(key);
     }
-    let hits = &state.hits;
+    let hits = &state.results.hits;
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if entered && let Some(actor) = hits.first().and_then(|h| doc.graph.actor_at(h.node)) {
-        commands.push(Command::FocusActor(actor.id().clone()));
+        commands.push(Command::View(ViewCommand::FocusActor(actor.id().clone())));
     }
-    ui.label(
-        RichText::new(format!(
-            "{} match{}; Enter selects the first",
-            hits.len(),
-            if hits.len() == 1 { "" } else { "es" }
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(state.results.hint()).weak());
     ScrollArea::vertical().id_salt("search results").auto_shrink([false, false]).show(ui, |ui| {
         for hit in hits {
             if let Some(actor) = doc.graph.actor_at(hit.node) {
@@ -180,16 +180,19 @@ fn actor_row(ui: &mut Ui, actor: &Actor, matched: Option<&str>, selection: &Sele
         });
         let matched_text = matched.map(|m| format!("({m})"));
         let name_width = (ui.available_width() - tag_width - ui.spacing().item_spacing.x).max(40.0);
+        // An actor whose name was erased is still listed, by its id.
+        let name =
+            if actor.label.trim().is_empty() { format!("(no name: {})", actor.id()) } else { actor.label.clone() };
         let response = ui
             .scope(|ui| {
                 ui.set_max_width(name_width);
-                ui.add(egui::Button::selectable(selected, actor.label.as_str()).truncate())
+                ui.add(egui::Button::selectable(selected, name.as_str()).truncate())
             })
             .inner;
         // The accessible name is the whole name, even when the visible one is shortened.
-        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &actor.label));
-        if response.on_hover_text(&actor.label).clicked() {
-            commands.push(Command::FocusActor(actor.id().clone()));
+        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
+        if response.on_hover_text(&name).clicked() {
+            commands.push(Command::View(ViewCommand::FocusActor(actor.id().clone())));
         }
         ui.label(tag);
         if let Some(matched) = matched_text {

@@ -3,7 +3,7 @@
 use egui::{Context, RichText, ScrollArea};
 
 use crate::io::import::ParallelRule;
-use crate::state::command::Command;
+use crate::state::command::{Command, MergeCommand};
 use crate::state::document::Document;
 use crate::state::merge::MergeState;
 
@@ -18,7 +18,7 @@ pub fn merge_ui(ctx: &Context, state: &mut MergeState, doc: &Document, commands:
                     ui.spinner();
                     ui.label(format!("Reading {} …", job.path.display()));
                     if ui.button("Cancel").clicked() {
-                        commands.push(Command::CloseMerge);
+                        commands.push(Command::Merge(MergeCommand::Close));
                     }
                 });
             });
@@ -64,17 +64,17 @@ pub fn merge_ui(ctx: &Context, state: &mut MergeState, doc: &Document, commands:
                     ui.separator();
                     ui.horizontal(|ui| {
                         if ui.button("Import").clicked() {
-                            commands.push(Command::ApplyMerge);
+                            commands.push(Command::Merge(MergeCommand::Apply));
                         }
                         if ui.button("Cancel").clicked() {
-                            commands.push(Command::CloseMerge);
+                            commands.push(Command::Merge(MergeCommand::Close));
                         }
                     });
                 });
         }
     }
     if !open {
-        commands.push(Command::CloseMerge);
+        commands.push(Command::Merge(MergeCommand::Close));
     }
 }
 

@@ -194,15 +194,11 @@ pub fn edge_points(input: &PaintInput<'_>, edge: &SceneEdge, points: &mut Vec<Po
 /// Paints the whole graph into `painter`. Costs O(n + m) per frame, with drawing limited to what
 /// is on screen.
 ///
-/// Returns the actor labels drawn: engine node and screen rectangle.
+/// Returns what was written on the canvas: actor labels and cooperation tags.
 /// With `gpu`, the GPU draws the straight cooperations (first callback) and the actors (second
 /// callback), and the CPU only what is left: loops and curved parallel cooperations between the
 /// two, rings, pins and labels above.
-pub fn paint_graph(
-    painter: &Painter,
-    input: &PaintInput<'_>,
-    gpu: Option<super::gpu::GpuLayers<'_>>,
-) -> Vec<(usize, Rect)> {
+pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>, gpu: Option<super::gpu::GpuLayers<'_>>) -> Drawn {
     painter.rect_filled(input.viewport, 0.0, rgb(input.palette.background));
     let visible_nodes = (0..input.xs.len()).filter(|&i| input.is_shown(i)).count();
     let on_gpu = gpu.is_some();
@@ -216,10 +212,10 @@ pub fn paint_graph(
         None => paint_edges(painter, input, None),
     };
     paint_nodes(painter, input, visible_nodes, on_gpu);
-    let mut labels = Vec::new();
+    let mut drawn = Drawn::default();
     if input.options.show_labels {
-        let (drawn, mut taken) = paint_labels(painter, input);
-        labels = drawn;
+        let (labels, mut taken) = paint_labels(painter, input);
+        drawn.labels = labels;
         if drawn_edges <= BUNDLE_COUNTS_ON_SCREEN {
             paint_bundle_counts(painter, input, &mut taken);
         }
@@ -232,13 +228,24 @@ pub fn paint_graph(
                     taken.insert(corners(disc), i as u32);
                 }
             }
-            paint_edge_labels(painter, input, &mut taken);
+            drawn.tags = paint_edge_labels(painter, input, &mut taken);
         }
     }
-    if let Some(e) = input.focus_edge {
-        paint_edge_label(painter, input, e);
+    if let Some(e) = input.focus_edge
+        && let Some(rect) = paint_edge_label(painter, input, e)
+    {
+        drawn.tags.push((e, rect));
     }
-    labels
+    drawn
+}
+
+/// What a frame wrote on the canvas, for hit tests and tests.
+#[derive(Clone, Debug, Default)]
+pub struct Drawn {
+    /// Actor labels: engine node and screen rectangle.
+    pub labels: Vec<(usize, Rect)>,
+    /// Cooperation tags (kind, label): scene edge and screen rectangle.
+    pub tags: Vec<(usize, Rect)>,
 }
 
 /// Most cooperations drawn in one frame. Beyond it (a zoomed-out view of a very large graph,
@@ -553,7 +560,8 @@ const EDGE_LABEL_MIN_LENGTH: f32 = 110.0;
 
 /// When zoomed in far enough that cooperations are long on screen, their kind (and label) is
 /// written along them, where it covers no other label.
-fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, taken: &mut Occupied) {
+fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, taken: &mut Occupied) -> Vec<(usize, Rect)> {
+    let mut drawn = Vec::new();
     let font = FontId::proportional(theme::EDGE_LABEL_SIZE);
     let mut points = Vec::with_capacity(17);
     let mut shown = 0;
@@ -561,7 +569,9 @@ fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, taken: &mut Occu
         if shown >= MAX_EDGE_LABELS {
             break;
         }
-        if Some(e) == input.focus_edge || edge.from == edge.to || !input.edge_shown(e) {
+        // Only shown cooperations carry their kind: a filtered-out one drawn faint gets no tag.
+        let shown_fully = input.edge_flags.get(e).is_some_and(|f| f & flag::VISIBLE != 0);
+        if Some(e) == input.focus_edge || edge.from == edge.to || !shown_fully {
             continue;
         }
         let (a, b) = (input.screen(edge.from as usize), input.screen(edge.to as usize));
@@ -598,16 +608,18 @@ fn paint_edge_labels(painter: &Painter, input: &PaintInput<'_>, taken: &mut Occu
         taken.insert(corners(rect), u32::MAX);
         painter.rect_filled(rect, 2.0, rgba(input.palette.halo));
         painter.galley(rect.min + vec2(2.0, 2.0), galley, rgb(edge.color));
+        drawn.push((e, rect));
         shown += 1;
     }
+    drawn
 }
 
-fn paint_edge_label(painter: &Painter, input: &PaintInput<'_>, e: usize) {
-    let Some(edge) = input.scene.edges.get(e) else { return };
-    let Some(c) = input.graph.cooperation_at(edge.index) else { return };
+fn paint_edge_label(painter: &Painter, input: &PaintInput<'_>, e: usize) -> Option<Rect> {
+    let edge = input.scene.edges.get(e)?;
+    let c = input.graph.cooperation_at(edge.index)?;
     let mut points = Vec::new();
     if !edge_points(input, edge, &mut points) || points.is_empty() {
-        return;
+        return None;
     }
     let middle = points[points.len() / 2];
     let mut text = c.cooperation.kind.label().to_owned();
@@ -619,8 +631,21 @@ fn paint_edge_label(painter: &Painter, input: &PaintInput<'_>, e: usize) {
     }
     let label = rgb(input.palette.label);
     let galley = painter.layout_no_wrap(text, FontId::proportional(theme::EDGE_LABEL_SIZE), label);
-    let rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(3.0);
+    let mut rect = Align2::CENTER_CENTER.anchor_size(middle, galley.size()).expand(3.0);
+    // On a short cooperation the tag would cover its actors: it moves off the line, sideways.
+    let disc = |i: u32| {
+        Rect::from_center_size(input.screen(i as usize), Vec2::splat(2.0 * input.screen_radius(i as usize) + 4.0))
+    };
+    let (from, to) = (disc(edge.from), disc(edge.to));
+    if rect.intersects(from) || rect.intersects(to) {
+        // Just above or just below both actors, whichever is nearer the line's middle.
+        let both = from.union(to);
+        let above = rect.translate(vec2(0.0, both.top() - 2.0 - rect.bottom()));
+        let below = rect.translate(vec2(0.0, both.bottom() + 2.0 - rect.top()));
+        rect = if (above.center().y - middle.y).abs() <= (below.center().y - middle.y).abs() { above } else { below };
+    }
     painter.rect_filled(rect, 3.0, rgba(input.palette.halo));
     painter.rect_stroke(rect, 3.0, Stroke::new(1.0, rgb(edge.color)), egui::StrokeKind::Inside);
     painter.galley(rect.min + vec2(3.0, 3.0), galley, label);
+    Some(rect)
 }

@@ -2,7 +2,7 @@
 
 use egui::{Context, DragValue, TextEdit};
 
-use crate::state::command::Command;
+use crate::state::command::{Command, PictureCommand};
 use crate::state::picture::PictureState;
 
 /// Draws the picture window, if open.
@@ -17,7 +17,7 @@ pub fn picture_ui(ctx: &Context, state: &mut PictureState, commands: &mut Vec<Co
             )
                 .labelled_by(label.id);
             if ui.button("Browse…").clicked() {
-                commands.push(Command::BrowsePicture);
+                commands.push(Command::Picture(PictureCommand::Browse));
             }
         });
         ui.horizontal(|ui| {
@@ -50,14 +50,14 @@ pub fn picture_ui(ctx: &Context, state: &mut PictureState, commands: &mut Vec<Co
                 ui.spinner();
                 ui.label("Drawing…");
             } else if ui.button("Export").clicked() {
-                commands.push(Command::WritePicture);
+                commands.push(Command::Picture(PictureCommand::Write));
             }
             if ui.button("Close").clicked() {
-                commands.push(Command::ClosePicture);
+                commands.push(Command::Picture(PictureCommand::Close));
             }
         });
     });
     if !open {
-        commands.push(Command::ClosePicture);
+        commands.push(Command::Picture(PictureCommand::Close));
     }
 }

@@ -5,7 +5,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, Context, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::model::{ActorId, ActorKind, CooperationKind, Kind};
-use crate::state::command::Command;
+use crate::state::command::{ArticleCommand, Command};
 use crate::state::document::Document;
 use crate::state::review::{ArticleInput, ArticleReview, ArticleState, ReviewFocus};
 use crate::ui::widgets::{labelled_text, option_list};
@@ -25,7 +25,7 @@ pub fn article_ui(ctx: &Context, state: &mut ArticleState, doc: &Document, comma
                     ui.add(TextEdit::singleline(&mut form.path).desired_width(width).hint_text("/path/to/article.txt"))
                         .labelled_by(label.id);
                     if ui.button("Browse…").clicked() {
-                        commands.push(Command::BrowseArticle);
+                        commands.push(Command::Article(ArticleCommand::Browse));
                     }
                 });
                 ui.label("or paste the text:");
@@ -61,7 +61,7 @@ pub fn article_ui(ctx: &Context, state: &mut ArticleState, doc: &Document, comma
                             ui.spinner();
                             ui.label(format!("Reading {} … {:.1} s", job.name, job.started.elapsed().as_secs_f32()));
                             if ui.button("Cancel").clicked() {
-                                commands.push(Command::CancelArticle);
+                                commands.push(Command::Article(ArticleCommand::Cancel));
                             }
                         });
                     }
@@ -77,10 +77,10 @@ pub fn article_ui(ctx: &Context, state: &mut ArticleState, doc: &Document, comma
                             if ui.add_enabled(input.is_some(), egui::Button::new("Propose")).clicked()
                                 && let Some(input) = input
                             {
-                                commands.push(Command::ExtractArticle(input));
+                                commands.push(Command::Article(ArticleCommand::Extract(input)));
                             }
                             if ui.button("Close").clicked() {
-                                commands.push(Command::CloseArticle);
+                                commands.push(Command::Article(ArticleCommand::Close));
                             }
                         });
                     }
@@ -99,7 +99,7 @@ pub fn article_ui(ctx: &Context, state: &mut ArticleState, doc: &Document, comma
         }
     }
     if !open {
-        commands.push(Command::CloseArticle);
+        commands.push(Command::Article(ArticleCommand::Close));
     }
 }
 
@@ -107,10 +107,10 @@ fn review_ui(ui: &mut Ui, review: &mut ArticleReview, doc: &Document, commands: 
     let (new, merged, cooperations) = review.counts();
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "{} actors and {} cooperations proposed from {} sentences.",
-            review.extraction.actors.len(),
-            review.extraction.cooperations.len(),
-            review.extraction.sentences
+            "{} and {} proposed from {}.",
+            crate::words::actors(review.extraction.actors.len()),
+            crate::words::cooperations(review.extraction.cooperations.len()),
+            crate::words::counted(review.extraction.sentences, "sentence", "sentences")
         ));
         if ui.button("Accept all").clicked() {
             review.set_all(true, None);
@@ -163,11 +163,11 @@ fn review_ui(ui: &mut Ui, review: &mut ArticleReview, doc: &Document, commands: 
         let summary = format!("Add {new} new actors, merge {merged} into the graph's, add {cooperations} cooperations");
         let any = new + merged + cooperations > 0;
         if ui.add_enabled(any, egui::Button::new("Add to graph")).on_hover_text(summary.clone()).clicked() {
-            commands.push(Command::ApplyArticle);
+            commands.push(Command::Article(ArticleCommand::Apply));
         }
         ui.label(RichText::new(summary).weak());
         if ui.button("Discard").clicked() {
-            commands.push(Command::CloseArticle);
+            commands.push(Command::Article(ArticleCommand::Close));
         }
     });
 }

@@ -6,9 +6,36 @@ use egui::{RichText, Ui};
 
 use super::paint::{DrawOn, ViewOptions};
 use super::styling::Styling;
-use crate::state::command::Command;
+use crate::state::actions::Action;
+use crate::state::command::{
+    ArticleCommand, Command, EditCommand, FileCommand, KbCommand, LayoutCommand, MergeCommand, PictureCommand,
+};
 use crate::state::document::Document;
 use crate::state::selection::Selection;
+
+/// A menu entry for an action: its label and first key, from the action table; pushes its
+/// command when clicked (and closes the menu).
+fn action_button(ui: &mut Ui, enabled: bool, action: Action, commands: &mut Vec<Command>) -> egui::Response {
+    let response = ui.add_enabled(enabled, egui::Button::new(action.menu_text()));
+    if response.clicked()
+        && let Some(command) = action.command()
+    {
+        commands.push(command);
+        ui.close();
+    }
+    response
+}
+
+/// A toolbar button for an action: its label, its keys in the hover text.
+fn tool_button(ui: &mut Ui, enabled: bool, label: &str, hint: &str, action: Action, commands: &mut Vec<Command>) {
+    let keys = action.keys_text(false);
+    let hint = if keys.is_empty() { hint.to_owned() } else { format!("{hint} ({keys})") };
+    if ui.add_enabled(enabled, egui::Button::new(label)).on_hover_text(hint).clicked()
+        && let Some(command) = action.command()
+    {
+        commands.push(command);
+    }
+}
 
 /// Shows the menu bar with the toolbar buttons.
 pub fn menu_bar_ui(
@@ -22,22 +49,15 @@ pub fn menu_bar_ui(
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("New  (Ctrl+N)").clicked() {
-                commands.push(Command::New);
-            }
-            if ui.button("Open…  (Ctrl+O)").clicked() {
-                commands.push(Command::Open(None));
-            }
-            if ui.button("Import GraphML, GEXF or CSV…").on_hover_text("Opens it as a new, unsaved kgx graph").clicked()
-            {
-                commands.push(Command::Open(None));
-            }
+            action_button(ui, true, Action::New, commands);
+            action_button(ui, true, Action::Open, commands)
+                .on_hover_text("kgx graphs, GraphML, GEXF, CSV, node-link JSON, Turtle and JSON-LD; other tools' files open as a new, unsaved graph");
             if ui
                 .button("Import into this graph…")
                 .on_hover_text("Adds another graph file's actors and cooperations; you choose which look-alike actors are the same")
                 .clicked()
             {
-                commands.push(Command::ImportInto(None));
+                commands.push(Command::Merge(MergeCommand::Show(None)));
             }
             if ui
                 .button("Import article…")
@@ -46,7 +66,7 @@ pub fn menu_bar_ui(
                 )
                 .clicked()
             {
-                commands.push(Command::ImportArticle);
+                commands.push(Command::Article(ArticleCommand::Show));
             }
             ui.menu_button("Open recent", |ui| {
                 if recent.is_empty() {
@@ -54,67 +74,57 @@ pub fn menu_bar_ui(
                 }
                 for path in recent {
                     if ui.button(path.display().to_string()).clicked() {
-                        commands.push(Command::Open(Some(path.clone())));
+                        commands.push(Command::File(FileCommand::Open(Some(path.clone()))));
                     }
                 }
             });
-            if ui.button("Save  (Ctrl+S)").clicked() {
-                commands.push(Command::Save);
-            }
-            if ui.button("Save as…  (Ctrl+Shift+S)").clicked() {
-                commands.push(Command::SaveAs(None));
-            }
+            action_button(ui, true, Action::Save, commands);
+            action_button(ui, true, Action::SaveAs, commands);
             if ui.button("Export as GraphML, GEXF, JSON, CSV or RDF…").clicked() {
-                commands.push(Command::Export(None));
+                commands.push(Command::File(FileCommand::Export(None)));
             }
-            if ui.button("Export picture…").on_hover_text("SVG or PNG, as the canvas draws it").clicked() {
-                commands.push(Command::ExportPicture);
+            if ui.button("Export picture…").on_hover_text("SVG, PNG or PDF, as the canvas draws it").clicked() {
+                commands.push(Command::Picture(PictureCommand::Show));
             }
             if ui.button("Knowledge base…").on_hover_text("Open from or publish to a SPARQL endpoint").clicked() {
-                commands.push(Command::ShowKb);
+                commands.push(Command::Kb(KbCommand::Show));
             }
             ui.separator();
             if ui.button("Recover unsaved work…").clicked() {
-                commands.push(Command::ShowRecovery);
+                commands.push(Command::File(FileCommand::ShowRecovery));
             }
             ui.separator();
-            if ui.button("Quit").clicked() {
-                commands.push(Command::Quit);
-            }
+            action_button(ui, true, Action::Quit, commands);
         });
         ui.menu_button("Edit", |ui| {
             let undo = doc.history.undo_description().map_or("Undo".to_owned(), |d| format!("Undo {d}"));
-            if ui.add_enabled(doc.history.can_undo(), egui::Button::new(format!("{undo}  (Ctrl+Z)"))).clicked() {
-                commands.push(Command::Undo);
+            let undo_keys = Action::Undo.keys_text(false);
+            if ui.add_enabled(doc.history.can_undo(), egui::Button::new(format!("{undo}  ({undo_keys})"))).clicked() {
+                commands.push(Command::Edit(EditCommand::Undo));
             }
             let redo = doc.history.redo_description().map_or("Redo".to_owned(), |d| format!("Redo {d}"));
-            if ui.add_enabled(doc.history.can_redo(), egui::Button::new(format!("{redo}  (Ctrl+Shift+Z)"))).clicked() {
-                commands.push(Command::Redo);
+            let redo_keys = Action::Redo.keys_text(false);
+            if ui.add_enabled(doc.history.can_redo(), egui::Button::new(format!("{redo}  ({redo_keys})"))).clicked() {
+                commands.push(Command::Edit(EditCommand::Redo));
             }
             ui.separator();
-            if ui.button("Add actor").clicked() {
-                commands.push(Command::AddActor);
-            }
-            if ui.add_enabled(selection.actor_count() == 2, egui::Button::new("Connect selected")).clicked() {
-                commands.push(Command::ConnectSelected);
-            }
-            if ui.add_enabled(!selection.is_empty(), egui::Button::new("Delete selected  (Del)")).clicked() {
-                commands.push(Command::DeleteSelection);
-            }
-            if ui.button("Select all  (Ctrl+A)").clicked() {
-                commands.push(Command::SelectAll);
-            }
+            action_button(ui, true, Action::AddActor, commands);
+            action_button(ui, selection.actor_count() == 2, Action::Connect, commands);
+            action_button(ui, !selection.is_empty(), Action::Delete, commands);
+            action_button(ui, selection.actor_count() > 0, Action::Pin, commands);
+            action_button(ui, selection.actor_count() > 0, Action::Unpin, commands);
+            action_button(ui, true, Action::SelectAll, commands);
         });
         ui.menu_button("View", |ui| {
-            if ui.button("Fit to view  (F)").clicked() {
-                commands.push(Command::FitView);
-            }
+            action_button(ui, true, Action::Fit, commands);
+            action_button(ui, true, Action::Search, commands);
             ui.separator();
-            if ui.selectable_label(side_panel, "Side panel  (Ctrl+B)").clicked() {
-                commands.push(Command::ToggleSidePanel);
-            }
-            if ui.selectable_label(inspector, "Inspector  (Ctrl+I)").clicked() {
-                commands.push(Command::ToggleInspector);
+            for (shown, action) in [(side_panel, Action::ToggleSidePanel), (inspector, Action::ToggleInspector)] {
+                if ui.selectable_label(shown, action.menu_text()).clicked()
+                    && let Some(command) = action.command()
+                {
+                    commands.push(command);
+                }
             }
             ui.separator();
             ui.checkbox(&mut options.size_by_degree, "Node size by degree");
@@ -134,38 +144,28 @@ pub fn menu_bar_ui(
             layout_choices_ui(ui, doc, commands);
             ui.separator();
             let paused = doc.layout_paused();
-            if ui.button(if paused { "Resume layout  (Space)" } else { "Pause layout  (Space)" }).clicked() {
-                commands.push(Command::PauseLayout(!paused));
+            let text = if paused { "Resume layout" } else { "Pause layout" };
+            let keys = Action::PauseLayout.keys_text(false);
+            if ui.button(format!("{text}  ({keys})")).clicked() {
+                commands.push(Command::Layout(LayoutCommand::Pause(!paused)));
             }
         });
         ui.separator();
-        if ui.add_enabled(doc.history.can_undo(), egui::Button::new("Undo")).clicked() {
-            commands.push(Command::Undo);
-        }
-        if ui.add_enabled(doc.history.can_redo(), egui::Button::new("Redo")).clicked() {
-            commands.push(Command::Redo);
-        }
-        if ui.button("Add actor").on_hover_text("Add an actor (or double-click the canvas)").clicked() {
-            commands.push(Command::AddActor);
-        }
-        if ui
-            .add_enabled(selection.actor_count() == 2, egui::Button::new("Connect"))
-            .on_hover_text("Connect the two selected actors (or Ctrl-drag between them)")
-            .clicked()
-        {
-            commands.push(Command::ConnectSelected);
-        }
-        if ui.button("Fit").on_hover_text("Show the whole graph (F)").clicked() {
-            commands.push(Command::FitView);
-        }
+        tool_button(ui, doc.history.can_undo(), "Undo", "Undo the last change", Action::Undo, commands);
+        tool_button(ui, doc.history.can_redo(), "Redo", "Redo what was undone", Action::Redo, commands);
+        tool_button(ui, true, "Add actor", "Add an actor (or double-click the canvas)", Action::AddActor, commands);
+        let connect = "Connect the two selected actors (or Ctrl-drag between them)";
+        tool_button(ui, selection.actor_count() == 2, "Connect", connect, Action::Connect, commands);
+        tool_button(ui, true, "Fit", "Show the whole graph", Action::Fit, commands);
         let paused = doc.layout_paused();
-        if ui
-            .button(if paused { "Resume layout" } else { "Pause layout" })
-            .on_hover_text("Pause or resume the live layout (Space)")
-            .clicked()
-        {
-            commands.push(Command::PauseLayout(!paused));
-        }
+        tool_button(
+            ui,
+            true,
+            if paused { "Resume layout" } else { "Pause layout" },
+            "Pause or resume the live layout",
+            Action::PauseLayout,
+            commands,
+        );
         ui.menu_button("Re-run layout", |ui| layout_choices_ui(ui, doc, commands));
     });
 }
@@ -173,22 +173,11 @@ pub fn menu_bar_ui(
 /// The layout choices, in the Layout menu and under the toolbar's Re-run layout: refine the
 /// picture, start from scratch, and whether changes reflow the whole picture.
 fn layout_choices_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
-    if ui
-        .button("Re-run from this picture")
-        .on_hover_text("Every actor that is not pinned moves, starting from where it is (Ctrl+Z puts the picture back)")
-        .clicked()
-    {
-        commands.push(Command::RerunLayout { fresh: false });
-        ui.close();
-    }
-    if ui
-        .button("Lay out from scratch")
-        .on_hover_text("Forget the picture and lay the graph out anew; pinned actors stay (Ctrl+Z puts it back)")
-        .clicked()
-    {
-        commands.push(Command::RerunLayout { fresh: true });
-        ui.close();
-    }
+    action_button(ui, true, Action::RerunLayout, commands).on_hover_text(
+        "Every actor that is not pinned moves, starting from where it is (Ctrl+Z puts the picture back)",
+    );
+    action_button(ui, true, Action::LayoutFromScratch, commands)
+        .on_hover_text("Forget the picture and lay the graph out anew; pinned actors stay (Ctrl+Z puts it back)");
     let mut automatic = doc.graph.metadata.auto_layout;
     if ui
         .checkbox(&mut automatic, "Lay out automatically after changes")
@@ -197,40 +186,71 @@ fn layout_choices_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
         )
         .changed()
     {
-        commands.push(Command::SetAutoLayout(automatic));
+        commands.push(Command::Layout(LayoutCommand::Automatic(automatic)));
     }
 }
 
-/// Shows the status bar: counts, layout state and the last message.
-pub fn status_bar_ui(ui: &mut Ui, doc: &Document, styling: &Styling, message: &str) {
+/// Shows the status bar: counts, what the layout is doing, the offer to fit the view when part
+/// of the picture is out of it, and the last message (shortened to the bar, whole on hover).
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    styling: &Styling,
+    message: &str,
+    picture_outside: bool,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         let (actors, cooperations) = (doc.graph.actor_count(), doc.graph.cooperation_count());
         let visibility = &styling.visibility;
         let (shown_actors, shown_cooperations) = (visibility.shown_actors, visibility.shown_cooperations);
         if (shown_actors, shown_cooperations) == (actors, cooperations) || visibility.actors.is_empty() {
-            ui.label(format!("{actors} actors · {cooperations} cooperations"));
+            ui.label(format!("{} · {}", crate::words::actors(actors), crate::words::cooperations(cooperations)));
         } else {
             ui.label(format!(
-                "Showing {shown_actors} of {actors} actors · {shown_cooperations} of {cooperations} cooperations"
+                "Showing {shown_actors} of {} · {shown_cooperations} of {}",
+                crate::words::actors(actors),
+                crate::words::cooperations(cooperations)
             ));
         }
         ui.separator();
-        let engine = doc.layout.engine();
-        let state = if doc.layout_paused() {
-            "layout paused".to_owned()
-        } else if doc.layout_running() {
-            format!("laying out… iteration {}", engine.iteration())
-        } else {
-            // How long it took matters on graphs where it takes a while.
-            match doc.last_settle().filter(|took| took.as_secs_f64() >= 2.0) {
-                Some(took) => format!("layout settled in {:.1} s", took.as_secs_f64()),
-                None => "layout settled".to_owned(),
+        ui.label(layout_state(doc));
+        if picture_outside {
+            ui.separator();
+            let text = format!(
+                "Part of the graph is out of view: Fit ({})",
+                crate::state::actions::Action::Fit.keys_text(false)
+            );
+            if ui.button(text).clicked() {
+                commands.push(Command::View(crate::state::command::ViewCommand::Fit));
             }
-        };
-        ui.label(state);
+        }
         if !message.is_empty() {
             ui.separator();
-            ui.label(RichText::new(message).italics());
+            ui.add(egui::Label::new(RichText::new(message).italics()).truncate()).on_hover_text(message);
         }
     });
+}
+
+/// What the layout is doing, in words: moving everything, placing new actors, following a drag,
+/// paused, or at rest (with how long it took when that was a while).
+fn layout_state(doc: &Document) -> String {
+    let engine = doc.layout.engine();
+    if doc.layout_paused() {
+        "layout paused".to_owned()
+    } else if doc.layout_running() && engine.is_full_run() {
+        format!("laying out… iteration {}", engine.iteration())
+    } else if doc.layout_running() && doc.dragged_actor().is_some() {
+        "neighbours follow the drag".to_owned()
+    } else if doc.layout_running() {
+        "placing new actors…".to_owned()
+    } else if !engine.is_up_to_date() {
+        // Something was asked of the layout and its answer is not on screen yet.
+        "laying out…".to_owned()
+    } else {
+        match doc.last_settle().filter(|took| took.as_secs_f64() >= 2.0) {
+            Some(took) => format!("layout settled in {:.1} s", took.as_secs_f64()),
+            None => "layout settled".to_owned(),
+        }
+    }
 }

@@ -25,6 +25,30 @@ pub fn choice<T: Copy + PartialEq>(
     options: &[T],
     name: impl Fn(T) -> String,
 ) -> Option<T> {
+    choice_with(ui, label, current, options, name, |_| None)
+}
+
+/// A combo box of kinds: each option with its colour swatch beside its name (the closed box
+/// shows the chosen one's colour too); returns the newly chosen one.
+pub fn kind_choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    current: T,
+    options: &[T],
+    name: impl Fn(T) -> String,
+    color: impl Fn(T) -> egui::Color32,
+) -> Option<T> {
+    choice_with(ui, label, current, options, name, |k| Some(color(k)))
+}
+
+fn choice_with<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    current: T,
+    options: &[T],
+    name: impl Fn(T) -> String,
+    color: impl Fn(T) -> Option<egui::Color32>,
+) -> Option<T> {
     let mut chosen = None;
     // As wide as the row allows (the label keeps its room, with slack so the panel never grows
     // frame after frame), long names shortened with "…".
@@ -34,11 +58,40 @@ pub fn choice<T: Copy + PartialEq>(
     let width = (ui.available_width() - label_width - 3.0 * ui.spacing().item_spacing.x - 12.0).clamp(80.0, 260.0);
     ui.scope(|ui| {
         ui.set_max_width(width + label_width + 2.0 * ui.spacing().item_spacing.x);
-        egui::ComboBox::from_label(label)
-            .selected_text(name(current))
-            .width(width)
-            .truncate()
-            .show_ui(ui, |ui| chosen = option_list(ui, current, options, &name));
+        let mut combo = egui::ComboBox::from_label(label).selected_text(name(current)).width(width).truncate();
+        if let Some(fill) = color(current) {
+            // The chosen kind's colour beside the box's arrow.
+            combo = combo.icon(move |ui, rect, visuals, _open| {
+                let swatch = egui::Rect::from_center_size(
+                    rect.center() - egui::vec2(rect.width() + 2.0, 0.0),
+                    egui::vec2(9.0, 9.0),
+                );
+                ui.painter().rect_filled(swatch, 2.0, fill);
+                let arrow = rect.shrink(rect.width() * 0.2);
+                ui.painter().add(egui::Shape::convex_polygon(
+                    vec![arrow.left_top(), arrow.right_top(), arrow.center_bottom()],
+                    visuals.fg_stroke.color,
+                    egui::Stroke::NONE,
+                ));
+            });
+        }
+        combo.show_ui(ui, |ui| {
+            for &option in options {
+                let selected = option == current;
+                let response = ui
+                    .horizontal(|ui| {
+                        if let Some(fill) = color(option) {
+                            let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                            ui.painter().rect_filled(swatch, 2.0, fill);
+                        }
+                        ui.selectable_label(selected, name(option))
+                    })
+                    .inner;
+                if response.clicked() && !selected {
+                    chosen = Some(option);
+                }
+            }
+        });
     });
     chosen
 }

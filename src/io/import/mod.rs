@@ -479,7 +479,13 @@ pub fn build(records: Records) -> Result<Imported, (usize, String)> {
         drop_default_looks(&mut graph);
     }
     if renamed_edges > 0 {
-        notes.push(format!("{renamed_edges} edges without a unique id were given one"));
+        notes.push(format!(
+            "the file gives {} no id of {} own (or one already taken), so kgx named {} after {} two actors",
+            crate::words::counted(renamed_edges, "edge", "edges"),
+            if renamed_edges == 1 { "its" } else { "their" },
+            if renamed_edges == 1 { "it" } else { "them" },
+            if renamed_edges == 1 { "its" } else { "their" },
+        ));
     }
     if odd_weights > 0 {
         notes.push(format!("{odd_weights} edge weights that are not finite numbers ≥ 0 were kept as attributes"));

@@ -1,7 +1,7 @@
 //! Groups of actors that circular and grid layouts keep together: by kind or by community.
 
 use super::input::Input;
-use crate::analysis::community::louvain;
+use crate::analysis::community::{CommunitySettings, find_communities};
 use crate::analysis::network::Network;
 use crate::analysis::progress::{Cancelled, Progress};
 use crate::model::{ActorKind, Kind};
@@ -70,5 +70,5 @@ pub(super) fn by_community(input: &Input<'_>, progress: &Progress) -> Result<Gro
 fn communities(input: &Input<'_>, progress: &Progress) -> Result<Vec<u32>, Cancelled> {
     let edges: Vec<(u32, u32, f64)> = input.links.iter().map(|l| (l.from, l.to, l.weight)).collect();
     let network = Network::from_edges(input.len(), &edges);
-    Ok(louvain(&network, progress)?.membership)
+    Ok(find_communities(&network, &CommunitySettings::default(), progress)?.membership)
 }

@@ -532,7 +532,14 @@ fn unreadable_coordinates_are_reported_per_actor_and_those_actors_placed_by_thei
 #[test]
 fn a_graph_without_coordinates_is_refused_with_the_names_looked_for() {
     let error = arrange(&donors(), &Algorithm::Geographic(GeographicOptions::default()), &Progress::new()).unwrap_err();
-    assert_eq!(error, ArrangeError::NoCoordinates { unreadable: 0 });
+    assert_eq!(
+        error,
+        ArrangeError::NoCoordinates {
+            latitude: "latitude/lat".into(),
+            longitude: "longitude/lon/lng/long".into(),
+            unreadable: 0
+        }
+    );
     let message = error.to_string();
     assert!(message.contains("latitude/lat") && message.contains("longitude/lon/lng/long"), "{message}");
 }
@@ -559,4 +566,32 @@ fn empty_and_single_actor_graphs_are_laid_out() {
             assert!(arrangement.positions[0].1.iter().all(|v| v.is_finite()), "{algorithm:?}");
         }
     }
+}
+
+#[test]
+fn geographic_reads_the_latitude_and_longitude_attributes_chosen() {
+    // Coordinates under names the detection does not know; decoy values under names it does.
+    let mut graph = KnowledgeGraph::new();
+    for (id, north, east) in [("oslo", 59.9, 10.8), ("rome", 41.9, 12.5), ("lisbon", 38.7, -9.1)] {
+        let mut actor = Actor::new(id, id, ActorKind::Other);
+        actor.set_attribute("y_deg", north.to_string());
+        actor.set_attribute("x_deg", east.to_string());
+        actor.set_attribute("lat", "0");
+        actor.set_attribute("lon", "0");
+        graph.add_actor(actor).unwrap();
+    }
+    let chosen = GeographicOptions {
+        latitude: Some("y_deg".into()),
+        longitude: Some("x_deg".into()),
+        ..GeographicOptions::default()
+    };
+    let mut after = graph.clone();
+    run(&graph, &Algorithm::Geographic(chosen)).apply(&mut after);
+    let at = |id: &str| after.actor(&id.into()).unwrap().position.unwrap();
+    assert!(at("oslo")[1] < at("rome")[1] && at("rome")[1] < at("lisbon")[1], "Oslo, Rome, Lisbon north to south");
+    assert!(at("lisbon")[0] < at("oslo")[0] && at("oslo")[0] < at("rome")[0], "Lisbon, Oslo, Rome west to east");
+    // A name no actor has is an error that says which names were looked for.
+    let missing = GeographicOptions { latitude: Some("north".into()), ..GeographicOptions::default() };
+    let error = arrange(&graph, &Algorithm::Geographic(missing), &Progress::new()).unwrap_err();
+    assert!(error.to_string().contains("attributes named north and longitude/lon/lng/long"), "{error}");
 }

@@ -35,6 +35,12 @@ pub struct LayoutArgs {
     /// grid: one block per kind or per community. Default: kind.
     #[arg(long, value_enum)]
     group: Option<GridGroup>,
+    /// geographic: the attribute holding the latitude. Default: latitude or lat.
+    #[arg(long, value_name = "NAME")]
+    latitude: Option<String>,
+    /// geographic: the attribute holding the longitude. Default: longitude, lon, lng or long.
+    #[arg(long, value_name = "NAME")]
+    longitude: Option<String>,
     /// force: run exactly this many iterations.
     #[arg(long, conflicts_with = "until_settled")]
     iterations: Option<u64>,
@@ -174,6 +180,11 @@ fn check_usage(args: &LayoutArgs) -> Result<(), String> {
     if args.group.is_some() && args.algorithm != LayoutAlgorithm::Grid {
         return Err(misplaced("--group", "grid"));
     }
+    for (flag, given) in [("--latitude", args.latitude.is_some()), ("--longitude", args.longitude.is_some())] {
+        if given && args.algorithm != LayoutAlgorithm::Geographic {
+            return Err(misplaced(flag, "geographic"));
+        }
+    }
     if let Some(theta) = args.theta
         && !(0.0..=2.0).contains(&theta)
     {
@@ -258,7 +269,11 @@ fn algorithm(args: &LayoutArgs) -> Option<Algorithm> {
             ..CircularOptions::default()
         }),
         LayoutAlgorithm::Hierarchical => Algorithm::Hierarchical(HierarchicalOptions::default()),
-        LayoutAlgorithm::Geographic => Algorithm::Geographic(GeographicOptions::default()),
+        LayoutAlgorithm::Geographic => Algorithm::Geographic(GeographicOptions {
+            latitude: args.latitude.clone(),
+            longitude: args.longitude.clone(),
+            ..GeographicOptions::default()
+        }),
         LayoutAlgorithm::Grid => Algorithm::Grid(GridOptions {
             grouping: match args.group {
                 Some(GridGroup::Community) => GridGrouping::Community,

@@ -1,6 +1,7 @@
 //! The window's widgets: canvas, inspector, legend, toolbar, dialogs. Each `*_ui` function draws
 //! into a `Ui` and reports what the user did as commands; none changes the document itself.
 
+pub mod arrange;
 pub mod camera;
 pub mod canvas;
 pub mod csv_import;

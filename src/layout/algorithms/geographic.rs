@@ -30,6 +30,12 @@ pub struct GeographicOptions {
     /// the force layout makes the same graph, and wider in proportion where the discs are
     /// larger than usual (a mean radius above 8, as files from Gephi often give).
     pub width: Option<f32>,
+    /// The attribute holding the latitude. Default (`None`): the first of [`LATITUDE_NAMES`]
+    /// an actor has.
+    pub latitude: Option<String>,
+    /// The attribute holding the longitude. Default (`None`): the first of
+    /// [`LONGITUDE_NAMES`] an actor has.
+    pub longitude: Option<String>,
 }
 
 /// A coordinate that could not be read.
@@ -66,8 +72,8 @@ pub struct GeographicReport {
     pub standard_parallel: f64,
 }
 
-/// Places the actors of `graph` on a map by their latitude and longitude attributes (see
-/// [`LATITUDE_NAMES`], [`LONGITUDE_NAMES`]; decimal degrees, optionally with `°` and a
+/// Places the actors of `graph` on a map by their latitude and longitude attributes (those
+/// `options` names, else see [`LATITUDE_NAMES`], [`LONGITUDE_NAMES`]; decimal degrees, optionally with `°` and a
 /// hemisphere letter such as `47.6 N` or `122.3W`). Actors without readable coordinates go
 /// beside their placed neighbours, or in rows below the map. O(n log n + m).
 ///
@@ -81,8 +87,15 @@ pub fn geographic(
     let input = Input::new(graph);
     progress.start(3);
     let mut report = GeographicReport::default();
+    let names = |chosen: &Option<String>, usual: &[&'static str]| -> Vec<String> {
+        match chosen.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) => vec![name.to_owned()],
+            None => usual.iter().map(|n| (*n).to_owned()).collect(),
+        }
+    };
+    let names = [names(&options.latitude, LATITUDE_NAMES), names(&options.longitude, LONGITUDE_NAMES)];
     let coordinates: Vec<Option<[f64; 2]>> =
-        input.actors.iter().map(|actor| read_coordinates(actor, &mut report.problems)).collect();
+        input.actors.iter().map(|actor| read_coordinates(actor, &names, &mut report.problems)).collect();
     let located: Vec<[f64; 2]> = coordinates.iter().flatten().copied().collect();
     if located.is_empty() {
         let unreadable = {
@@ -90,7 +103,8 @@ pub fn geographic(
             actors.dedup();
             actors.len()
         };
-        return Err(ArrangeError::NoCoordinates { unreadable });
+        let [latitude, longitude] = names.map(|n| n.join("/"));
+        return Err(ArrangeError::NoCoordinates { latitude, longitude, unreadable });
     }
     report.located = located.len();
     progress.advance(1);
@@ -131,11 +145,15 @@ fn usual_width(input: &Input<'_>) -> f32 {
 
 /// An actor's `[latitude, longitude]`, if it has both and both can be read; a value that
 /// cannot be read is added to `problems`.
-fn read_coordinates(actor: &crate::model::Actor, problems: &mut Vec<CoordinateProblem>) -> Option<[f64; 2]> {
-    let find = |names: &[&str]| {
+fn read_coordinates(
+    actor: &crate::model::Actor,
+    [latitudes, longitudes]: &[Vec<String>; 2],
+    problems: &mut Vec<CoordinateProblem>,
+) -> Option<[f64; 2]> {
+    let find = |names: &[String]| {
         names.iter().find_map(|name| actor.attributes.iter().find(|a| a.key.trim().eq_ignore_ascii_case(name)))
     };
-    let mut read = |names: &[&str], limit: f64, hemispheres: [char; 2]| {
+    let mut read = |names: &[String], limit: f64, hemispheres: [char; 2]| {
         let attribute = find(names)?;
         match degrees(&attribute.value, limit, hemispheres) {
             Ok(value) => Some(value),
@@ -150,8 +168,8 @@ fn read_coordinates(actor: &crate::model::Actor, problems: &mut Vec<CoordinatePr
             }
         }
     };
-    let latitude = read(LATITUDE_NAMES, 90.0, ['N', 'S']);
-    let longitude = read(LONGITUDE_NAMES, 180.0, ['E', 'W']);
+    let latitude = read(latitudes, 90.0, ['N', 'S']);
+    let longitude = read(longitudes, 180.0, ['E', 'W']);
     Some([latitude?, longitude?])
 }
 

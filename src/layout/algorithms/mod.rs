@@ -95,11 +95,15 @@ pub enum ArrangeError {
     /// No actor has both a latitude and a longitude that can be read.
     #[error(
         "no actor has a readable latitude and longitude (attributes named {} and {}, in decimal degrees){}",
-        LATITUDE_NAMES.join("/"),
-        LONGITUDE_NAMES.join("/"),
+        .latitude,
+        .longitude,
         if *.unreadable > 0 { format!("; {} actors have values that cannot be read", .unreadable) } else { String::new() }
     )]
     NoCoordinates {
+        /// The latitude attribute's names looked for ("latitude/lat").
+        latitude: String,
+        /// The longitude attribute's names looked for.
+        longitude: String,
         /// Actors whose coordinates were given but could not be read.
         unreadable: usize,
     },

@@ -68,6 +68,32 @@ pub struct MetadataDto {
     /// The force layout's settings, where they differ from the defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<ForceDto>,
+    /// Looks that follow attributes, where any is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<StyleMappingDto>,
+}
+
+/// Looks that follow attributes, as written in the file:
+/// `style: (color_by_category: "region", size_by: "budget", shape_by: "sector")`. Every field is
+/// optional; `color_by_category` and `color_by_number` exclude each other.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct StyleMappingDto {
+    /// One colour per value of this attribute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color_by_category: Option<String>,
+    /// A ranking colour scale over this number attribute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color_by_number: Option<String>,
+    /// Disc size by this number attribute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_by: Option<String>,
+    /// One shape per value of this attribute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape_by: Option<String>,
+    /// Own colours, sizes and shapes win over the mappings.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub own_styles_first: bool,
 }
 
 /// The force layout's settings as written in the file:

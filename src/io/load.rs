@@ -164,11 +164,13 @@ fn load_from(
         return Err(error);
     }
     let force = checker.force_settings(document.metadata.force.as_ref());
+    let style = checker.style_mapping(document.metadata.style);
     checker.graph.metadata = Metadata {
         title: document.metadata.title,
         description: document.metadata.description,
         auto_layout: document.metadata.auto_layout,
         force,
+        style,
     };
     checker
         .finish()
@@ -352,6 +354,7 @@ fn describe_ron_error(code: &ron::Error) -> String {
         ("`HeaderDto`", "the document"),
         ("`MetadataDto`", "metadata"),
         ("`ForceDto`", "the force settings"),
+        ("`StyleMappingDto`", "the style mappings"),
         ("`SourceDto`", "a source"),
         ("`ActorDto`", "an actor"),
         ("`CooperationDto`", "a cooperation"),
@@ -548,6 +551,39 @@ impl Checker {
             lin_log: dto.lin_log.unwrap_or(default.lin_log),
             prevent_overlap: dto.prevent_overlap.unwrap_or(default.prevent_overlap),
         }
+    }
+
+    /// The document's style mappings; colour by a category and by a number both given is
+    /// reported at its place (the category is kept), as is an empty attribute name.
+    fn style_mapping(&mut self, dto: Option<crate::io::document::StyleMappingDto>) -> crate::model::StyleMapping {
+        use crate::model::{ColorMapping, StyleMapping};
+        let Some(dto) = dto else { return StyleMapping::default() };
+        let at = Path::root().field("metadata").field("style");
+        let mut named = |value: Option<String>, field: &str| {
+            let value = value?;
+            if value.trim().is_empty() {
+                self.report(at.field(field), "the attribute's name is empty".to_owned());
+                return None;
+            }
+            Some(value)
+        };
+        let category = named(dto.color_by_category, "color_by_category");
+        let number = named(dto.color_by_number, "color_by_number");
+        let size = named(dto.size_by, "size_by");
+        let shape = named(dto.shape_by, "shape_by");
+        let color = match (category, number) {
+            (Some(category), Some(_)) => {
+                self.report(
+                    at.field("color_by_number"),
+                    "colour by a category and by a number exclude each other; give one".to_owned(),
+                );
+                Some(ColorMapping::Category(category))
+            }
+            (Some(category), None) => Some(ColorMapping::Category(category)),
+            (None, Some(number)) => Some(ColorMapping::Number(number)),
+            (None, None) => None,
+        };
+        StyleMapping { color, size, shape, own_styles_first: dto.own_styles_first }
     }
 
     fn unexpected(&mut self, path: Path, error: ModelError) {

@@ -75,6 +75,24 @@ fn source_dto(s: &Source) -> SourceDto {
     }
 }
 
+/// The file form of the style mappings: nothing at all when none is set.
+fn style_dto(style: &crate::model::StyleMapping) -> Option<crate::io::document::StyleMappingDto> {
+    use crate::model::ColorMapping;
+    (!style.is_empty()).then(|| crate::io::document::StyleMappingDto {
+        color_by_category: match &style.color {
+            Some(ColorMapping::Category(name)) => Some(name.clone()),
+            _ => None,
+        },
+        color_by_number: match &style.color {
+            Some(ColorMapping::Number(name)) => Some(name.clone()),
+            _ => None,
+        },
+        size_by: style.size.clone(),
+        shape_by: style.shape.clone(),
+        own_styles_first: style.own_styles_first,
+    })
+}
+
 /// The file form of the force settings: only what differs from the default, nothing at all
 /// when nothing does (files without settings stay as they were).
 fn force_dto(force: &ForceSettings) -> Option<ForceDto> {
@@ -120,6 +138,7 @@ impl Serialize for DocumentView<'_> {
             description: graph.metadata.description.clone(),
             auto_layout: graph.metadata.auto_layout,
             force: force_dto(&graph.metadata.force),
+            style: style_dto(&graph.metadata.style),
         };
         let mut document = serializer.serialize_struct("DocumentDto", 6)?;
         document.serialize_field("format", FORMAT_NAME)?;

@@ -25,6 +25,8 @@ pub struct Metadata {
     pub auto_layout: bool,
     /// The force layout's settings for this graph (scaling, gravity, LinLog, overlap).
     pub force: ForceSettings,
+    /// Looks that follow attributes (colour, size, shape), and whether own styles win.
+    pub style: super::mapping::StyleMapping,
 }
 
 /// A cooperation together with the ids of its two actors.

@@ -9,6 +9,7 @@ mod force;
 mod graph;
 mod ids;
 mod kinds;
+mod mapping;
 mod source;
 mod style;
 
@@ -20,6 +21,7 @@ pub use force::{ForceSettingError, ForceSettings, MAX_FORCE_SETTING, check_gravi
 pub use graph::{CooperationRef, KnowledgeGraph, Metadata, RemovedActor, RemovedCooperation};
 pub use ids::{ActorId, CooperationId, SourceId};
 pub use kinds::{ActorKind, CooperationKind, Kind, NodeShape};
+pub use mapping::{ColorMapping, StyleMapping};
 pub use source::Source;
 pub use style::{ActorStyle, CooperationStyle, MAX_STYLE_SIZE, Rgb, StyleError, check_size, color_hex, parse_color};
 

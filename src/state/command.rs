@@ -68,6 +68,9 @@ pub enum EditCommand {
     DeleteSelection,
     /// Pin (true) or release (false) the selected actors.
     PinSelection(bool),
+    /// Set the document's style mappings (colour, size, shape by an attribute; own styles
+    /// first), as one undoable step.
+    StyleMapping(crate::model::StyleMapping),
 }
 
 /// What is selected.

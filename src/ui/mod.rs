@@ -11,6 +11,7 @@ pub mod gpu;
 pub mod inspector;
 pub mod kb;
 pub mod legend;
+pub mod mapping;
 pub mod merge;
 mod mesh;
 pub mod paint;

@@ -36,8 +36,7 @@ fn pick(harness: &mut Harness<'_, KgxApp>, combo: &str, entry: &str) {
 
 fn region_color(graph: &KnowledgeGraph, region: &str) -> [u8; 3] {
     let legend = MappedLooks::of(graph).legend();
-    let (_, listed, _) = legend.color_categories.unwrap();
-    listed.iter().find(|(value, _, _)| value == region).unwrap().1
+    legend.color_categories.unwrap().values.iter().find(|(value, _, _)| value == region).unwrap().1
 }
 
 #[test]

@@ -79,6 +79,10 @@ impl<T: Copy> Categories<T> {
         Self { attribute: attribute.to_owned(), of, listed, rest }
     }
 
+    fn legend(&self) -> CategoryLegend<T> {
+        CategoryLegend { attribute: self.attribute.clone(), values: self.listed.clone(), rest: self.rest }
+    }
+
     fn get(&self, actor: &Actor) -> Option<T> {
         self.of.get(actor.attribute(&self.attribute)?.trim()).copied()
     }
@@ -122,20 +126,31 @@ enum ColorScale {
     Number(Numbers),
 }
 
+/// A category mapping's legend: the attribute, (value, what it gets, actors) most common
+/// first, and the actors whose value got nothing of its own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CategoryLegend<T> {
+    /// The attribute.
+    pub attribute: String,
+    /// (value, what it gets, actors), most common first.
+    pub values: Vec<(String, T, usize)>,
+    /// Actors whose value got nothing of its own.
+    pub rest: usize,
+}
+
 /// A legend of the mappings, for the side panel and pictures.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MappingLegend {
-    /// Colour by a category: the attribute, (value, colour, actors) most common first, and the
-    /// actors whose value has no colour of its own.
-    pub color_categories: Option<(String, Vec<(String, Rgb, usize)>, usize)>,
+    /// Colour by a category.
+    pub color_categories: Option<CategoryLegend<Rgb>>,
     /// Colour by a number: the attribute, the smallest and largest number, and the actors with
     /// a number.
     pub color_range: Option<(String, f64, f64, usize)>,
     /// Size by a number: the attribute, the smallest and largest number, and the actors with
     /// a number.
     pub size_range: Option<(String, f64, f64, usize)>,
-    /// Shape by a category: the attribute, (value, shape, actors), and the rest.
-    pub shapes: Option<(String, Vec<(String, NodeShape, usize)>, usize)>,
+    /// Shape by a category.
+    pub shapes: Option<CategoryLegend<NodeShape>>,
 }
 
 impl MappingLegend {
@@ -209,7 +224,7 @@ impl MappedLooks {
         let range = |n: &Numbers| (n.attribute.clone(), n.min, n.max, n.count);
         MappingLegend {
             color_categories: match &self.color {
-                Some(ColorScale::Category(c)) => Some((c.attribute.clone(), c.listed.clone(), c.rest)),
+                Some(ColorScale::Category(c)) => Some(c.legend()),
                 _ => None,
             },
             color_range: match &self.color {
@@ -217,7 +232,7 @@ impl MappedLooks {
                 _ => None,
             },
             size_range: self.size.as_ref().map(range),
-            shapes: self.shape.as_ref().map(|s| (s.attribute.clone(), s.listed.clone(), s.rest)),
+            shapes: self.shape.as_ref().map(Categories::legend),
         }
     }
 }
@@ -273,9 +288,12 @@ mod tests {
         assert_eq!(looks.size(actor("d")), None, "not a number: the size rule decides");
         let legend = looks.legend();
         assert_eq!(legend.size_range, Some(("budget".into(), 10.0, 30.0, 3)));
-        let (_, listed, rest) = legend.color_categories.unwrap();
-        assert_eq!(listed, vec![("North".into(), CATEGORY_PALETTE[0], 2), ("South".into(), CATEGORY_PALETTE[1], 1)]);
-        assert_eq!(rest, 0);
+        let colors = legend.color_categories.unwrap();
+        assert_eq!(
+            colors.values,
+            vec![("North".into(), CATEGORY_PALETTE[0], 2), ("South".into(), CATEGORY_PALETTE[1], 1)]
+        );
+        assert_eq!(colors.rest, 0);
         graph.metadata.style.color = Some(ColorMapping::Number("budget".into()));
         let looks = MappedLooks::of(&graph);
         assert_eq!(looks.fill(graph.actor(&"a".into()).unwrap()), ranking_color(0.0));

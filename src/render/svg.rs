@@ -235,14 +235,14 @@ fn mapping_legend(out: &mut String, legend: &crate::draw::mapping::MappingLegend
         );
         let _ = writeln!(out, "    <text x=\"{}\" y=\"{y}\">{}</text>", x + 18.0, escape(&text));
     };
-    if let Some((attribute, listed, rest)) = &legend.color_categories {
-        title(out, &mut y, format!("Colour: {attribute}"));
-        for (value, color, count) in listed {
+    if let Some(colors) = &legend.color_categories {
+        title(out, &mut y, format!("Colour: {}", colors.attribute));
+        for (value, color, count) in &colors.values {
             swatch(out, y, *color, format!("{value} ({count})"));
             y += 17.0;
         }
-        if *rest > 0 {
-            swatch(out, y, UNMAPPED, format!("other values ({rest})"));
+        if colors.rest > 0 {
+            swatch(out, y, UNMAPPED, format!("other values ({})", colors.rest));
             y += 17.0;
         }
     }
@@ -258,9 +258,9 @@ fn mapping_legend(out: &mut String, legend: &crate::draw::mapping::MappingLegend
         let _ = writeln!(out, "    <text x=\"{x}\" y=\"{y}\">small {min} … large {max}</text>");
         y += 17.0;
     }
-    if let Some((attribute, listed, rest)) = &legend.shapes {
-        title(out, &mut y, format!("Shape: {attribute}"));
-        for (value, shape, count) in listed {
+    if let Some(shapes) = &legend.shapes {
+        title(out, &mut y, format!("Shape: {}", shapes.attribute));
+        for (value, shape, count) in &shapes.values {
             let _ = writeln!(
                 out,
                 "    <text x=\"{x}\" y=\"{y}\">{} {} ({count})</text>",
@@ -269,8 +269,8 @@ fn mapping_legend(out: &mut String, legend: &crate::draw::mapping::MappingLegend
             );
             y += 17.0;
         }
-        if *rest > 0 {
-            let _ = writeln!(out, "    <text x=\"{x}\" y=\"{y}\">kind's shape: other values ({rest})</text>");
+        if shapes.rest > 0 {
+            let _ = writeln!(out, "    <text x=\"{x}\" y=\"{y}\">kind's shape: other values ({})</text>", shapes.rest);
             y += 17.0;
         }
     }

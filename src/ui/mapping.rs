@@ -111,18 +111,18 @@ fn legend_ui(ui: &mut Ui, legend: &MappingLegend, mapping: &StyleMapping) {
     if legend.is_empty() {
         return;
     }
-    if let Some((attribute, listed, rest)) = &legend.color_categories {
-        ui.label(RichText::new(format!("Colour: {attribute}")).strong());
-        for (value, color, count) in listed {
+    if let Some(colors) = &legend.color_categories {
+        ui.label(RichText::new(format!("Colour: {}", colors.attribute)).strong());
+        for (value, color, count) in &colors.values {
             ui.horizontal(|ui| {
                 swatch(ui, rgb(*color));
                 ui.label(format!("{value} ({count})"));
             });
         }
-        if *rest > 0 {
+        if colors.rest > 0 {
             ui.horizontal(|ui| {
                 swatch(ui, rgb(UNMAPPED));
-                ui.label(format!("other values ({rest})"));
+                ui.label(format!("other values ({})", colors.rest));
             });
         }
     }
@@ -143,13 +143,13 @@ fn legend_ui(ui: &mut Ui, legend: &MappingLegend, mapping: &StyleMapping) {
         ui.label(RichText::new(format!("Size: {attribute} ({count} actors)")).strong());
         ui.label(format!("smallest disc {min}, largest {max}"));
     }
-    if let Some((attribute, listed, rest)) = &legend.shapes {
-        ui.label(RichText::new(format!("Shape: {attribute}")).strong());
-        for (value, shape, count) in listed {
+    if let Some(shapes) = &legend.shapes {
+        ui.label(RichText::new(format!("Shape: {}", shapes.attribute)).strong());
+        for (value, shape, count) in &shapes.values {
             ui.label(format!("{}: {value} ({count})", shape.label()));
         }
-        if *rest > 0 {
-            ui.label(format!("kind's shape: other values ({rest})"));
+        if shapes.rest > 0 {
+            ui.label(format!("kind's shape: other values ({})", shapes.rest));
         }
     }
     if mapping.own_styles_first {

@@ -12,6 +12,13 @@ impl KgxApp {
     /// Carries out an edit command.
     pub(super) fn run_edit(&mut self, command: EditCommand) {
         match command {
+            EditCommand::StyleMapping(style) => {
+                if style != self.doc.graph.metadata.style {
+                    let metadata = crate::model::Metadata { style, ..self.doc.graph.metadata.clone() };
+                    let result = self.doc.apply_named(Edit::SetMetadata(metadata), "change style mapping");
+                    self.after_edit(result);
+                }
+            }
             EditCommand::Apply { edit, coalesce } => {
                 let result = self.doc.apply_content_edit(edit, coalesce.as_deref());
                 self.after_edit(result);

@@ -1,6 +1,7 @@
 //! The `eframe::App`: the open document, view state and dialogs; each frame it draws the panels,
 //! collects the user's [`Command`]s and carries them out in one place.
 
+mod arrange;
 mod article;
 mod autosave;
 mod csv_import;
@@ -137,6 +138,10 @@ pub struct Windows {
     pub link: Option<Box<crate::state::kb::LinkForm>>,
     /// An actor's neighbourhood being loaded from the knowledge base.
     pub expanding: Option<crate::state::kb::KbJob>,
+    /// The Layouts window (which layout, its options).
+    pub arrange: Option<Box<crate::state::arrange::ArrangeForm>>,
+    /// A layout beyond force being computed on a worker thread.
+    pub arrange_job: Option<crate::state::arrange::ArrangeJob>,
 }
 
 /// Files: dialogs, what waits on them, reading and writing under way, what is remembered.
@@ -561,6 +566,14 @@ impl KgxApp {
                 self.set_status("Opening cancelled".to_owned());
             }
         }
+        self.poll_arrange(&ctx);
+        crate::ui::arrange::arrange_ui(
+            &ctx,
+            &mut self.windows.arrange,
+            self.windows.arrange_job.as_ref(),
+            &self.doc,
+            &mut self.commands,
+        );
         self.poll_merge(&ctx);
         crate::ui::merge::merge_ui(&ctx, &mut self.windows.merge, &self.doc, &mut self.commands);
         self.poll_csv(&ctx);

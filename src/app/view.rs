@@ -55,6 +55,14 @@ impl KgxApp {
                     "Re-running the layout from this picture (Ctrl+Z puts it back)"
                 });
             }
+            LayoutCommand::ShowArrange(choice) => self.show_arrange(choice),
+            LayoutCommand::Arrange => self.start_arrange(),
+            LayoutCommand::CancelArrange => self.cancel_arrange(),
+            LayoutCommand::CloseArrange => {
+                self.cancel_arrange();
+                self.windows.arrange = None;
+            }
+            LayoutCommand::ForceSettings(settings) => self.save_force_settings(settings),
             LayoutCommand::Automatic(on) => {
                 let metadata = crate::model::Metadata { auto_layout: on, ..self.doc.graph.metadata.clone() };
                 if self.apply(Edit::SetMetadata(metadata), None) {

@@ -75,36 +75,10 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Lay the graph out (ForceAtlas2) and write the positions into OUT.
-    Layout {
-        /// The graph file.
-        file: PathBuf,
-        /// Output graph file (may be FILE itself); written atomically.
-        #[arg(short = 'o', long = "output")]
-        output: PathBuf,
-        /// Run exactly this many iterations.
-        #[arg(long, conflicts_with = "until_settled")]
-        iterations: Option<u64>,
-        /// Run until the layout settles (the default).
-        #[arg(long)]
-        until_settled: bool,
-        /// Seed for the placement of actors without a position.
-        #[arg(long, default_value_t = 42)]
-        seed: u64,
-        /// Barnes–Hut accuracy (0 exact … 1 fast).
-        #[arg(long, default_value_t = 1.0)]
-        theta: f32,
-        /// Worker threads (default: all cores).
-        #[arg(long)]
-        threads: Option<usize>,
-        /// Forget saved positions and lay out from scratch (pinned actors keep theirs).
-        #[arg(long)]
-        fresh: bool,
-        /// Start actors without a position at random, not from the multilevel start (coarsen,
-        /// lay out, refine), which settles large graphs two to three times sooner.
-        #[arg(long)]
-        plain: bool,
-    },
+    /// Lay the graph out and write the positions into OUT: ForceAtlas2 (the default, with the
+    /// file's force settings or --scaling, --gravity, --lin-log, --no-overlap, which are saved
+    /// into OUT), circular, hierarchical, geographic or grid. Pinned actors stay where they are.
+    Layout(layout::LayoutArgs),
     /// Write a synthetic graph for benchmarks, tests and demos.
     Generate {
         /// Barabási–Albert (m = 3) or planted partition.
@@ -368,9 +342,7 @@ pub fn run(command: Command) -> ExitCode {
             stats::run(&file, json, top, communities)
         }
         Command::Fmt { files, check } => format::run(&files, check),
-        Command::Layout { file, output, iterations, until_settled: _, seed, theta, threads, fresh, plain } => {
-            layout::run(&layout::Options { file, output, iterations, seed, theta, threads, fresh, plain })
-        }
+        Command::Layout(args) => layout::run(&args),
         Command::Generate { model, nodes, groups, degree_in, degree_out, seed, output } => {
             generate::run(model, nodes, groups, degree_in, degree_out, seed, &output)
         }

@@ -6,6 +6,7 @@
 pub mod edges;
 pub mod labels;
 pub mod looks;
+pub mod mapping;
 pub mod raster;
 pub mod theme;
 

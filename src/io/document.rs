@@ -65,6 +65,55 @@ pub struct MetadataDto {
     /// Whether every change to the structure reflows the whole layout.
     #[serde(default, skip_serializing_if = "is_false")]
     pub auto_layout: bool,
+    /// The force layout's settings, where they differ from the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force: Option<ForceDto>,
+    /// Looks that follow attributes, where any is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<StyleMappingDto>,
+}
+
+/// Looks that follow attributes, as written in the file:
+/// `style: (color_by_category: "region", size_by: "budget", shape_by: "sector")`. Every field is
+/// optional; `color_by_category` and `color_by_number` exclude each other.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct StyleMappingDto {
+    /// One colour per value of this attribute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color_by_category: Option<String>,
+    /// A ranking colour scale over this number attribute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color_by_number: Option<String>,
+    /// Disc size by this number attribute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_by: Option<String>,
+    /// One shape per value of this attribute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape_by: Option<String>,
+    /// Own colours, sizes and shapes win over the mappings.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub own_styles_first: bool,
+}
+
+/// The force layout's settings as written in the file:
+/// `force: (scaling: 10.0, gravity: 1.0, lin_log: true, prevent_overlap: false)`. Every field
+/// is optional (the default when omitted); kgx writes only those that differ from the default.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ForceDto {
+    /// Strength of repulsion, above 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scaling: Option<f32>,
+    /// Pull towards the centre, 0 or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gravity: Option<f32>,
+    /// Logarithmic attraction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lin_log: Option<bool>,
+    /// Keep discs from overlapping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prevent_overlap: Option<bool>,
 }
 
 /// A source as written in the file.

@@ -9,8 +9,8 @@ use std::path::Path as FilePath;
 use ron::extensions::Extensions;
 
 use super::document::{
-    ActorDto, ActorStyleDto, CooperationDto, CooperationStyleDto, DocumentDto, FORMAT_NAME, HeaderDto, KindName,
-    SUPPORTED_VERSIONS, SourceDto,
+    ActorDto, ActorStyleDto, CooperationDto, CooperationStyleDto, DocumentDto, FORMAT_NAME, ForceDto, HeaderDto,
+    KindName, SUPPORTED_VERSIONS, SourceDto,
 };
 use super::error::{LoadError, Problem};
 use super::locate::{Path, Position, locate};
@@ -19,8 +19,8 @@ use crate::analysis::progress::Progress;
 use crate::analysis::similarity::closest;
 use crate::model::{
     Actor, ActorId, ActorKind, ActorStyle, Attribute, Cooperation, CooperationId, CooperationKind, CooperationStyle,
-    DateSpan, Evidence, Kind, KnowledgeGraph, MAX_COORDINATE, Metadata, ModelError, NodeShape, PartialDate, Source,
-    SourceId, StyleError, check_size, parse_color,
+    DateSpan, Evidence, ForceSettings, Kind, KnowledgeGraph, MAX_COORDINATE, Metadata, ModelError, NodeShape,
+    PartialDate, Source, SourceId, check_gravity, check_scaling, check_size, parse_color,
 };
 
 /// Largest file kgx imports from other tools (which are read whole): 128 MiB.
@@ -163,10 +163,14 @@ fn load_from(
     if let Some(error) = first_error {
         return Err(error);
     }
+    let force = checker.force_settings(document.metadata.force.as_ref());
+    let style = checker.style_mapping(document.metadata.style);
     checker.graph.metadata = Metadata {
         title: document.metadata.title,
         description: document.metadata.description,
         auto_layout: document.metadata.auto_layout,
+        force,
+        style,
     };
     checker
         .finish()
@@ -349,6 +353,8 @@ fn describe_ron_error(code: &ron::Error) -> String {
         ("`DocumentDto`", "the document"),
         ("`HeaderDto`", "the document"),
         ("`MetadataDto`", "metadata"),
+        ("`ForceDto`", "the force settings"),
+        ("`StyleMappingDto`", "the style mappings"),
         ("`SourceDto`", "a source"),
         ("`ActorDto`", "an actor"),
         ("`CooperationDto`", "a cooperation"),
@@ -523,8 +529,61 @@ impl Checker {
         }
     }
 
-    fn checked<T>(&mut self, value: Result<T, StyleError>, path: Path) -> Option<T> {
+    fn checked<T, E: std::fmt::Display>(&mut self, value: Result<T, E>, path: Path) -> Option<T> {
         value.map_err(|e| self.report(path, e.to_string())).ok()
+    }
+
+    /// The document's force settings: the default for what is not given, each bad value
+    /// reported at its place (and left at the default).
+    fn force_settings(&mut self, dto: Option<&ForceDto>) -> ForceSettings {
+        let default = ForceSettings::DEFAULT;
+        let Some(dto) = dto else { return default };
+        let at = Path::root().field("metadata").field("force");
+        ForceSettings {
+            scaling: dto
+                .scaling
+                .and_then(|v| self.checked(check_scaling(v), at.field("scaling")))
+                .unwrap_or(default.scaling),
+            gravity: dto
+                .gravity
+                .and_then(|v| self.checked(check_gravity(v), at.field("gravity")))
+                .unwrap_or(default.gravity),
+            lin_log: dto.lin_log.unwrap_or(default.lin_log),
+            prevent_overlap: dto.prevent_overlap.unwrap_or(default.prevent_overlap),
+        }
+    }
+
+    /// The document's style mappings; colour by a category and by a number both given is
+    /// reported at its place (the category is kept), as is an empty attribute name.
+    fn style_mapping(&mut self, dto: Option<crate::io::document::StyleMappingDto>) -> crate::model::StyleMapping {
+        use crate::model::{ColorMapping, StyleMapping};
+        let Some(dto) = dto else { return StyleMapping::default() };
+        let at = Path::root().field("metadata").field("style");
+        let mut named = |value: Option<String>, field: &str| {
+            let value = value?;
+            if value.trim().is_empty() {
+                self.report(at.field(field), "the attribute's name is empty".to_owned());
+                return None;
+            }
+            Some(value)
+        };
+        let category = named(dto.color_by_category, "color_by_category");
+        let number = named(dto.color_by_number, "color_by_number");
+        let size = named(dto.size_by, "size_by");
+        let shape = named(dto.shape_by, "shape_by");
+        let color = match (category, number) {
+            (Some(category), Some(_)) => {
+                self.report(
+                    at.field("color_by_number"),
+                    "colour by a category and by a number exclude each other; give one".to_owned(),
+                );
+                Some(ColorMapping::Category(category))
+            }
+            (Some(category), None) => Some(ColorMapping::Category(category)),
+            (None, Some(number)) => Some(ColorMapping::Number(number)),
+            (None, None) => None,
+        };
+        StyleMapping { color, size, shape, own_styles_first: dto.own_styles_first }
     }
 
     fn unexpected(&mut self, path: Path, error: ModelError) {

@@ -13,11 +13,11 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::atomic::write_atomic;
 use super::document::{
-    ActorDto, ActorStyleDto, CURRENT_VERSION, CooperationDto, CooperationStyleDto, EvidenceDto, FORMAT_NAME, KindName,
-    MetadataDto, OrderedMap, SourceDto,
+    ActorDto, ActorStyleDto, CURRENT_VERSION, CooperationDto, CooperationStyleDto, EvidenceDto, FORMAT_NAME, ForceDto,
+    KindName, MetadataDto, OrderedMap, SourceDto,
 };
 use super::error::SaveError;
-use crate::model::{Actor, CooperationRef, KnowledgeGraph, Source, color_hex};
+use crate::model::{Actor, CooperationRef, ForceSettings, KnowledgeGraph, Source, color_hex};
 
 /// The file form of an actor.
 fn actor_dto(a: &Actor) -> ActorDto {
@@ -75,6 +75,41 @@ fn source_dto(s: &Source) -> SourceDto {
     }
 }
 
+/// The file form of the style mappings: nothing at all when none is set.
+fn style_dto(style: &crate::model::StyleMapping) -> Option<crate::io::document::StyleMappingDto> {
+    use crate::model::ColorMapping;
+    (!style.is_empty()).then(|| crate::io::document::StyleMappingDto {
+        color_by_category: match &style.color {
+            Some(ColorMapping::Category(name)) => Some(name.clone()),
+            _ => None,
+        },
+        color_by_number: match &style.color {
+            Some(ColorMapping::Number(name)) => Some(name.clone()),
+            _ => None,
+        },
+        size_by: style.size.clone(),
+        shape_by: style.shape.clone(),
+        own_styles_first: style.own_styles_first,
+    })
+}
+
+/// The file form of the force settings: only what differs from the default, nothing at all
+/// when nothing does (files without settings stay as they were).
+fn force_dto(force: &ForceSettings) -> Option<ForceDto> {
+    let default = ForceSettings::DEFAULT;
+    (!force.is_default()).then(|| ForceDto {
+        scaling: changed(force.scaling, default.scaling),
+        gravity: changed(force.gravity, default.gravity),
+        lin_log: changed(force.lin_log, default.lin_log),
+        prevent_overlap: changed(force.prevent_overlap, default.prevent_overlap),
+    })
+}
+
+/// `value` where it differs from `usual`.
+fn changed<T: PartialEq>(value: T, usual: T) -> Option<T> {
+    (value != usual).then_some(value)
+}
+
 /// The whole graph serialized like `DocumentDto`, field for field, but element by element.
 struct DocumentView<'g> {
     graph: &'g KnowledgeGraph,
@@ -102,6 +137,8 @@ impl Serialize for DocumentView<'_> {
             title: graph.metadata.title.clone(),
             description: graph.metadata.description.clone(),
             auto_layout: graph.metadata.auto_layout,
+            force: force_dto(&graph.metadata.force),
+            style: style_dto(&graph.metadata.style),
         };
         let mut document = serializer.serialize_struct("DocumentDto", 6)?;
         document.serialize_field("format", FORMAT_NAME)?;

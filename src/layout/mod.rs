@@ -5,7 +5,9 @@
 //! - [`GraphLayout`] ties an engine to a [`crate::model::KnowledgeGraph`].
 //! - [`LiveLayout`] runs a graph's engine on its own thread for the window.
 //! - [`LayoutParams`] holds every parameter with its documented default.
+//! - [`algorithms`] holds the layouts beyond force: circular, hierarchical, geographic, grid.
 
+pub mod algorithms;
 mod csr;
 mod engine;
 pub mod fit;

@@ -1,5 +1,7 @@
 //! Layout parameters, all in one place with their defaults.
 
+use crate::model::ForceSettings;
+
 /// Seed of the layout's random placement everywhere kgx lays out (window, `kgx layout`,
 /// pictures): a graph always gets the same picture.
 pub const LAYOUT_SEED: u64 = 42;
@@ -64,15 +66,17 @@ pub struct LayoutParams {
 }
 
 impl Default for LayoutParams {
+    /// The four settings a document can change come from [`ForceSettings::DEFAULT`].
     fn default() -> Self {
+        let force = ForceSettings::DEFAULT;
         Self {
-            scaling_ratio: 5.0,
-            gravity: 2.5,
+            scaling_ratio: force.scaling,
+            gravity: force.gravity,
             strong_gravity: false,
-            lin_log: false,
+            lin_log: force.lin_log,
             edge_weight_influence: 1.0,
             dissuade_hubs: false,
-            prevent_overlap: true,
+            prevent_overlap: force.prevent_overlap,
             overlap_node_limit: 5000,
             theta: 1.0,
             exact_below: 256,
@@ -90,6 +94,28 @@ impl Default for LayoutParams {
 }
 
 impl LayoutParams {
+    /// The parameters for a document with these force settings (its `metadata.force`): the
+    /// defaults, with scaling, gravity, LinLog and overlap prevention as the document says.
+    pub fn with_settings(settings: &ForceSettings) -> Self {
+        Self {
+            scaling_ratio: settings.scaling,
+            gravity: settings.gravity,
+            lin_log: settings.lin_log,
+            prevent_overlap: settings.prevent_overlap,
+            ..Self::default()
+        }
+    }
+
+    /// The document settings these parameters carry (the inverse of [`Self::with_settings`]).
+    pub fn settings(&self) -> ForceSettings {
+        ForceSettings {
+            scaling: self.scaling_ratio,
+            gravity: self.gravity,
+            lin_log: self.lin_log,
+            prevent_overlap: self.prevent_overlap,
+        }
+    }
+
     /// Whether overlap prevention applies to a graph of `node_count` nodes.
     pub fn removes_overlaps(&self, node_count: usize) -> bool {
         self.prevent_overlap && node_count <= self.overlap_node_limit

@@ -8,11 +8,12 @@ use petgraph::visit::EdgeRef;
 use super::actor::Actor;
 use super::cooperation::{Cooperation, Evidence};
 use super::error::ModelError;
+use super::force::ForceSettings;
 use super::ids::{ActorId, CooperationId, SourceId};
 use super::source::Source;
 
-/// Document-level facts: what the graph is about.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Document-level facts: what the graph is about, and how it likes to be laid out.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metadata {
     /// Title shown in the window and exports.
     pub title: String,
@@ -22,6 +23,10 @@ pub struct Metadata {
     /// cooperations reflow the whole picture). Off by default: the picture stays the user's, and
     /// only what is new finds its place.
     pub auto_layout: bool,
+    /// The force layout's settings for this graph (scaling, gravity, LinLog, overlap).
+    pub force: ForceSettings,
+    /// Looks that follow attributes (colour, size, shape), and whether own styles win.
+    pub style: super::mapping::StyleMapping,
 }
 
 /// A cooperation together with the ids of its two actors.

@@ -3,7 +3,7 @@
 
 use crate::draw::edges::{Lane, control_point, lanes, loop_circle};
 use crate::draw::labels::{Candidate, Placed, Priority, place_labels};
-use crate::draw::looks::{edge_color, edge_strength, importance_order, line_scale, node_fill, node_shape, node_size};
+use crate::draw::looks::{edge_color, edge_strength, importance_order, line_scale, node_size};
 use crate::layout::fit::{Viewport, fit};
 use crate::layout::{GraphLayout, LABEL_ROOM_LIMIT, LAYOUT_SEED, LabelRoom, LayoutParams, LayoutState};
 use crate::model::{ActorId, Kind, KnowledgeGraph, NodeShape, Rgb};
@@ -108,8 +108,10 @@ impl Picture {
         let actor = |i: usize| actors.get(i).copied().flatten();
         let degrees: Vec<u32> =
             (0..count).map(|i| actor(i).map_or(0, |a| graph.cooperations_of(a.id()).len() as u32)).collect();
-        let radii: Vec<f32> =
-            (0..count).map(|i| actor(i).map_or(1.0, |a| node_size(a, degrees[i] as usize, true))).collect();
+        let looks = crate::draw::mapping::MappedLooks::of(graph);
+        let radii: Vec<f32> = (0..count)
+            .map(|i| actor(i).map_or(1.0, |a| looks.size(a).unwrap_or_else(|| node_size(a, degrees[i] as usize, true))))
+            .collect();
         let labels: Vec<[f32; 2]> = (0..count).map(|i| label_size(actor(i).map_or("", |a| a.label.as_str()))).collect();
         let top = if options.title && !graph.metadata.title.is_empty() { 44.0 } else { 16.0 };
         let legend = if options.legend { LEGEND_WIDTH } else { 0.0 };
@@ -158,8 +160,8 @@ impl Picture {
                 label: a.label.clone(),
                 at: screen(engine.position(i)),
                 radius: (radii[i] * zoom).max(MIN_RADIUS),
-                fill: node_fill(a),
-                shape: node_shape(a),
+                fill: looks.fill(a),
+                shape: looks.shape(a),
             });
         }
         let lines = lines(graph, &layout, &slot, &nodes, zoom);

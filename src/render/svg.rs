@@ -216,6 +216,73 @@ fn labels(out: &mut String, picture: &Picture, palette: &Palette) {
     out.push_str("  </g>\n");
 }
 
+/// The style mappings' legend (colour by a category or a number, size, shape) below the kinds;
+/// returns where the next line goes.
+fn mapping_legend(out: &mut String, legend: &crate::draw::mapping::MappingLegend, x: f32, mut y: f32) -> f32 {
+    use crate::draw::mapping::{UNMAPPED, ranking_color};
+    let title = |out: &mut String, y: &mut f32, text: String| {
+        *y += 8.0;
+        let _ = writeln!(out, "    <text x=\"{x}\" y=\"{y}\" font-weight=\"bold\">{}</text>", escape(&text));
+        *y += 18.0;
+    };
+    let swatch = |out: &mut String, y: f32, color: [u8; 3], text: String| {
+        let _ = writeln!(
+            out,
+            "    <circle class=\"mapped\" cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/>",
+            x + 6.0,
+            y - 4.0,
+            color_hex(color)
+        );
+        let _ = writeln!(out, "    <text x=\"{}\" y=\"{y}\">{}</text>", x + 18.0, escape(&text));
+    };
+    if let Some(colors) = &legend.color_categories {
+        title(out, &mut y, format!("Colour: {}", colors.attribute));
+        for (value, color, count) in &colors.values {
+            swatch(out, y, *color, format!("{value} ({count})"));
+            y += 17.0;
+        }
+        if colors.rest > 0 {
+            swatch(out, y, UNMAPPED, format!("other values ({})", colors.rest));
+            y += 17.0;
+        }
+    }
+    if let Some((attribute, min, max, _)) = &legend.color_range {
+        title(out, &mut y, format!("Colour: {attribute}"));
+        swatch(out, y, ranking_color(0.0), format!("{min}"));
+        y += 17.0;
+        swatch(out, y, ranking_color(1.0), format!("{max}"));
+        y += 17.0;
+    }
+    if let Some((attribute, min, max, _)) = &legend.size_range {
+        title(out, &mut y, format!("Size: {attribute}"));
+        let _ = writeln!(out, "    <text x=\"{x}\" y=\"{y}\">small {min} … large {max}</text>");
+        y += 17.0;
+    }
+    if let Some(shapes) = &legend.shapes {
+        title(out, &mut y, format!("Shape: {}", shapes.attribute));
+        for (value, shape, count) in &shapes.values {
+            let _ = writeln!(
+                out,
+                "    <text x=\"{x}\" y=\"{y}\">{} {} ({count})</text>",
+                shape_name(*shape),
+                escape(value)
+            );
+            y += 17.0;
+        }
+        if shapes.rest > 0 {
+            let _ = writeln!(out, "    <text x=\"{x}\" y=\"{y}\">kind's shape: other values ({})</text>", shapes.rest);
+            y += 17.0;
+        }
+    }
+    y
+}
+
+/// A shape's name in a legend line.
+fn shape_name(shape: crate::model::NodeShape) -> String {
+    use crate::model::Kind;
+    shape.label().to_lowercase()
+}
+
 /// The kinds present, with their shape, colour and count.
 fn legend(out: &mut String, graph: &KnowledgeGraph, palette: &Palette, x: f32, mut y: f32) {
     let mut actor_counts = vec![0usize; ActorKind::ALL.len()];
@@ -267,6 +334,7 @@ fn legend(out: &mut String, graph: &KnowledgeGraph, palette: &Palette, x: f32, m
         let _ = writeln!(out, "    <text x=\"{}\" y=\"{y}\">in their own colours ({own})</text>", x + 18.0);
         y += 17.0;
     }
+    y = mapping_legend(out, &crate::draw::mapping::MappedLooks::of(graph).legend(), x, y);
     y += 8.0;
     let _ = writeln!(out, "    <text x=\"{x}\" y=\"{y}\" font-weight=\"bold\">Cooperations</text>");
     y += 18.0;

@@ -68,6 +68,9 @@ pub enum EditCommand {
     DeleteSelection,
     /// Pin (true) or release (false) the selected actors.
     PinSelection(bool),
+    /// Set the document's style mappings (colour, size, shape by an attribute; own styles
+    /// first), as one undoable step.
+    StyleMapping(crate::model::StyleMapping),
 }
 
 /// What is selected.
@@ -136,6 +139,17 @@ pub enum LayoutCommand {
     Automatic(bool),
     /// What a full layout run makes room for as it ends: label sizes on screen and the canvas.
     LabelRoom(crate::layout::LabelRoom),
+    /// Show the Layouts window on this layout.
+    ShowArrange(crate::state::arrange::LayoutChoice),
+    /// Run the layout the Layouts window describes (beyond force: on a worker thread, then one
+    /// undoable step; ForceAtlas2: from scratch with the document's settings).
+    Arrange,
+    /// Stop the layout being computed; the picture stays as it is.
+    CancelArrange,
+    /// Close the Layouts window.
+    CloseArrange,
+    /// Save these ForceAtlas2 settings in the document (one undoable step).
+    ForceSettings(crate::model::ForceSettings),
 }
 
 /// Files: new, open, save, export, recovery.

@@ -92,7 +92,7 @@ impl Document {
     /// Opens `graph` (from `path`, if any): builds its layout (saved positions are kept) and scene,
     /// and stamps the file so later changes by other programs are noticed.
     pub fn new(graph: KnowledgeGraph, path: Option<PathBuf>) -> Self {
-        let layout = LiveLayout::new(&graph, LayoutParams::default(), LAYOUT_SEED);
+        let layout = LiveLayout::new(&graph, LayoutParams::with_settings(&graph.metadata.force), LAYOUT_SEED);
         let scene = Scene::build(&graph, &layout);
         let layout_structure = graph.structure_version();
         let disk = path.as_deref().and_then(|p| FileStamp::read(p).ok());
@@ -162,6 +162,17 @@ impl Document {
         result
     }
 
+    /// As [`Document::apply`], with the undo step named `description` ("change force settings").
+    ///
+    /// # Errors
+    /// As [`Document::apply`].
+    pub fn apply_named(&mut self, edit: Edit, description: &str) -> Result<(), ModelError> {
+        self.begin_change();
+        let result = self.history.apply_named(std::sync::Arc::make_mut(&mut self.graph), edit, description);
+        self.sync_after_edit();
+        result
+    }
+
     /// Applies an edit of content (label, kind, attributes, pin …) made from a copy of an actor
     /// taken earlier: any position in it is replaced by where the actor is now, so the edit never
     /// moves an actor back to where the layout had it when the copy was taken.
@@ -227,7 +238,7 @@ impl Document {
         self.begin_change();
         self.layout_paused = false;
         if fresh {
-            let params = self.layout.engine().params().clone();
+            let params = self.layout_params();
             self.start_layout(LiveLayout::start(GraphLayout::fresh(&self.graph, params, LAYOUT_SEED)));
         } else {
             self.layout.set_paused(false);
@@ -235,6 +246,36 @@ impl Document {
         }
         let what = if fresh { "lay out from scratch" } else { "re-run layout" };
         self.motion = Motion::NewStep(what.to_owned());
+    }
+
+    /// Puts the actors where a layout beyond force placed them (`moves`: new positions by id;
+    /// actors gone or pinned since are skipped), as one undoable step named `description`. The
+    /// force layout stops and the picture is left alone afterwards: automatic layout is turned
+    /// off in the same step (undo turns it back on). Undo puts the previous picture back.
+    /// Returns how many actors moved. O(n).
+    ///
+    /// # Errors
+    /// The edit's error; nothing changed then.
+    pub fn arrange(&mut self, moves: &[(ActorId, [f32; 2])], description: &str) -> Result<usize, ModelError> {
+        self.begin_change();
+        self.layout.stop();
+        let moves: Vec<(ActorId, Option<[f32; 2]>)> = moves
+            .iter()
+            .filter(|(id, to)| self.graph.actor(id).is_some_and(|a| !a.pinned && a.position != Some(*to)))
+            .map(|(id, to)| (id.clone(), Some(*to)))
+            .collect();
+        let moved = moves.len();
+        if moved == 0 && !self.graph.metadata.auto_layout {
+            return Ok(0);
+        }
+        let mut edits = vec![Edit::SetPositions(moves)];
+        if self.graph.metadata.auto_layout {
+            let metadata = crate::model::Metadata { auto_layout: false, ..self.graph.metadata.clone() };
+            edits.push(Edit::SetMetadata(metadata));
+        }
+        let result = self.history.apply_named(std::sync::Arc::make_mut(&mut self.graph), Edit::Batch(edits), description);
+        self.sync_restored();
+        result.map(|()| moved)
     }
 
     /// Records the layout's moves since the last change in the document (see [`Motion`]): into
@@ -298,8 +339,8 @@ impl Document {
     /// layout on), else moved or (un)pinned actors carried into the layout; a new scene. The
     /// layout's moves from here belong to the edit's step.
     fn sync_after_edit(&mut self) {
-        if self.graph.structure_version() != self.layout_structure {
-            let params = self.layout.engine().params().clone();
+        if self.graph.structure_version() != self.layout_structure || self.force_settings_changed() {
+            let params = self.layout_params();
             self.start_layout(LiveLayout::new(&self.graph, params, LAYOUT_SEED));
             if self.graph.metadata.auto_layout {
                 self.layout.reheat();
@@ -318,13 +359,31 @@ impl Document {
     /// After undo or redo: the graph holds the picture of that state; the layout shows it as it
     /// is, without moving.
     fn sync_restored(&mut self) {
-        if self.graph.structure_version() != self.layout_structure {
-            let params = self.layout.engine().params().clone();
+        if self.graph.structure_version() != self.layout_structure || self.force_settings_changed() {
+            let params = self.layout_params();
             self.start_layout(LiveLayout::new(&self.graph, params, LAYOUT_SEED));
         } else {
             self.push_positions_into_layout();
         }
         self.rebuild_scene();
+    }
+
+    /// Whether the document's force settings differ from those the layout runs with (an edit,
+    /// undo or redo changed them).
+    fn force_settings_changed(&self) -> bool {
+        self.layout.engine().params().settings() != self.graph.metadata.force
+    }
+
+    /// The layout's parameters: those it runs with, with the document's force settings.
+    fn layout_params(&self) -> LayoutParams {
+        let settings = self.graph.metadata.force;
+        LayoutParams {
+            scaling_ratio: settings.scaling,
+            gravity: settings.gravity,
+            lin_log: settings.lin_log,
+            prevent_overlap: settings.prevent_overlap,
+            ..self.layout.engine().params().clone()
+        }
     }
 
     /// Replaces the layout (a new structure, or a fresh start), keeping the pause, the label

@@ -4,6 +4,7 @@
 //! the app changes it. Neither layer imports the other.
 
 pub mod actions;
+pub mod arrange;
 pub mod command;
 pub mod csv_import;
 pub mod document;

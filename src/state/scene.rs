@@ -6,7 +6,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use crate::draw::edges::{Lane, lanes};
-use crate::draw::looks::{edge_color, node_fill, node_shape};
+use crate::draw::looks::edge_color;
 use crate::layout::{Csr, LiveLayout};
 use crate::model::{ActorKind, CooperationKind, Kind, KnowledgeGraph, NodeShape, Rgb};
 
@@ -78,6 +78,8 @@ pub struct Scene {
     pub actor_kind_counts: Vec<usize>,
     /// Cooperations per kind, by [`Kind::index`].
     pub cooperation_kind_counts: Vec<usize>,
+    /// What the document's style mappings show in the legend.
+    pub mapping_legend: crate::draw::mapping::MappingLegend,
 }
 
 impl Scene {
@@ -87,6 +89,7 @@ impl Scene {
         let n = engine.node_count();
         let mut nodes = Vec::with_capacity(n);
         let mut actor_kind_counts = vec![0usize; ActorKind::ALL.len()];
+        let looks = crate::draw::mapping::MappedLooks::of(graph);
         for i in 0..n {
             let index = layout.node_index(i).unwrap_or_default();
             let node = match graph.actor_at(index) {
@@ -95,9 +98,9 @@ impl Scene {
                     kind: a.kind,
                     degree: 0,
                     pinned: a.pinned,
-                    fill: node_fill(a),
-                    shape: node_shape(a),
-                    size: a.style.size,
+                    fill: looks.fill(a),
+                    shape: looks.shape(a),
+                    size: looks.size(a),
                 },
                 None => SceneNode {
                     index,
@@ -173,6 +176,7 @@ impl Scene {
             dates: crate::analysis::filter::date_extent(graph),
             actor_kind_counts,
             cooperation_kind_counts,
+            mapping_legend: looks.legend(),
         }
     }
 

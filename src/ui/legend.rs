@@ -25,6 +25,8 @@ pub struct LegendState {
     hits_key: Option<(String, u64)>,
     /// The words of every actor, built once per document revision when a search needs it.
     index: Option<(u64, std::sync::Arc<SearchIndex>)>,
+    /// Style by attribute: the attribute names, cached.
+    mapping: super::mapping::MappingState,
 }
 
 /// Most search results listed.
@@ -47,6 +49,7 @@ pub fn legend_ui(
         &mut filter.actor_kinds,
         theme::actor_color,
     );
+    super::mapping::mapping_ui(ui, doc, &mut state.mapping, commands);
     ui.add_space(6.0);
     kind_toggles_ui::<CooperationKind>(
         ui,

@@ -1,6 +1,7 @@
 //! The window's widgets: canvas, inspector, legend, toolbar, dialogs. Each `*_ui` function draws
 //! into a `Ui` and reports what the user did as commands; none changes the document itself.
 
+pub mod arrange;
 pub mod camera;
 pub mod canvas;
 pub mod csv_import;
@@ -10,6 +11,7 @@ pub mod gpu;
 pub mod inspector;
 pub mod kb;
 pub mod legend;
+pub mod mapping;
 pub mod merge;
 mod mesh;
 pub mod paint;

@@ -143,6 +143,18 @@ pub fn menu_bar_ui(
         ui.menu_button("Layout", |ui| {
             layout_choices_ui(ui, doc, commands);
             ui.separator();
+            for choice in crate::state::arrange::LayoutChoice::ALL {
+                let text = if choice == crate::state::arrange::LayoutChoice::Force {
+                    "ForceAtlas2 settings…".to_owned()
+                } else {
+                    format!("{}…", choice.name())
+                };
+                if ui.button(text).on_hover_text(choice.hint()).clicked() {
+                    commands.push(Command::Layout(LayoutCommand::ShowArrange(choice)));
+                    ui.close();
+                }
+            }
+            ui.separator();
             let paused = doc.layout_paused();
             let text = if paused { "Resume layout" } else { "Pause layout" };
             let keys = Action::PauseLayout.keys_text(false);

@@ -14,3 +14,4 @@ pub mod picture;
 pub mod review;
 pub mod scene;
 pub mod selection;
+pub mod table;

@@ -16,6 +16,7 @@ pub mod paint;
 pub mod picture;
 pub mod review;
 pub mod styling;
+pub mod table;
 pub mod theme;
 pub mod toolbar;
 mod widgets;

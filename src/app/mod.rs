@@ -12,6 +12,7 @@ mod kb;
 mod merge;
 mod picture;
 mod shortcuts;
+mod table;
 mod view;
 
 pub use crate::state::{command, document, explore, selection};
@@ -115,6 +116,10 @@ pub struct Panels {
     pub show_side_panel: bool,
     /// Whether the inspector is shown (Ctrl+I).
     pub show_inspector: bool,
+    /// Whether the data table is shown (Ctrl+T).
+    pub show_table: bool,
+    /// The data table's state: the open table, queries, orders, forms.
+    pub table: crate::ui::table::TablePanel,
     legend: LegendState,
     inspector: InspectorState,
 }
@@ -353,6 +358,7 @@ impl KgxApp {
             Command::Merge(command) => self.run_merge_command(command),
             Command::Csv(command) => self.run_csv_command(command),
             Command::Kb(command) => self.run_kb_command(command),
+            Command::Table(command) => self.run_table_command(ctx, command),
         }
     }
 
@@ -500,7 +506,7 @@ impl KgxApp {
         let options_before = self.options.clone();
 
         Panel::top("menu bar").show(ui, |ui| {
-            let panels = (self.panels.show_side_panel, self.panels.show_inspector);
+            let panels = (self.panels.show_side_panel, self.panels.show_inspector, self.panels.show_table);
             menu_bar_ui(
                 ui,
                 &self.doc,
@@ -527,6 +533,9 @@ impl KgxApp {
                     inspector_ui(ui, &self.doc, &self.selection, &mut self.panels.inspector, &mut self.commands);
                 },
             );
+        }
+        if self.panels.show_table {
+            self.table_ui(ui);
         }
         CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             canvas_ui(

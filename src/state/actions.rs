@@ -5,7 +5,9 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::state::command::{Command, EditCommand, FileCommand, LayoutCommand, SelectCommand, ViewCommand};
+use crate::state::command::{
+    Command, EditCommand, FileCommand, LayoutCommand, SelectCommand, TableCommand, ViewCommand,
+};
 
 /// Where an action's shortcuts act.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +96,8 @@ pub enum Action {
     ToggleSidePanel,
     /// Show or hide the inspector.
     ToggleInspector,
+    /// Show or hide the data table.
+    ToggleTable,
     /// Add an actor in the middle of the view.
     AddActor,
     /// Re-run the layout from the current picture.
@@ -128,7 +132,7 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Action {
     /// Every action, in the order README lists them.
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -158,6 +162,7 @@ impl Action {
         Action::LayoutFromScratch,
         Action::ToggleSidePanel,
         Action::ToggleInspector,
+        Action::ToggleTable,
     ];
 
     /// The action's entry in the table.
@@ -250,6 +255,9 @@ impl Action {
             Action::ToggleInspector => {
                 ("Inspector", const { &[key(CMD, Key::I)] }, Scope::Window, "show or hide the inspector")
             }
+            Action::ToggleTable => {
+                ("Data table", const { &[key(CMD, Key::T)] }, Scope::Window, "show or hide the data table")
+            }
         };
         ActionInfo { label, shortcuts, scope, does }
     }
@@ -278,6 +286,7 @@ impl Action {
             Action::LayoutFromScratch => Command::Layout(LayoutCommand::Rerun { fresh: true }),
             Action::ToggleSidePanel => Command::View(ViewCommand::ToggleSidePanel),
             Action::ToggleInspector => Command::View(ViewCommand::ToggleInspector),
+            Action::ToggleTable => Command::Table(TableCommand::Toggle),
             Action::PanLeft
             | Action::PanRight
             | Action::PanUp

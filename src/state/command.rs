@@ -33,6 +33,8 @@ pub enum Command {
     Csv(CsvCommand),
     /// The knowledge-base windows.
     Kb(KbCommand),
+    /// The data table.
+    Table(TableCommand),
 }
 
 /// Changes to the document and its history.
@@ -246,4 +248,75 @@ pub enum KbCommand {
     ApplyLink(usize),
     /// Close the link window.
     CloseLink,
+}
+
+/// The data table. Rows are named by their ids (actor or cooperation ids, as `table` says).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TableCommand {
+    /// Show or hide the data table.
+    Toggle,
+    /// Write a typed value into one cell (one undo step).
+    SetCell {
+        /// Actors or cooperations.
+        table: crate::state::table::TableKind,
+        /// The row's id.
+        row: String,
+        /// The column.
+        column: crate::state::table::Column,
+        /// The text typed.
+        text: String,
+    },
+    /// Write one value into a column of many rows: the bulk edit of kind, an attribute or the
+    /// style (one undo step).
+    SetMany {
+        /// Actors or cooperations.
+        table: crate::state::table::TableKind,
+        /// The rows' ids.
+        rows: Vec<String>,
+        /// The column.
+        column: crate::state::table::Column,
+        /// The value.
+        text: String,
+    },
+    /// Delete rows (one undo step).
+    DeleteRows {
+        /// Actors or cooperations.
+        table: crate::state::table::TableKind,
+        /// The rows' ids.
+        rows: Vec<String>,
+    },
+    /// Add an attribute with a value to every row: a new column (one undo step).
+    AddAttribute {
+        /// Actors or cooperations.
+        table: crate::state::table::TableKind,
+        /// The attribute's name.
+        key: String,
+        /// Every row's value.
+        default: String,
+    },
+    /// Rename an attribute in every row (one undo step).
+    RenameAttribute {
+        /// Actors or cooperations.
+        table: crate::state::table::TableKind,
+        /// Its name now.
+        from: String,
+        /// Its new name.
+        to: String,
+    },
+    /// Delete an attribute from every row (one undo step).
+    DeleteAttribute {
+        /// Actors or cooperations.
+        table: crate::state::table::TableKind,
+        /// Its name.
+        key: String,
+    },
+    /// Copy rows to the clipboard as CSV, a header row first.
+    Copy {
+        /// Actors or cooperations.
+        table: crate::state::table::TableKind,
+        /// The rows' ids, in the order to copy them.
+        rows: Vec<String>,
+    },
+    /// Add or update actors from CSV rows under a header row (one undo step).
+    Paste(String),
 }

@@ -16,3 +16,4 @@ pub mod picture;
 pub mod review;
 pub mod scene;
 pub mod selection;
+pub mod table;

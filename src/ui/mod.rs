@@ -19,6 +19,7 @@ pub mod picture;
 pub mod raster;
 pub mod review;
 pub mod styling;
+pub mod table;
 pub mod theme;
 pub mod toolbar;
 mod widgets;

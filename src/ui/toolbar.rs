@@ -44,7 +44,7 @@ pub fn menu_bar_ui(
     selection: &Selection,
     options: &mut ViewOptions,
     recent: &[PathBuf],
-    (side_panel, inspector): (bool, bool),
+    (side_panel, inspector, table): (bool, bool, bool),
     commands: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -119,7 +119,11 @@ pub fn menu_bar_ui(
             action_button(ui, true, Action::Fit, commands);
             action_button(ui, true, Action::Search, commands);
             ui.separator();
-            for (shown, action) in [(side_panel, Action::ToggleSidePanel), (inspector, Action::ToggleInspector)] {
+            for (shown, action) in [
+                (side_panel, Action::ToggleSidePanel),
+                (inspector, Action::ToggleInspector),
+                (table, Action::ToggleTable),
+            ] {
                 if ui.selectable_label(shown, action.menu_text()).clicked()
                     && let Some(command) = action.command()
                 {

@@ -6,7 +6,6 @@
 //! gathers its columns and the keys of its order again (`refresh_after_edit`). Run:
 //! `cargo bench --bench table`.
 
-use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -35,7 +34,7 @@ fn table(c: &mut Criterion) {
     group.sample_size(10);
     for size in [10_000usize, 100_000] {
         let graph = graph(size);
-        let cancel = AtomicBool::new(false);
+        let cancel = kgx::analysis::progress::Progress::new();
         let mut by_label = Query::default();
         by_label.sort_by(&Column::Field(Field::Label));
         let mut by_budget = Query::default();
@@ -76,7 +75,8 @@ fn table(c: &mut Criterion) {
                 spent
             })
         });
-        // The table's work in the frame after an edit, sorted by name: columns and keys again.
+        // The table's work in the frame after an edit, sorted by name: the columns again here, the
+        // keys and the order on a worker.
         let mut view = TableView::default();
         view.actors.query = by_label.clone();
         let mut revision = 1_000_000u64;

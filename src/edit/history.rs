@@ -11,10 +11,16 @@ struct Step {
     description: String,
     coalesce_key: Option<String>,
     revision: u64,
+    /// About how many bytes its edits hold ([`Edit::weight`]).
+    weight: usize,
 }
 
+/// How much memory the undo and redo stacks may hold together by default: the oldest steps are
+/// forgotten beyond it (the newest step is always kept, however large).
+pub const DEFAULT_BUDGET: usize = 512 * 1024 * 1024;
+
 /// The undo and redo stacks of one document.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -22,12 +28,76 @@ pub struct History {
     sealed: bool,
     next_revision: u64,
     saved_revision: u64,
+    /// The most bytes the steps may hold ([`DEFAULT_BUDGET`] unless set).
+    budget: usize,
+    /// Steps forgotten to keep to the budget.
+    forgotten: usize,
+    /// The revision of the state below the oldest undo step (0, the opened state, until steps
+    /// are forgotten).
+    floor_revision: u64,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            sealed: false,
+            next_revision: 0,
+            saved_revision: 0,
+            budget: DEFAULT_BUDGET,
+            forgotten: 0,
+            floor_revision: 0,
+        }
+    }
 }
 
 impl History {
     /// An empty history whose current state counts as saved.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty history that keeps its steps within `bytes` (as [`Edit::weight`] counts).
+    pub fn with_budget(bytes: usize) -> Self {
+        Self { budget: bytes, ..Self::default() }
+    }
+
+    /// About how many bytes the undo and redo steps hold together.
+    pub fn weight(&self) -> usize {
+        self.undo.iter().chain(&self.redo).map(|s| s.weight).sum()
+    }
+
+    /// How many of the oldest steps were forgotten to keep to the budget.
+    pub fn forgotten(&self) -> usize {
+        self.forgotten
+    }
+
+    /// Forgets the oldest undo steps (then redo steps, farthest first) while the steps hold more
+    /// than the budget; the newest undo step always stays. O(steps).
+    fn keep_to_budget(&mut self) {
+        let mut total = self.weight();
+        let mut drop_undo = 0;
+        while total > self.budget && drop_undo + 1 < self.undo.len() {
+            total -= self.undo[drop_undo].weight;
+            drop_undo += 1;
+        }
+        if drop_undo > 0 {
+            // Undo now stops at the state the last forgotten step led to.
+            self.floor_revision = self.undo[drop_undo - 1].revision;
+            self.undo.drain(..drop_undo);
+            self.forgotten += drop_undo;
+        }
+        // The redo stack's farthest step is its first.
+        let mut drop_redo = 0;
+        while total > self.budget && drop_redo < self.redo.len() {
+            total -= self.redo[drop_redo].weight;
+            drop_redo += 1;
+        }
+        if drop_redo > 0 {
+            self.redo.drain(..drop_redo);
+            self.forgotten += drop_redo;
+        }
     }
 
     /// Applies `edit` as a new undoable step and clears the redo stack. If `coalesce_key` equals
@@ -48,11 +118,13 @@ impl History {
         let joins = !self.sealed
             && coalesce_key.is_some()
             && self.undo.last().is_some_and(|top| top.coalesce_key.as_deref() == coalesce_key);
+        let weight = inverse.weight();
         if let (true, Some(top)) = (joins, self.undo.last_mut()) {
             // Undo the newest edit first, then the older ones. The step is named after its
             // result ("edit actor \"WHO (UN)\""), not after its first keystroke.
             top.undo.insert(0, inverse);
             top.description = description;
+            top.weight += weight;
         } else {
             self.next_revision += 1;
             self.undo.push(Step {
@@ -60,9 +132,11 @@ impl History {
                 description,
                 coalesce_key: coalesce_key.map(str::to_owned),
                 revision: self.next_revision,
+                weight,
             });
         }
         self.sealed = false;
+        self.keep_to_budget();
         Ok(())
     }
 
@@ -90,7 +164,9 @@ impl History {
         match self.undo.last_mut() {
             Some(top) if top.revision == revision => {
                 let inverse = edit.apply(graph)?;
+                top.weight += inverse.weight();
                 top.undo.insert(0, inverse);
+                self.keep_to_budget();
                 Ok(true)
             }
             _ => Ok(false),
@@ -146,7 +222,8 @@ impl History {
     fn run(graph: &mut KnowledgeGraph, step: Step) -> Result<Step, ModelError> {
         let inverse = Edit::Batch(step.undo).apply(graph)?;
         let Edit::Batch(edits) = inverse else { unreachable!("a batch inverts to a batch") };
-        Ok(Step { undo: edits, description: step.description, coalesce_key: None, revision: step.revision })
+        let weight = edits.iter().map(Edit::weight).sum();
+        Ok(Step { undo: edits, description: step.description, coalesce_key: None, revision: step.revision, weight })
     }
 
     /// The edits that undo would apply (to tell what kind of step it is), if any.
@@ -210,6 +287,6 @@ impl History {
     }
 
     fn current_revision(&self) -> u64 {
-        self.undo.last().map_or(0, |s| s.revision)
+        self.undo.last().map_or(self.floor_revision, |s| s.revision)
     }
 }

@@ -4,6 +4,7 @@
 mod change;
 mod history;
 pub mod merge;
+mod weight;
 
 pub use change::Edit;
 pub use history::History;

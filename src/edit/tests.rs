@@ -112,3 +112,42 @@ fn saving_keeps_history_and_tracks_dirtiness() {
     h.redo(&mut g).unwrap();
     assert!(!h.is_dirty());
 }
+
+#[test]
+fn the_history_forgets_its_oldest_steps_beyond_its_budget_and_keeps_the_newest() {
+    let mut g = graph();
+    let note = |text: &str, g: &KnowledgeGraph| {
+        let mut actor = g.actor(&"a".into()).unwrap().clone();
+        actor.notes = text.repeat(10_000);
+        Edit::SetActor(actor)
+    };
+    // Each step keeps the actor as it was, with its 10,000-character notes from the step before.
+    let mut h = History::with_budget(60_000);
+    for text in ["1", "2", "3", "4", "5", "6", "7", "8"] {
+        let edit = note(text, &g);
+        h.apply(&mut g, edit, None).unwrap();
+    }
+    assert!(h.weight() <= 60_000, "{} bytes held", h.weight());
+    assert!(h.forgotten() >= 2, "the oldest steps went");
+    // What is kept still undoes, newest first, to states that were really there.
+    assert!(h.undo(&mut g).unwrap().is_some());
+    assert_eq!(g.actor(&"a".into()).unwrap().notes, "7".repeat(10_000));
+    while h.undo(&mut g).unwrap().is_some() {}
+    let oldest = g.actor(&"a".into()).unwrap().notes.clone();
+    assert!(
+        oldest.starts_with(|c: char| c.is_ascii_digit()),
+        "the oldest kept state is an edited one: {}",
+        &oldest[..1]
+    );
+    assert!(h.is_dirty(), "the saved state was forgotten, so the document stays unsaved");
+
+    // A single step larger than the budget is kept: the last edit can always be undone.
+    let mut h = History::with_budget(1_000);
+    let edit = note("x", &g);
+    h.apply(&mut g, edit, None).unwrap();
+    let edit = note("y", &g);
+    h.apply(&mut g, edit, None).unwrap();
+    assert!(h.can_undo());
+    h.undo(&mut g).unwrap();
+    assert_eq!(g.actor(&"a".into()).unwrap().notes, "x".repeat(10_000));
+}

@@ -5,12 +5,12 @@
 use std::sync::Arc;
 
 use crate::analysis::progress::Progress;
-use crate::state::job::{Job, Polled};
 use crate::layout::algorithms::{
     Algorithm, ArrangeError, Arrangement, CircularOptions, CircularOrder, GeographicOptions, GridGrouping, GridOptions,
     HierarchicalOptions, Report, arrange,
 };
 use crate::model::{ForceSettings, KnowledgeGraph};
+use crate::state::job::{Job, Polled};
 
 /// Which layout the window runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -273,7 +273,8 @@ impl Document {
             let metadata = crate::model::Metadata { auto_layout: false, ..self.graph.metadata.clone() };
             edits.push(Edit::SetMetadata(metadata));
         }
-        let result = self.history.apply_named(std::sync::Arc::make_mut(&mut self.graph), Edit::Batch(edits), description);
+        let result =
+            self.history.apply_named(std::sync::Arc::make_mut(&mut self.graph), Edit::Batch(edits), description);
         self.sync_restored();
         result.map(|()| moved)
     }

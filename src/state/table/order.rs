@@ -2,14 +2,12 @@
 //! ordered at once; large ones on a worker thread, whose answer is tagged with the document
 //! revision and query it was made for, while the table keeps showing the previous order.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-
 use super::query::{Query, RowKeys, order};
+use crate::analysis::progress::Progress;
+use crate::state::job::{Job, Polled};
 
 /// Up to this many rows are sorted and filtered on the calling thread (well under a
-/// millisecond of work); more go to a worker thread.
+/// millisecond of work); more go to a worker thread, which also takes the texts from the graph.
 pub const INLINE_ROWS: usize = 5_000;
 
 /// What an order was made for: the document revision and the query.
@@ -19,19 +17,11 @@ struct OrderKey {
     query: Query,
 }
 
-/// An ordering running on a worker thread.
+/// An ordering running on a worker thread (cancelled when dropped).
 #[derive(Debug)]
 struct OrderJob<Id> {
     key: OrderKey,
-    answer: Receiver<Option<Vec<Id>>>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl<Id> Drop for OrderJob<Id> {
-    fn drop(&mut self) {
-        // A job no longer wanted stops at its next check.
-        self.cancel.store(true, Ordering::Relaxed);
-    }
+    job: Job<Option<Vec<Id>>>,
 }
 
 /// The ids of the rows a table shows, in order, and the ordering under way.
@@ -61,10 +51,17 @@ impl<Id: Ord + Send + 'static> TableOrder<Id> {
     }
 
     /// Makes sure the order is, or is being made, for `revision` and `query`. `keys` takes what
-    /// the query needs from the graph, on this thread (O(n)), only when a new order is needed:
-    /// up to [`INLINE_ROWS`] rows are ordered at once, more on a worker thread. Returns whether
-    /// the rows shown changed.
-    pub fn refresh(&mut self, revision: u64, query: &Query, keys: impl FnOnce() -> RowKeys<Id>) -> bool {
+    /// the query needs from the graph (O(n)), only when a new order is needed: for up to
+    /// [`INLINE_ROWS`] `rows` on this thread, ordered at once; for more, on a worker thread
+    /// together with the ordering, so the frame does nothing that grows with the table.
+    /// Returns whether the rows shown changed.
+    pub fn refresh(
+        &mut self,
+        revision: u64,
+        query: &Query,
+        rows: usize,
+        keys: impl FnOnce() -> RowKeys<Id> + Send + 'static,
+    ) -> bool {
         let key = OrderKey { revision, query: query.clone() };
         if self.shown_key.as_ref() == Some(&key) {
             self.job = None;
@@ -73,57 +70,46 @@ impl<Id: Ord + Send + 'static> TableOrder<Id> {
         if self.job.as_ref().is_some_and(|job| job.key == key) {
             return false;
         }
-        let keys = keys();
-        if keys.len() <= INLINE_ROWS {
+        if rows <= INLINE_ROWS {
             self.job = None;
-            if let Some(rows) = order(keys, query, &AtomicBool::new(false)) {
+            if let Some(rows) = order(keys(), query, &Progress::new()) {
                 self.shown = rows;
                 self.shown_key = Some(key);
             }
             return true;
         }
-        let (sender, answer) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let worker_cancel = Arc::clone(&cancel);
         let query = query.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(order(keys, &query, &worker_cancel));
-        });
-        self.job = Some(OrderJob { key, answer, cancel });
+        let job = Job::start("Sorting the table", move |progress| order(keys(), &query, progress));
+        self.job = Some(OrderJob { key, job });
         false
     }
 
     /// Takes a finished worker's order, if any. Returns whether the rows shown changed.
     pub fn poll(&mut self) -> bool {
         let Some(job) = &self.job else { return false };
-        match job.answer.try_recv() {
-            Ok(Some(rows)) => {
+        match job.job.poll() {
+            Polled::Done(Some(rows)) => {
                 self.shown = rows;
-                self.shown_key = self.job.take().map(|job| job.key.clone());
+                self.shown_key = self.job.take().map(|job| job.key);
                 true
             }
-            Ok(None) | Err(TryRecvError::Disconnected) => {
+            Polled::Done(None) | Polled::Lost => {
                 self.job = None;
                 false
             }
-            Err(TryRecvError::Empty) => false,
+            Polled::Running => false,
         }
     }
 
     /// Waits for the worker's order (tests and benchmarks). Returns whether the rows changed.
     pub fn wait(&mut self) -> bool {
-        let Some(job) = &self.job else { return false };
-        match job.answer.recv() {
-            Ok(Some(rows)) => {
-                self.shown = rows;
-                self.shown_key = self.job.take().map(|job| job.key.clone());
-                true
+        while self.job.is_some() {
+            if self.poll() {
+                return true;
             }
-            Ok(None) | Err(_) => {
-                self.job = None;
-                false
-            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
         }
+        false
     }
 }
 
@@ -139,24 +125,33 @@ mod tests {
         let graph = to_knowledge_graph(&barabasi_albert(INLINE_ROWS + 100, 1, 7), "big", 7);
         let mut order = TableOrder::default();
         let mut query = Query::default();
-        assert!(!order.refresh(1, &query, || actor_keys(&graph, &query)), "a worker orders this many");
+        let shared = std::sync::Arc::new(graph);
+        let keys = |query: &Query| {
+            let (graph, query) = (std::sync::Arc::clone(&shared), query.clone());
+            move || actor_keys(&graph, &query)
+        };
+        assert!(!order.refresh(1, &query, INLINE_ROWS + 100, keys(&query)), "a worker orders this many");
         assert!(order.is_ordering());
         assert!(order.wait());
         let storage_order = order.rows().to_vec();
         assert_eq!(storage_order.len(), INLINE_ROWS + 100);
 
         query.sort_by(&Column::Field(Field::Id));
-        order.refresh(1, &query, || actor_keys(&graph, &query));
+        order.refresh(1, &query, INLINE_ROWS + 100, keys(&query));
         assert_eq!(order.rows(), storage_order.as_slice(), "the previous order shows until the new one comes");
         assert!(order.wait());
         let ids = order.rows();
         assert!(ids.windows(2).all(|w| w[0] < w[1]), "sorted by id");
-        let mut calls = 0;
-        assert!(!order.refresh(1, &query, || {
-            calls += 1;
-            actor_keys(&graph, &query)
+        let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = std::sync::Arc::clone(&calls);
+        let graph = std::sync::Arc::clone(&shared);
+        let again = query.clone();
+        assert!(!order.refresh(1, &query, INLINE_ROWS + 100, move || {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            actor_keys(&graph, &again)
         }));
-        assert_eq!(calls, 0, "the same revision and query need no new order");
+        assert!(!order.is_ordering(), "the same revision and query need no new order");
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 0);
     }
 
     #[test]
@@ -164,7 +159,8 @@ mod tests {
         let graph = to_knowledge_graph(&barabasi_albert(50, 1, 7), "small", 7);
         let mut order = TableOrder::default();
         let query = Query::default();
-        assert!(order.refresh(1, &query, || actor_keys(&graph, &query)));
+        let keys = actor_keys(&graph, &query);
+        assert!(order.refresh(1, &query, 50, move || keys));
         assert!(!order.is_ordering());
         assert_eq!(order.rows().len(), 50);
     }

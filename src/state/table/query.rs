@@ -3,11 +3,11 @@
 //! thread); [`order`] then filters and sorts them anywhere, a worker thread included.
 
 use std::cmp::Ordering;
-use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
 use rayon::slice::ParallelSliceMut;
 
 use super::column::{Column, actor_cell, cooperation_cell};
+use crate::analysis::progress::Progress;
 use crate::model::{ActorId, CooperationId, KnowledgeGraph};
 
 /// The sort column and its direction.
@@ -151,16 +151,16 @@ pub fn cooperation_keys(graph: &KnowledgeGraph, query: &Query) -> RowKeys<Cooper
     keys_of(graph.cooperations(), query, |c| c.cooperation.id().clone(), |c, column| cooperation_cell(c, column))
 }
 
-/// The ids of the rows `query` shows, in its order. Returns `None` if `cancel` was set on the
-/// way. O(n · filters) to filter, O(n log n) to sort (in parallel).
-pub fn order<Id: Ord + Send>(keys: RowKeys<Id>, query: &Query, cancel: &AtomicBool) -> Option<Vec<Id>> {
+/// The ids of the rows `query` shows, in its order. Returns `None` if `progress` was cancelled
+/// on the way. O(n · filters) to filter, O(n log n) to sort (in parallel).
+pub fn order<Id: Ord + Send>(keys: RowKeys<Id>, query: &Query, progress: &Progress) -> Option<Vec<Id>> {
     let needles: Vec<String> = query.filters.iter().map(|(_, text)| text.to_lowercase()).collect();
     let mut rows: Vec<RowKey<Id>> = keys
         .rows
         .into_iter()
         .filter(|row| row.cells.iter().zip(&needles).all(|(cell, needle)| cell.contains(needle.as_str())))
         .collect();
-    if cancel.load(AtomicOrdering::Relaxed) {
+    if progress.is_cancelled() {
         return None;
     }
     if let Some(sort) = &query.sort {
@@ -176,7 +176,7 @@ pub fn order<Id: Ord + Send>(keys: RowKeys<Id>, query: &Query, cancel: &AtomicBo
             by_value.then_with(|| a.id.cmp(&b.id))
         });
     }
-    if cancel.load(AtomicOrdering::Relaxed) {
+    if progress.is_cancelled() {
         return None;
     }
     Some(rows.into_iter().map(|row| row.id).collect())
@@ -207,7 +207,7 @@ mod tests {
 
     fn run(query: &Query) -> Vec<String> {
         let g = graph();
-        order(actor_keys(&g, query), query, &AtomicBool::new(false)).unwrap().iter().map(|id| id.to_string()).collect()
+        order(actor_keys(&g, query), query, &Progress::new()).unwrap().iter().map(|id| id.to_string()).collect()
     }
 
     #[test]
@@ -247,6 +247,8 @@ mod tests {
     fn a_cancelled_ordering_gives_nothing() {
         let query = Query::default();
         let g = graph();
-        assert_eq!(order(actor_keys(&g, &query), &query, &AtomicBool::new(true)), None);
+        let cancelled = Progress::new();
+        cancelled.cancel();
+        assert_eq!(order(actor_keys(&g, &query), &query, &cancelled), None);
     }
 }

@@ -2,6 +2,7 @@
 //! query, order and columns — named by ids, kept in step with the document's revision.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::column::{Column, TableKind, fields};
 use super::order::TableOrder;
@@ -50,7 +51,7 @@ impl TableView {
     /// columns are gathered again (O(n · attributes)) and a new order made or started (see
     /// [`TableOrder::refresh`]) only when the revision or the query changed. Returns whether
     /// the rows shown changed.
-    pub fn refresh(&mut self, graph: &KnowledgeGraph, revision: u64) -> bool {
+    pub fn refresh(&mut self, graph: &Arc<KnowledgeGraph>, revision: u64) -> bool {
         self.picked_cooperations.retain(|id| graph.cooperation(id).is_some());
         match self.tab {
             TableKind::Actors => {
@@ -60,8 +61,9 @@ impl TableView {
                     rows.columns_revision = Some(revision);
                 }
                 let changed = rows.order.poll();
-                let query = rows.query.clone();
-                rows.order.refresh(revision, &query, || actor_keys(graph, &query)) || changed
+                let (query, shared) = (rows.query.clone(), Arc::clone(graph));
+                let keys = move |query: Query| move || actor_keys(&shared, &query);
+                rows.order.refresh(revision, &query, graph.actor_count(), keys(query.clone())) || changed
             }
             TableKind::Cooperations => {
                 let rows = &mut self.cooperations;
@@ -71,8 +73,9 @@ impl TableView {
                     rows.columns_revision = Some(revision);
                 }
                 let changed = rows.order.poll();
-                let query = rows.query.clone();
-                rows.order.refresh(revision, &query, || cooperation_keys(graph, &query)) || changed
+                let (query, shared) = (rows.query.clone(), Arc::clone(graph));
+                let keys = move |query: Query| move || cooperation_keys(&shared, &query);
+                rows.order.refresh(revision, &query, graph.cooperation_count(), keys(query.clone())) || changed
             }
         }
     }
@@ -125,7 +128,7 @@ mod tests {
         g.add_actor(a).unwrap();
         g.add_actor(b).unwrap();
         let mut view = TableView::default();
-        view.refresh(&g, 1);
+        view.refresh(&Arc::new(g), 1);
         let attributes: Vec<&Column> =
             view.actors.columns().iter().filter(|c| matches!(c, Column::Attribute(_))).collect();
         assert_eq!(

@@ -120,7 +120,12 @@ fn raster_picture(c: &mut Criterion) {
     use kgx::draw::raster::{RasterEdge, RasterNode, RasterView, rasterize};
     let mut group = c.benchmark_group("raster_picture");
     group.sample_size(10);
-    for size in [10_000usize, 100_000, 1_000_000] {
+    // KGX_BENCH_SIZES=10000,100000 leaves out the million (whose layout takes minutes to settle).
+    let sizes: Vec<usize> = std::env::var("KGX_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000]);
+    for size in sizes {
         let doc = settled_document(size);
         let engine = doc.layout.engine();
         let (xs, ys) = (engine.xs(), engine.ys());

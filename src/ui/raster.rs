@@ -39,18 +39,24 @@ struct Job {
     cancelled: Arc<AtomicBool>,
 }
 
+/// While the layout moves the actors, a new picture starts at most this often: drawing them
+/// all the time would take the processor from the layout that moves them.
+pub const MOVING_PICTURE_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// The last picture drawn, the camera it was drawn for, and the one being drawn.
 #[derive(Default)]
 pub struct RasterLayer {
     texture: Option<TextureHandle>,
     shown: Option<RasterKey>,
     job: Option<Job>,
+    /// When the last picture was started.
+    started: Option<std::time::Instant>,
 }
 
 impl Clone for RasterLayer {
     /// The picture shown; a picture being drawn stays with the original.
     fn clone(&self) -> Self {
-        Self { texture: self.texture.clone(), shown: self.shown.clone(), job: None }
+        Self { texture: self.texture.clone(), shown: self.shown.clone(), job: None, started: self.started }
     }
 }
 
@@ -96,9 +102,20 @@ impl RasterLayer {
             }
         }
         let out_of_date = self.shown.as_ref() != Some(&key);
+        // Only the positions changed (the layout is moving them): not more often than the interval.
+        let moving_only = self.shown.as_ref().is_some_and(|shown| RasterKey { positions: key.positions, ..shown.clone() } == key);
+        let wait = match self.started {
+            Some(started) if moving_only => MOVING_PICTURE_INTERVAL.saturating_sub(started.elapsed()),
+            _ => std::time::Duration::ZERO,
+        };
         if out_of_date && self.job.is_none() && !camera_moving {
-            self.start(input, key.clone());
-            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            if wait.is_zero() {
+                self.start(input, key.clone());
+                self.started = Some(std::time::Instant::now());
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            } else {
+                ctx.request_repaint_after(wait);
+            }
         }
         let shown = self.shown.as_ref()?;
         let texture = self.texture.as_ref()?;

@@ -1,7 +1,6 @@
 //! Opening or merging a CSV file goes through the column dialog first.
 
 use std::path::Path;
-use std::sync::mpsc::{TryRecvError, channel};
 use std::time::Duration;
 
 use super::KgxApp;
@@ -11,6 +10,7 @@ use crate::io::formats::merge_note;
 use crate::io::import::{csv_preview, import_csv_mapped};
 use crate::state::command::CsvCommand;
 use crate::state::csv_import::{CsvForm, CsvJob, CsvPurpose, signature};
+use crate::state::job::{Job, POLL_INTERVAL, Polled};
 use crate::state::merge::{MergeState, ReadJob};
 
 /// Rows the column dialog shows.
@@ -20,21 +20,19 @@ impl KgxApp {
     /// Reads the CSV and its first rows on a worker thread, then opens the column dialog; a
     /// file that cannot be read is an error dialog, the open graph untouched.
     pub(super) fn ask_csv_mapping(&mut self, path: &Path, purpose: CsvPurpose) {
-        let (sender, receiver) = channel();
         let reading = path.to_owned();
-        std::thread::spawn(move || {
+        let job = Job::start(format!("Reading {}", path.display()), move |_| {
             let bytes = match std::fs::metadata(&reading) {
                 Ok(meta) if meta.len() > MAX_FILE_BYTES => {
                     Err(format!("{}: {} bytes is larger than kgx reads", reading.display(), meta.len()))
                 }
                 _ => std::fs::read(&reading).map_err(|e| format!("{}: cannot read: {e}", reading.display())),
             };
-            let result = bytes.and_then(|bytes| {
+            bytes.and_then(|bytes| {
                 csv_preview(&bytes, &reading, PREVIEW_ROWS).map(|p| (bytes, p)).map_err(|e| e.to_string())
-            });
-            let _ = sender.send(result);
+            })
         });
-        self.windows.csv_job = Some(CsvJob::Preview { path: path.to_owned(), purpose, receiver });
+        self.windows.csv_job = Some(CsvJob::Preview { path: path.to_owned(), purpose, job });
     }
 
     /// Takes a finished read or import: the dialog, the new document, or the problem; keeps the
@@ -51,14 +49,14 @@ impl KgxApp {
             app.files.dialog = Dialog::Error { title: format!("Cannot import {}", path.display()), lines };
         };
         match job {
-            CsvJob::Preview { path, purpose, receiver } => match receiver.try_recv() {
-                Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
-                Err(TryRecvError::Disconnected) => {
+            CsvJob::Preview { path, purpose, job } => match job.poll() {
+                Polled::Running => ctx.request_repaint_after(POLL_INTERVAL),
+                Polled::Lost => {
                     let path = path.clone();
                     self.windows.csv_job = None;
                     failed(self, &path, format!("{}: reading stopped", path.display()));
                 }
-                Ok(result) => {
+                Polled::Done(result) => {
                     let (path, purpose) = (path.clone(), *purpose);
                     self.windows.csv_job = None;
                     match result {
@@ -70,14 +68,14 @@ impl KgxApp {
                     }
                 }
             },
-            CsvJob::Import { path, receiver } => match receiver.try_recv() {
-                Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
-                Err(TryRecvError::Disconnected) => {
+            CsvJob::Import { path, job } => match job.poll() {
+                Polled::Running => ctx.request_repaint_after(POLL_INTERVAL),
+                Polled::Lost => {
                     let path = path.clone();
                     self.windows.csv_job = None;
                     failed(self, &path, format!("{}: importing stopped", path.display()));
                 }
-                Ok(result) => {
+                Polled::Done(result) => {
                     let path = path.clone();
                     self.windows.csv_job = None;
                     match result {
@@ -106,16 +104,15 @@ impl KgxApp {
                         }
                         let (bytes, fields) = (std::sync::Arc::clone(&form.bytes), form.fields.clone());
                         self.windows.csv = None;
-                        let (sender, receiver) = channel();
                         let reading = path.clone();
-                        std::thread::spawn(move || {
+                        let job = Job::start(format!("Importing {}", path.display()), move |_| {
                             let imported = import_csv_mapped(&bytes, &reading, &fields).map(|mut imported| {
                                 imported.notes.extend(merge_note(&mut imported.graph, rule));
                                 imported
                             });
-                            let _ = sender.send(imported.map_err(|e| e.to_string()));
+                            imported.map_err(|e| e.to_string())
                         });
-                        self.windows.csv_job = Some(CsvJob::Import { path, receiver });
+                        self.windows.csv_job = Some(CsvJob::Import { path, job });
                     }
                     CsvPurpose::Merge => {
                         let (bytes, fields) = (std::sync::Arc::clone(&form.bytes), form.fields.clone());

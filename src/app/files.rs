@@ -89,8 +89,9 @@ pub(super) struct SavingFile {
     pub revision: u64,
     /// What to do once it is saved (quit, open another file …).
     pub then: Option<Pending>,
-    /// The writing.
-    pub job: Job<Result<(), String>>,
+    /// The writing, and the written file's stamp (read there too: hashing a large file takes
+    /// a while).
+    pub job: Job<Result<Option<crate::io::FileStamp>, String>>,
 }
 
 /// An export being written on a worker thread.
@@ -365,7 +366,8 @@ impl KgxApp {
         let snapshot = self.doc.snapshot_for_save();
         let writing = path.to_owned();
         let job = Job::start(format!("Saving {}", path.display()), move |_| {
-            crate::io::save_file(&snapshot.graph, &writing).map_err(|e| e.to_string())
+            crate::io::save_file(&snapshot.graph, &writing).map_err(|e| e.to_string())?;
+            Ok(crate::io::FileStamp::read(&writing).ok())
         });
         self.files.saving = Some(SavingFile { path: path.to_owned(), revision: snapshot.revision, then, job });
         self.set_status(format!("Saving {} …", path.display()));
@@ -385,8 +387,8 @@ impl KgxApp {
         };
         let Some(SavingFile { path, revision, then, .. }) = self.files.saving.take() else { return };
         match result {
-            Ok(()) => {
-                self.doc.saved(&path, revision);
+            Ok(stamp) => {
+                self.doc.saved(&path, revision, stamp);
                 if !self.doc.is_dirty() {
                     self.autosave.discard();
                 }
@@ -413,25 +415,30 @@ impl KgxApp {
         let files: Vec<RecoveryFile> = recovery::list(dir).into_iter().filter(RecoveryFile::is_offered).collect();
         if !files.is_empty() {
             // What each one changed against its file is worked out on a worker thread (reading
-            // both graphs takes a while when they are large) and shows as it arrives.
-            let (sender, receiver) = std::sync::mpsc::channel();
-            let pairs: Vec<(std::path::PathBuf, Option<std::path::PathBuf>)> =
-                files.iter().map(|f| (f.path.clone(), f.header.document.clone())).collect();
-            std::thread::spawn(move || {
-                for (path, document) in pairs {
-                    let summary = match document.filter(|d| d.exists()) {
-                        Some(document) => recovery::changes(&path, &document).map_or_else(
-                            |e| format!("cannot compare with the file: {}", e.to_string().lines().next().unwrap_or("")),
-                            |c| c.summary(),
-                        ),
-                        None => "never saved: everything in it is new".to_owned(),
-                    };
-                    if sender.send((path, summary)).is_err() {
-                        return;
-                    }
-                }
-            });
-            self.files.recovery_changes = (std::collections::HashMap::new(), Some(receiver));
+            // both graphs takes a while when they are large), one job per file, each shown as it
+            // arrives.
+            let jobs = files
+                .iter()
+                .map(|f| {
+                    let (path, document) = (f.path.clone(), f.header.document.clone());
+                    Job::start(format!("Comparing {}", path.display()), move |_| {
+                        let summary = match document.filter(|d| d.exists()) {
+                            Some(document) => recovery::changes(&path, &document).map_or_else(
+                                |e| {
+                                    format!(
+                                        "cannot compare with the file: {}",
+                                        e.to_string().lines().next().unwrap_or("")
+                                    )
+                                },
+                                |c| c.summary(),
+                            ),
+                            None => "never saved: everything in it is new".to_owned(),
+                        };
+                        (path, summary)
+                    })
+                })
+                .collect();
+            self.files.recovery_changes = (std::collections::HashMap::new(), jobs);
             self.files.dialog = Dialog::Recover(files);
         } else if asked {
             self.set_status(format!("No unsaved work to recover in {}", dir.display()));
@@ -473,23 +480,17 @@ impl KgxApp {
 
     /// Shows the open dialog and acts on the answer.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        let (known, receiver) = &mut self.files.recovery_changes;
-        if let Some(incoming) = receiver {
-            loop {
-                match incoming.try_recv() {
-                    Ok((path, summary)) => {
-                        known.insert(path, summary);
-                    }
-                    Err(std::sync::mpsc::TryRecvError::Empty) => {
-                        ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                        break;
-                    }
-                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                        *receiver = None;
-                        break;
-                    }
-                }
+        let (known, jobs) = &mut self.files.recovery_changes;
+        jobs.retain(|job| match job.poll() {
+            Polled::Done((path, summary)) => {
+                known.insert(path, summary);
+                false
             }
+            Polled::Lost => false,
+            Polled::Running => true,
+        });
+        if !jobs.is_empty() {
+            ctx.request_repaint_after(POLL_INTERVAL);
         }
         match &mut self.files.dialog {
             Dialog::None => {}

@@ -90,7 +90,7 @@ impl KgxApp {
             && let Some(ready) = self.files.ready.take()
         {
             let name = ready.name.clone();
-            std::thread::spawn(move || drop(ready));
+            crate::state::job::drop_in_background(ready);
             self.set_status(format!("Kept the open graph; {name} was not opened"));
         }
     }
@@ -128,7 +128,7 @@ impl KgxApp {
         self.autosave.discard();
         let old = std::mem::replace(&mut self.doc, doc);
         // Freeing a graph of a million actors takes a while: not on the UI thread.
-        std::thread::spawn(move || drop(old));
+        crate::state::job::drop_in_background(old);
         self.autosave.start_document(&self.doc);
         self.selection.clear();
         self.canvas.reset();

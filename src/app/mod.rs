@@ -104,8 +104,8 @@ pub struct KgxApp {
     commands: Vec<Command>,
 }
 
-/// Where a worker sends what each recovery file changed: the file and the sentence.
-type RecoveryChanges = std::sync::mpsc::Receiver<(PathBuf, String)>;
+/// Workers finding out what each recovery file changed: the file and the sentence.
+type RecoveryChanges = Vec<crate::state::job::Job<(PathBuf, String)>>;
 
 /// The side panels.
 #[derive(Default)]
@@ -161,7 +161,7 @@ pub struct Files {
     /// The knowledge base's endpoint and named graph last used, remembered between runs.
     pub kb_last: Option<(String, String)>,
     /// What each offered recovery file changed (in words), by file, as the worker finds out.
-    recovery_changes: (std::collections::HashMap<PathBuf, String>, Option<RecoveryChanges>),
+    recovery_changes: (std::collections::HashMap<PathBuf, String>, RecoveryChanges),
     dialog: Dialog,
     native_dialogs: bool,
     closing_confirmed: bool,

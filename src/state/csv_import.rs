@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::io::import::{CsvField, CsvPreview, ParallelRule, Repeats, csv_repeats};
+use crate::state::job::{Job, Polled};
 
 /// What the CSV is opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub fn pair_columns(fields: &[CsvField]) -> Option<PairColumns> {
 pub struct RepeatCount {
     /// The columns counted by.
     pub columns: PairColumns,
-    receiver: Receiver<Result<Repeats, String>>,
+    job: Job<Result<Repeats, String>>,
 }
 
 /// The dialog's state.
@@ -110,9 +110,9 @@ impl CsvForm {
     /// thread when the pair columns changed. Returns whether a count is running. Cheap per frame.
     pub fn keep_count(&mut self) -> bool {
         if let Some(count) = &self.counting {
-            match count.receiver.try_recv() {
-                Err(TryRecvError::Empty) => {}
-                Ok(result) => {
+            match count.job.poll() {
+                Polled::Running => {}
+                Polled::Done(result) => {
                     let columns = count.columns;
                     self.counting = None;
                     // A table that cannot be read this way says so when imported; nothing repeats.
@@ -122,19 +122,18 @@ impl CsvForm {
                         self.merge_parallel = if repeats.any() { ParallelRule::Sum } else { ParallelRule::None };
                     }
                 }
-                Err(TryRecvError::Disconnected) => self.counting = None,
+                Polled::Lost => self.counting = None,
             }
         }
         let Some(columns) = pair_columns(&self.fields) else { return self.counting.is_some() };
         let counted = self.repeats.is_some_and(|(counted, _)| counted == columns);
         let in_flight = self.counting.as_ref().is_some_and(|c| c.columns == columns);
         if !counted && !in_flight {
-            let (sender, receiver) = channel();
             let (bytes, path, fields) = (Arc::clone(&self.bytes), self.path.clone(), self.fields.clone());
-            std::thread::spawn(move || {
-                let _ = sender.send(csv_repeats(&bytes, &path, &fields).map_err(|e| e.to_string()));
+            let job = Job::start("Counting repeated rows", move |_| {
+                csv_repeats(&bytes, &path, &fields).map_err(|e| e.to_string())
             });
-            self.counting = Some(RepeatCount { columns, receiver });
+            self.counting = Some(RepeatCount { columns, job });
         }
         self.counting.is_some()
     }
@@ -149,15 +148,15 @@ pub enum CsvJob {
         path: PathBuf,
         /// Open or merge, once mapped.
         purpose: CsvPurpose,
-        /// The bytes and their preview, or the problem.
-        receiver: std::sync::mpsc::Receiver<Result<(Vec<u8>, CsvPreview), String>>,
+        /// The reading: the bytes and their preview, or the problem.
+        job: Job<Result<(Vec<u8>, CsvPreview), String>>,
     },
     /// Importing the mapped table as a new document.
     Import {
         /// The file.
         path: PathBuf,
-        /// The graph, or the problem.
-        receiver: std::sync::mpsc::Receiver<Result<crate::io::import::Imported, String>>,
+        /// The import: the graph, or the problem.
+        job: Job<Result<crate::io::import::Imported, String>>,
     },
 }
 

@@ -390,7 +390,9 @@ impl Document {
     /// Replaces the layout (a new structure, or a fresh start), keeping the pause, the label
     /// room and the structure it was built for.
     fn start_layout(&mut self, layout: LiveLayout) {
-        self.layout = layout;
+        // The old layout's thread finishes its iteration before it stops (a second or more at a
+        // million actors): it is let go on a worker, not waited for here.
+        crate::state::job::drop_in_background(std::mem::replace(&mut self.layout, layout));
         self.layout.set_paused(self.layout_paused);
         if let Some(room) = &self.label_room {
             self.layout.set_label_room(Some(room.clone()));
@@ -611,7 +613,7 @@ impl Document {
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
         let snapshot = self.snapshot_for_save();
         save_file(&snapshot.graph, path)?;
-        self.saved(path, snapshot.revision);
+        self.saved(path, snapshot.revision, FileStamp::read(path).ok());
         Ok(())
     }
 
@@ -624,15 +626,16 @@ impl Document {
     }
 
     /// Records that `path` now holds the document as it was at `revision` (a
-    /// [`SaveSnapshot`]'s): it counts as saved unless it was edited since, and it is the
-    /// document's file from now on.
-    pub fn saved(&mut self, path: &Path, revision: u64) {
+    /// [`SaveSnapshot`]'s), stamped `stamp` as the writer left it: it counts as saved unless it
+    /// was edited since, and it is the document's file from now on. O(1): the stamp is taken
+    /// where the file was written.
+    pub fn saved(&mut self, path: &Path, revision: u64, stamp: Option<FileStamp>) {
         if self.history.revision() == revision {
             self.unsaved_new.clear();
         }
         self.path = Some(path.to_owned());
         self.history.mark_saved_at(revision);
-        self.acknowledge_disk();
+        self.disk = stamp;
     }
 }
 

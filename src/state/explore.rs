@@ -2,7 +2,6 @@
 //! metrics (computed on a worker thread, with progress and cancel).
 
 use std::sync::Arc;
-use std::thread::JoinHandle;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
@@ -13,6 +12,7 @@ use crate::analysis::network::Network;
 use crate::analysis::paths::{PathMetric, shortest_paths};
 use crate::analysis::progress::{Cancelled, Progress};
 use crate::model::{ActorId, KnowledgeGraph};
+use crate::state::job::{Job, Polled};
 
 /// The timeline: cooperations are revealed up to `day`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,7 +54,7 @@ pub struct PathQuery {
     /// Whether a search was run for the current question.
     pub searched: bool,
     /// The search under way, and the graph structure it was asked on.
-    job: Option<(JoinHandle<Vec<FoundPath>>, u64)>,
+    job: Option<(Job<Vec<FoundPath>>, u64)>,
     /// The graph structure the paths found belong to.
     structure: u64,
 }
@@ -79,7 +79,7 @@ impl PathQuery {
             return;
         };
         let metric = if self.by_weight { PathMetric::Weight } else { PathMetric::Hops };
-        let handle = std::thread::spawn(move || {
+        let job = Job::start("Finding paths", move |_| {
             shortest_paths(&net, a, b, metric, PATH_LIMIT)
                 .into_iter()
                 .map(|p| FoundPath {
@@ -89,7 +89,7 @@ impl PathQuery {
                 })
                 .collect()
         });
-        self.job = Some((handle, graph.structure_version()));
+        self.job = Some((job, graph.structure_version()));
     }
 
     /// Whether a search is under way.
@@ -118,14 +118,19 @@ impl PathQuery {
             self.clear();
             changed = true;
         }
-        if self.job.as_ref().is_some_and(|(handle, _)| handle.is_finished())
-            && let Some((handle, asked_on)) = self.job.take()
-            && let (Ok(found), true) = (handle.join(), asked_on == structure)
-        {
-            self.found = found;
-            self.searched = true;
-            self.structure = structure;
-            changed = true;
+        let polled = self.job.as_ref().map(|(job, asked_on)| (job.poll(), *asked_on));
+        match polled {
+            Some((Polled::Done(found), asked_on)) => {
+                self.job = None;
+                if asked_on == structure {
+                    self.found = found;
+                    self.searched = true;
+                    self.structure = structure;
+                    changed = true;
+                }
+            }
+            Some((Polled::Lost, _)) => self.job = None,
+            Some((Polled::Running, _)) | None => {}
         }
         changed
     }
@@ -133,10 +138,15 @@ impl PathQuery {
 
 /// A metrics computation running on a worker thread.
 pub struct MetricsJob {
-    /// Progress and cancel, shared with the worker.
-    pub progress: Arc<Progress>,
-    handle: JoinHandle<Result<Metrics, Cancelled>>,
+    job: Job<Result<Metrics, Cancelled>>,
     key: MetricsKey,
+}
+
+impl MetricsJob {
+    /// How far it got; cancels it.
+    pub fn progress(&self) -> &Progress {
+        self.job.progress()
+    }
 }
 
 /// What metrics depend on: the graph's structure and its weights. Metrics computed for another
@@ -211,15 +221,17 @@ impl Default for MetricsState {
 }
 
 impl MetricsState {
-    /// Starts computing every metric on a worker thread (abandoning a previous run).
-    pub fn start(&mut self, graph: &KnowledgeGraph) {
+    /// Starts computing every metric on a worker thread (abandoning a previous run). The graph
+    /// is shared with the worker, which builds the network it analyses there: O(m) here for the
+    /// key, nothing else.
+    pub fn start(&mut self, graph: &Arc<KnowledgeGraph>) {
         self.abandon_job();
-        let network = Network::new(graph);
-        let progress = Arc::new(Progress::new());
-        let worker_progress = Arc::clone(&progress);
+        let shared = Arc::clone(graph);
         let communities = self.communities;
-        let handle = std::thread::spawn(move || Metrics::compute_network(network, &communities, &worker_progress));
-        self.job = Some(MetricsJob { progress, handle, key: MetricsKey::of(graph) });
+        let job = Job::start("Computing metrics", move |progress| {
+            Metrics::compute_network(Network::new(&shared), &communities, progress)
+        });
+        self.job = Some(MetricsJob { job, key: MetricsKey::of(graph) });
         self.message.clear();
         self.held = false;
     }
@@ -236,14 +248,14 @@ impl MetricsState {
     /// Stops the running computation, if any; returns whether there was one.
     fn abandon_job(&mut self) -> bool {
         let Some(job) = self.job.take() else { return false };
-        job.progress.cancel();
+        job.progress().cancel();
         true
     }
 
     /// After an edit, recomputes metrics that were computed before, in the background: the old
     /// ones, the size and colour mappings and the legend stay until the new ones arrive. Checks
     /// once per document revision. Returns whether it started a computation.
-    pub fn refresh_if_stale(&mut self, graph: &KnowledgeGraph, revision: u64) -> bool {
+    pub fn refresh_if_stale(&mut self, graph: &Arc<KnowledgeGraph>, revision: u64) -> bool {
         if revision == self.checked_revision {
             return false;
         }
@@ -271,22 +283,24 @@ impl MetricsState {
 
     /// Collects a finished computation; returns true if a new result arrived.
     pub fn poll(&mut self) -> bool {
-        let finished = self.job.as_ref().is_some_and(|j| j.handle.is_finished());
-        if !finished {
-            return false;
-        }
-        let Some(job) = self.job.take() else { return false };
-        match job.handle.join() {
-            Ok(Ok(metrics)) => {
-                self.result = Some((metrics, job.key));
+        let Some(job) = &self.job else { return false };
+        let outcome = job.job.poll();
+        let key = job.key;
+        match outcome {
+            Polled::Running => false,
+            Polled::Done(Ok(metrics)) => {
+                self.job = None;
+                self.result = Some((metrics, key));
                 self.serial += 1;
                 true
             }
-            Ok(Err(Cancelled)) => {
+            Polled::Done(Err(Cancelled)) => {
+                self.job = None;
                 self.message = "Cancelled".to_owned();
                 false
             }
-            Err(_) => {
+            Polled::Lost => {
+                self.job = None;
                 self.message = "The computation failed".to_owned();
                 false
             }

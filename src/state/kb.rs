@@ -1,7 +1,7 @@
 //! File → Knowledge base…: open a graph from a SPARQL endpoint's named graph, or publish the
 //! open one there; the calls run on a worker thread.
 
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use crate::state::job::{Job, Polled};
 
 use crate::kb::Endpoint;
 use crate::model::KnowledgeGraph;
@@ -21,11 +21,11 @@ pub struct KbOrigin {
 #[derive(Debug)]
 pub enum KbJob {
     /// Loading an actor's neighbourhood: the actor, and the fragment with the actor's total.
-    Expand(crate::model::ActorId, Receiver<Result<crate::kb::Neighbourhood, String>>),
+    Expand(crate::model::ActorId, Job<Result<crate::kb::Neighbourhood, String>>),
     /// Pulling a graph.
-    Pull(Receiver<Result<(KnowledgeGraph, Option<u64>), String>>),
+    Pull(Job<Result<(KnowledgeGraph, Option<u64>), String>>),
     /// Publishing the graph; the new revision.
-    Push(Receiver<Result<u64, String>>),
+    Push(Job<Result<u64, String>>),
 }
 
 /// What a job says this frame.
@@ -47,9 +47,8 @@ impl KbJob {
     /// Pulls named graph `graph` from `endpoint`, or, when `query` is not empty, the graph its
     /// CONSTRUCT triples describe (no revision: it is not a named graph kgx wrote).
     pub fn pull(endpoint: String, graph: String, query: String) -> Self {
-        let (sender, receiver) = channel();
-        std::thread::spawn(move || {
-            let result = Endpoint::new(&endpoint)
+        let job = Job::start("Reading the knowledge base", move |_| {
+            Endpoint::new(&endpoint)
                 .and_then(|e| {
                     if query.trim().is_empty() {
                         e.pull(&graph)
@@ -58,57 +57,49 @@ impl KbJob {
                         Ok((crate::io::rdf::graph_from_triples(triples, std::path::Path::new(&endpoint))?, None))
                     }
                 })
-                .map_err(|e| e.to_string());
-            let _ = sender.send(result);
+                .map_err(|e| e.to_string())
         });
-        KbJob::Pull(receiver)
+        KbJob::Pull(job)
     }
 
     /// Publishes `graph` into `graph_iri`, expecting the remote at `expected`.
     pub fn push(endpoint: String, graph_iri: String, graph: KnowledgeGraph, expected: Option<u64>) -> Self {
-        let (sender, receiver) = channel();
-        std::thread::spawn(move || {
-            let result =
-                Endpoint::new(&endpoint).and_then(|e| e.push(&graph, &graph_iri, expected)).map_err(|e| e.to_string());
-            let _ = sender.send(result);
+        let job = Job::start("Publishing to the knowledge base", move |_| {
+            Endpoint::new(&endpoint).and_then(|e| e.push(&graph, &graph_iri, expected)).map_err(|e| e.to_string())
         });
-        KbJob::Push(receiver)
+        KbJob::Push(job)
     }
 
     /// Loads up to `cap` of `actor`'s cooperations that are not among `known` (ids).
     pub fn expand(origin: &KbOrigin, actor: crate::model::ActorId, cap: usize, known: Vec<String>) -> Self {
-        let (sender, receiver) = channel();
         let (endpoint, graph, id) = (origin.endpoint.clone(), origin.graph.clone(), actor.as_str().to_owned());
-        std::thread::spawn(move || {
-            let result = Endpoint::new(&endpoint)
-                .and_then(|e| e.neighbourhood(&graph, &id, cap, &known))
-                .map_err(|e| e.to_string());
-            let _ = sender.send(result);
+        let job = Job::start("Expanding from the knowledge base", move |_| {
+            Endpoint::new(&endpoint).and_then(|e| e.neighbourhood(&graph, &id, cap, &known)).map_err(|e| e.to_string())
         });
-        KbJob::Expand(actor, receiver)
+        KbJob::Expand(actor, job)
     }
 
     /// Whether it finished, without waiting.
     pub fn poll(&self) -> KbPoll {
         let gone = || KbPoll::Failed("the call stopped".to_owned());
         match self {
-            KbJob::Expand(actor, receiver) => match receiver.try_recv() {
-                Ok(Ok(found)) => KbPoll::Expanded(actor.clone(), Box::new(found)),
-                Ok(Err(message)) => KbPoll::Failed(message),
-                Err(TryRecvError::Empty) => KbPoll::Running,
-                Err(TryRecvError::Disconnected) => gone(),
+            KbJob::Expand(actor, job) => match job.poll() {
+                Polled::Done(Ok(found)) => KbPoll::Expanded(actor.clone(), Box::new(found)),
+                Polled::Done(Err(message)) => KbPoll::Failed(message),
+                Polled::Running => KbPoll::Running,
+                Polled::Lost => gone(),
             },
-            KbJob::Pull(receiver) => match receiver.try_recv() {
-                Ok(Ok((graph, revision))) => KbPoll::Pulled(Box::new(graph), revision),
-                Ok(Err(message)) => KbPoll::Failed(message),
-                Err(TryRecvError::Empty) => KbPoll::Running,
-                Err(TryRecvError::Disconnected) => gone(),
+            KbJob::Pull(job) => match job.poll() {
+                Polled::Done(Ok((graph, revision))) => KbPoll::Pulled(Box::new(graph), revision),
+                Polled::Done(Err(message)) => KbPoll::Failed(message),
+                Polled::Running => KbPoll::Running,
+                Polled::Lost => gone(),
             },
-            KbJob::Push(receiver) => match receiver.try_recv() {
-                Ok(Ok(revision)) => KbPoll::Pushed(revision),
-                Ok(Err(message)) => KbPoll::Failed(message),
-                Err(TryRecvError::Empty) => KbPoll::Running,
-                Err(TryRecvError::Disconnected) => gone(),
+            KbJob::Push(job) => match job.poll() {
+                Polled::Done(Ok(revision)) => KbPoll::Pushed(revision),
+                Polled::Done(Err(message)) => KbPoll::Failed(message),
+                Polled::Running => KbPoll::Running,
+                Polled::Lost => gone(),
             },
         }
     }
@@ -141,7 +132,7 @@ pub struct LinkForm {
     /// The text to look for.
     pub search: String,
     /// The search running on a worker thread.
-    pub job: Option<Receiver<Result<Vec<crate::kb::Candidate>, String>>>,
+    pub job: Option<Job<Result<Vec<crate::kb::Candidate>, String>>>,
     /// What the last search found.
     pub candidates: Vec<crate::kb::Candidate>,
     /// Whether a search has come back.
@@ -153,32 +144,30 @@ pub struct LinkForm {
 impl LinkForm {
     /// Searches on a worker thread.
     pub fn search(&mut self) {
-        let (sender, receiver) = channel();
         let (endpoint, graph, text) =
             (self.endpoint.trim().to_owned(), self.graph.trim().to_owned(), self.search.clone());
-        std::thread::spawn(move || {
+        let job = Job::start("Searching the knowledge base", move |_| {
             let graph = Some(graph.as_str()).filter(|g| !g.is_empty());
-            let result = Endpoint::new(&endpoint).and_then(|e| e.lookup(&text, graph)).map_err(|e| e.to_string());
-            let _ = sender.send(result);
+            Endpoint::new(&endpoint).and_then(|e| e.lookup(&text, graph)).map_err(|e| e.to_string())
         });
         self.error = None;
-        self.job = Some(receiver);
+        self.job = Some(job);
     }
 
     /// Takes the search's answer if it came; true when it did.
     pub fn poll(&mut self) -> bool {
-        let Some(receiver) = &self.job else { return false };
-        match receiver.try_recv() {
-            Err(TryRecvError::Empty) => false,
-            Ok(Ok(candidates)) => {
+        let Some(job) = &self.job else { return false };
+        match job.poll() {
+            Polled::Running => false,
+            Polled::Done(Ok(candidates)) => {
                 (self.candidates, self.searched, self.job) = (candidates, true, None);
                 true
             }
-            Ok(Err(message)) => {
+            Polled::Done(Err(message)) => {
                 (self.error, self.job) = (Some(message), None);
                 true
             }
-            Err(TryRecvError::Disconnected) => {
+            Polled::Lost => {
                 (self.error, self.job) = (Some("the search stopped".to_owned()), None);
                 true
             }

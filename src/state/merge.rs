@@ -1,9 +1,9 @@
 //! File → Import into this graph…: the other graph read on a worker thread, then the review of
 //! actors that look like the open graph's (merged only when the person ticks them).
 
+use crate::state::job::{Job, Polled};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::analysis::progress::Progress;
 use crate::edit::Edit;
@@ -27,7 +27,7 @@ pub fn read_graph(path: &Path) -> Result<(KnowledgeGraph, Vec<String>), String> 
 /// A graph file being read on a worker thread.
 #[derive(Debug)]
 pub struct ReadJob {
-    receiver: Receiver<Result<(KnowledgeGraph, Vec<String>), String>>,
+    job: Job<Result<(KnowledgeGraph, Vec<String>), String>>,
     /// The file.
     pub path: PathBuf,
     /// What was already chosen for repeated pairs (the CSV dialog asks), if anything.
@@ -46,11 +46,8 @@ impl ReadJob {
         path: PathBuf,
         read: impl FnOnce() -> Result<(KnowledgeGraph, Vec<String>), String> + Send + 'static,
     ) -> Self {
-        let (sender, receiver) = channel();
-        std::thread::spawn(move || {
-            let _ = sender.send(read());
-        });
-        Self { receiver, path, chosen_rule: None }
+        let job = Job::start(format!("Reading {}", path.display()), move |_| read());
+        Self { job, path, chosen_rule: None }
     }
 
     /// The same job, with repeated pairs already dealt with by `rule`.
@@ -62,10 +59,10 @@ impl ReadJob {
 
     /// The graph (and the importer's notes) once read, or the located problem.
     pub fn poll(&self) -> Option<Result<(KnowledgeGraph, Vec<String>), String>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(format!("{}: reading stopped", self.path.display()))),
+        match self.job.poll() {
+            Polled::Done(result) => Some(result),
+            Polled::Running => None,
+            Polled::Lost => Some(Err(format!("{}: reading stopped", self.path.display()))),
         }
     }
 }

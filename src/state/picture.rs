@@ -2,8 +2,8 @@
 //! current view) and the drawing written by a worker thread, so a large graph never stalls the
 //! window.
 
+use crate::state::job::{Job, Polled};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::draw::Theme;
 use crate::io::write_atomic;
@@ -78,7 +78,7 @@ impl PictureForm {
 /// A picture being drawn and written on a worker thread.
 #[derive(Debug)]
 pub struct PictureJob {
-    receiver: Receiver<Result<String, String>>,
+    job: Job<Result<String, String>>,
 }
 
 impl PictureJob {
@@ -90,25 +90,23 @@ impl PictureJob {
         format: PictureFormat,
         scale: f32,
     ) -> Self {
-        let (sender, receiver) = channel();
-        std::thread::spawn(move || {
+        let job = Job::start(format!("Drawing {}", path.display()), move |_| {
             let bytes = render(&graph, &options, format, scale).map_err(|e| format!("{}: {e}", path.display()));
-            let result = bytes.and_then(|bytes| {
+            bytes.and_then(|bytes| {
                 write_atomic(&path, |w| w.write_all(&bytes))
                     .map(|()| format!("Exported the picture to {}", path.display()))
                     .map_err(|e| format!("{}: cannot write: {e}", path.display()))
-            });
-            let _ = sender.send(result);
+            })
         });
-        Self { receiver }
+        Self { job }
     }
 
     /// The outcome once it is there: a message for the status line, or the problem.
     pub fn poll(&self) -> Option<Result<String, String>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err("the picture could not be drawn".to_owned())),
+        match self.job.poll() {
+            Polled::Done(result) => Some(result),
+            Polled::Running => None,
+            Polled::Lost => Some(Err("the picture could not be drawn".to_owned())),
         }
     }
 }

@@ -3,9 +3,6 @@
 //! actor the graph has), which becomes one undoable edit.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
 use crate::edit::Edit;
@@ -13,6 +10,7 @@ use crate::extract::{
     ActorDecision, Engine, Extraction, Gazetteer, Review, SourceMeta, existing_match, extract_with, review_edit,
 };
 use crate::model::{ActorId, ActorKind, CooperationKind, Kind, KnowledgeGraph, ModelError};
+use crate::state::job::{Job, Polled};
 
 /// Where the article comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,8 +85,7 @@ impl ArticleForm {
 /// An extraction running on a worker thread.
 #[derive(Debug)]
 pub struct ExtractJob {
-    receiver: Receiver<Result<(String, Extraction), String>>,
-    cancel: Arc<AtomicBool>,
+    job: Job<Result<(String, Extraction), String>>,
     /// When it started.
     pub started: Instant,
     /// What it reads, for the status line.
@@ -109,8 +106,6 @@ pub enum JobPoll {
 impl ExtractJob {
     /// Reads the input and extracts with `engine` on a worker thread.
     pub fn start(input: ArticleInput, source: SourceMeta, engine: Engine) -> Self {
-        let (sender, receiver) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
         let mut name = match &input {
             ArticleInput::File(path) => path.display().to_string(),
             ArticleInput::Text(_) => "pasted text".to_owned(),
@@ -118,14 +113,13 @@ impl ExtractJob {
         if let Engine::Model(_) = &engine {
             name = format!("{name} with the {}", engine.describe());
         }
-        let stop = Arc::clone(&cancel);
         let label = name.clone();
-        std::thread::spawn(move || {
+        let job = Job::start(format!("Reading {name}"), move |_| {
             let text = match input {
                 ArticleInput::Text(text) => Ok(text),
                 ArticleInput::File(path) => crate::extract::read_article(&path),
             };
-            let result = text.and_then(|text| {
+            text.and_then(|text| {
                 let mut source = source;
                 if source.title.is_empty() && crate::extract::title_line(&text).is_none() {
                     source.title = label.rsplit('/').next().unwrap_or(&label).to_owned();
@@ -133,27 +127,24 @@ impl ExtractJob {
                 extract_with(&engine, &text, &Gazetteer::builtin(), &source)
                     .map(|e| (text, e))
                     .map_err(|e| format!("{label}: {e}"))
-            });
-            if !stop.load(Ordering::Relaxed) {
-                let _ = sender.send(result);
-            }
+            })
         });
-        Self { receiver, cancel, started: Instant::now(), name }
+        Self { job, started: Instant::now(), name }
     }
 
     /// Whether it finished, without waiting.
     pub fn poll(&self) -> JobPoll {
-        match self.receiver.try_recv() {
-            Ok(Ok((text, extraction))) => JobPoll::Done(text, Box::new(extraction)),
-            Ok(Err(message)) => JobPoll::Failed(message),
-            Err(TryRecvError::Empty) => JobPoll::Running,
-            Err(TryRecvError::Disconnected) => JobPoll::Failed(format!("{}: the extraction stopped", self.name)),
+        match self.job.poll() {
+            Polled::Done(Ok((text, extraction))) => JobPoll::Done(text, Box::new(extraction)),
+            Polled::Done(Err(message)) => JobPoll::Failed(message),
+            Polled::Running => JobPoll::Running,
+            Polled::Lost => JobPoll::Failed(format!("{}: the extraction stopped", self.name)),
         }
     }
 
     /// Stops caring about the result (the worker finishes its text and drops it).
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.job.cancel();
     }
 }
 

@@ -346,7 +346,7 @@ pub fn metrics_ui(
             state.start(&doc.graph);
         }
     }
-    match state.job.as_ref().map(|job| job.progress.fraction()) {
+    match state.job.as_ref().map(|job| job.progress().fraction()) {
         Some(fraction) => {
             let mut cancel = false;
             if state.result.is_some() {

@@ -4,16 +4,13 @@
 //! points at, whatever the size of the graph: panning, zooming and hovering stay smooth, and a
 //! layout that moves is shown as fast as its pictures can be drawn, not slower.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-
 use egui::{Color32, ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2, vec2};
 
 use super::camera::Camera;
 use super::paint::{PaintInput, edge_style, flag};
 use crate::draw::looks::line_scale;
 use crate::draw::raster::{RasterEdge, RasterNode, RasterView, rasterize};
+use crate::state::job::{Job, Polled};
 
 /// Graphs with at least this many actors are drawn through the raster on the CPU path.
 pub const RASTER_FROM_ACTORS: usize = 5_000;
@@ -33,10 +30,10 @@ pub struct RasterKey {
     pub size: [u32; 2],
 }
 
-struct Job {
+/// A picture being drawn on a worker thread (cancelled when dropped), and what it shows.
+struct RasterJob {
     key: RasterKey,
-    receiver: Receiver<Option<Vec<u8>>>,
-    cancelled: Arc<AtomicBool>,
+    job: Job<Option<Vec<u8>>>,
 }
 
 /// While the layout moves the actors, a new picture starts at most this often: drawing them
@@ -48,7 +45,7 @@ pub const MOVING_PICTURE_INTERVAL: std::time::Duration = std::time::Duration::fr
 pub struct RasterLayer {
     texture: Option<TextureHandle>,
     shown: Option<RasterKey>,
-    job: Option<Job>,
+    job: Option<RasterJob>,
     /// When the last picture was started.
     started: Option<std::time::Instant>,
 }
@@ -86,8 +83,8 @@ impl RasterLayer {
         camera_moving: bool,
     ) -> Option<(egui::TextureId, Rect)> {
         if let Some(job) = &self.job {
-            match job.receiver.try_recv() {
-                Ok(Some(pixels)) => {
+            match job.job.poll() {
+                Polled::Done(Some(pixels)) => {
                     let [w, h] = job.key.size;
                     let image = ColorImage::from_rgba_premultiplied([w as usize, h as usize], &pixels);
                     match &mut self.texture {
@@ -97,13 +94,14 @@ impl RasterLayer {
                     self.shown = Some(job.key.clone());
                     self.job = None;
                 }
-                Ok(None) | Err(TryRecvError::Disconnected) => self.job = None,
-                Err(TryRecvError::Empty) => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
+                Polled::Done(None) | Polled::Lost => self.job = None,
+                Polled::Running => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
             }
         }
         let out_of_date = self.shown.as_ref() != Some(&key);
         // Only the positions changed (the layout is moving them): not more often than the interval.
-        let moving_only = self.shown.as_ref().is_some_and(|shown| RasterKey { positions: key.positions, ..shown.clone() } == key);
+        let moving_only =
+            self.shown.as_ref().is_some_and(|shown| RasterKey { positions: key.positions, ..shown.clone() } == key);
         let wait = match self.started {
             Some(started) if moving_only => MOVING_PICTURE_INTERVAL.saturating_sub(started.elapsed()),
             _ => std::time::Duration::ZERO,
@@ -168,25 +166,10 @@ impl RasterLayer {
             edge_alpha: if edges.len() > 20_000 { input.palette.edge_alpha / 2 } else { input.palette.edge_alpha },
             faint_alpha: input.palette.dim_alpha,
         };
-        let (sender, receiver) = channel();
-        let cancelled = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancelled);
-        std::thread::Builder::new()
-            .name("kgx raster".to_owned())
-            .spawn(move || {
-                let image = rasterize(&nodes, &edges, &view, &|| stop.load(Ordering::Relaxed));
-                let _ = sender.send(image);
-            })
-            .ok();
-        self.job = Some(Job { key, receiver, cancelled });
-    }
-}
-
-impl Drop for RasterLayer {
-    fn drop(&mut self) {
-        if let Some(job) = &self.job {
-            job.cancelled.store(true, Ordering::Relaxed);
-        }
+        let job = Job::start("Drawing the graph", move |progress| {
+            rasterize(&nodes, &edges, &view, &|| progress.is_cancelled())
+        });
+        self.job = Some(RasterJob { key, job });
     }
 }
 

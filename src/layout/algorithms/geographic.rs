@@ -26,9 +26,10 @@ pub const LONGITUDE_NAMES: &[&str] = &["longitude", "lon", "lng", "long"];
 /// Options of the geographic layout.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GeographicOptions {
-    /// Width of the map in layout units. Default (`None`): 20·√n for n actors, about as wide as
-    /// the force layout makes the same graph, and wider in proportion where the discs are
-    /// larger than usual (a mean radius above 8, as files from Gephi often give).
+    /// Width of the map in layout units. Default (`None`): 60·√n for n actors, three times as
+    /// wide as the force layout makes the same graph (places crowd around cities, where discs
+    /// would otherwise cover each other), and wider in proportion where the discs are larger
+    /// than usual (a mean radius above 8, as files from Gephi often give).
     pub width: Option<f32>,
     /// The attribute holding the latitude. Default (`None`): the first of [`LATITUDE_NAMES`]
     /// an actor has.
@@ -136,11 +137,11 @@ pub fn geographic(
     Ok(Arrangement { positions, report: Report::Geographic(report) })
 }
 
-/// 20·√n, times the mean disc radius over 8 where that is larger than 1.
+/// 60·√n, times the mean disc radius over 8 where that is larger than 1.
 fn usual_width(input: &Input<'_>) -> f32 {
     let n = input.len().max(1) as f32;
     let mean_radius = input.radius.iter().sum::<f32>() / n;
-    20.0 * n.sqrt() * (mean_radius / 8.0).max(1.0)
+    60.0 * n.sqrt() * (mean_radius / 8.0).max(1.0)
 }
 
 /// An actor's `[latitude, longitude]`, if it has both and both can be read; a value that

@@ -20,18 +20,21 @@ fn main() {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![100_000]);
-    let dir = std::env::temp_dir().join(format!("kgx-bench-save-{}", std::process::id()));
+    // The graphs are kept between runs: a run that finds one does not build it, so the memory
+    // it reports is the window's own.
+    let dir = std::env::temp_dir().join("kgx-bench-save");
     let _ = std::fs::create_dir_all(&dir);
     println!("| actors | opened in | save took | frames meanwhile | longest frame | mean frame | idle frame before |");
     println!("| --- | --- | --- | --- | --- | --- | --- |");
     for size in sizes {
-        let graph = to_knowledge_graph(&barabasi_albert(size, 3, 42), "bench", 42);
         let path = dir.join(format!("ba-{size}.ron"));
-        if let Err(error) = save_file(&graph, &path) {
-            eprintln!("{error}");
-            return;
+        if !path.exists() {
+            let graph = to_knowledge_graph(&barabasi_albert(size, 3, 42), "bench", 42);
+            if let Err(error) = save_file(&graph, &path) {
+                eprintln!("{error}");
+                return;
+            }
         }
-        drop(graph);
         let opened = path.clone();
         let mut harness =
             Harness::builder().with_size([1600.0, 1000.0]).with_step_dt(1.0 / 60.0).build_eframe(move |_cc| {
@@ -43,6 +46,7 @@ fn main() {
             std::thread::sleep(Duration::from_millis(10));
         }
         let opened_in = started.elapsed();
+        println!("{size} actors open: resident {}", resident());
         harness.state_mut().push(Command::Layout(LayoutCommand::Pause(true)));
         for _ in 0..5 {
             harness.step();
@@ -56,6 +60,7 @@ fn main() {
         // moves); the second finds them recorded and only writes.
         for (round, what) in [(1, "first save"), (2, "saved again")] {
             let target = dir.join(format!("saved-{size}-{round}.ron"));
+            let _ = std::fs::remove_file(&target);
             harness.state_mut().push(Command::File(FileCommand::SaveAs(Some(target.clone()))));
             let saving = Instant::now();
             let (mut frames, mut longest, mut total, mut longest_at) = (0u32, Duration::ZERO, Duration::ZERO, 0u32);
@@ -85,5 +90,13 @@ fn main() {
             );
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// This process's resident memory and its peak so far, as Linux reports them.
+fn resident() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status.lines().find(|l| l.starts_with(name)).map_or("?".to_owned(), |l| l[name.len()..].trim().to_owned())
+    };
+    format!("{} (peak {})", field("VmRSS:"), field("VmHWM:"))
 }

@@ -201,3 +201,53 @@ fn opening_from_a_knowledge_base_asks_first() {
     }
     asked_then_cancel_keeps_the_work(&mut harness, &recovery, "knowledge base");
 }
+
+#[test]
+fn dont_save_before_choosing_a_file_is_asked_once_and_an_edit_meanwhile_is_asked_about_again() {
+    let (mut harness, dir, recovery) = unsaved(None);
+    let other = small_graph(dir.path(), "other.ron");
+    // File → Open asks first; "Don't save", then the path: the file replaces the work without a
+    // second question.
+    harness.state_mut().push(Command::File(FileCommand::Open(None)));
+    harness.run();
+    assert_eq!(harness.state().dialog_kind(), "confirm");
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().dialog_kind(), "path");
+    type_into(&mut harness, "File path", other.to_str().unwrap());
+    harness.get_by_label("Open").click();
+    harness.run();
+    common::wait_opened(&mut harness);
+    assert_eq!(harness.state().dialog_kind(), "none", "asked once");
+    assert_eq!(harness.state().doc.graph.actor_count(), 1, "the chosen file is open");
+    assert!(!recovery.exists(), "the work given up is not offered back");
+
+    // Given up, then the path dialog cancelled: a later replacement asks again.
+    harness.state_mut().push(Command::Edit(EditCommand::AddActor));
+    harness.run();
+    harness.state_mut().push(Command::File(FileCommand::Open(None)));
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().dialog_kind(), "none");
+    harness.state_mut().push(Command::File(FileCommand::Open(Some(other.clone()))));
+    harness.run();
+    assert_eq!(harness.state().dialog_kind(), "confirm", "the earlier answer does not carry over");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+
+    // Given up, then an edit while the file is read: asked about that edit.
+    harness.state_mut().push(Command::File(FileCommand::Open(None)));
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    type_into(&mut harness, "File path", other.to_str().unwrap());
+    harness.get_by_label("Open").click();
+    harness.state_mut().push(Command::Edit(EditCommand::AddActor));
+    harness.run();
+    common::wait_opened(&mut harness);
+    assert_eq!(harness.state().dialog_kind(), "confirm", "the new edit is asked about");
+    assert_eq!(harness.state().doc.graph.actor_count(), 3, "the work is still here meanwhile");
+}

@@ -135,6 +135,7 @@ impl KgxApp {
                 // A read or import in flight is dropped with its result.
                 self.windows.csv = None;
                 self.windows.csv_job = None;
+                self.files.given_up = None;
             }
         }
     }

@@ -263,6 +263,7 @@ impl KgxApp {
                 self.offer_document(Replacement { doc: *doc, name, status, recent: Some(path.to_owned()) }, ctx);
             }
             Err(message) => {
+                self.files.given_up = None;
                 let lines = message.lines().map(str::to_owned).collect();
                 self.files.dialog = Dialog::Error { title: format!("Cannot open {}", path.display()), lines };
                 self.set_status(format!("Could not open {}", path.display()));
@@ -541,7 +542,10 @@ impl KgxApp {
                             PathPurpose::ImportInto => self.import_into_path(&path),
                         }
                     }
-                    Some(PathChoice::Cancel) => self.files.dialog = Dialog::None,
+                    Some(PathChoice::Cancel) => {
+                        self.files.dialog = Dialog::None;
+                        self.files.given_up = None;
+                    }
                     None => {}
                 }
             }

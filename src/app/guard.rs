@@ -74,12 +74,22 @@ impl KgxApp {
     /// open one, through the guard: unsaved changes made meanwhile are asked about first.
     pub(super) fn offer_document(&mut self, replacement: Replacement, ctx: &egui::Context) {
         self.files.ready = Some(Box::new(replacement));
-        self.unless_dirty(Pending::Ready, ctx);
+        // The person was asked before this file was chosen and gave the changes up: asked once,
+        // not twice, unless they edited since.
+        if self.files.given_up.take() == Some(self.doc.history.revision()) {
+            self.proceed(Pending::Ready, ctx);
+        } else {
+            self.unless_dirty(Pending::Ready, ctx);
+        }
     }
 
     /// The person answered "Don't save" to `pending`: the recovery file goes, then `pending` runs.
     pub(super) fn discard_and_proceed(&mut self, pending: Pending, ctx: &egui::Context) {
         self.autosave.discard();
+        if matches!(pending, Pending::Open(_)) {
+            // The file is read first and offered through the guard when it is ready.
+            self.files.given_up = Some(self.doc.history.revision());
+        }
         self.proceed(pending, ctx);
     }
 
@@ -125,6 +135,7 @@ impl KgxApp {
     /// saved or given up), the view starts afresh.
     fn install(&mut self, replacement: Replacement) {
         let Replacement { doc, status, recent, .. } = replacement;
+        self.files.given_up = None;
         self.autosave.discard();
         let old = std::mem::replace(&mut self.doc, doc);
         // Freeing a graph of a million actors takes a while: not on the UI thread.

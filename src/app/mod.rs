@@ -166,6 +166,10 @@ pub struct Files {
     native_dialogs: bool,
     closing_confirmed: bool,
     pending_after_save: Option<guard::Pending>,
+    /// The history revision whose unsaved changes the person chose not to save before choosing a
+    /// file to open: that file, once read, replaces the document without asking again (unless
+    /// it was edited meanwhile). Cleared when the opening is given up.
+    given_up: Option<u64>,
     /// A document read and waiting to replace the open one once unsaved changes are dealt with.
     ready: Option<Box<guard::Replacement>>,
     /// A file being read on a worker thread to be opened.
@@ -572,6 +576,7 @@ impl KgxApp {
             if cancel {
                 // The worker stops at its next piece and drops what it read; the open graph stays.
                 self.files.opening = None;
+                self.files.given_up = None;
                 self.set_status("Opening cancelled".to_owned());
             }
         }

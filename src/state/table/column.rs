@@ -211,7 +211,7 @@ pub fn actor_cell(actor: &Actor, column: &Column) -> String {
         Column::Field(field) => match field {
             Field::Id => actor.id().to_string(),
             Field::Label => actor.label.clone(),
-            Field::Kind => actor.kind.name().to_owned(),
+            Field::Kind => actor.kind.label(),
             Field::Country => actor.country.clone().unwrap_or_default(),
             Field::Aliases => actor.aliases.join("; "),
             Field::Notes => actor.notes.clone(),
@@ -241,7 +241,7 @@ pub fn cooperation_cell(c: &CooperationRef<'_>, column: &Column) -> String {
         Column::Field(field) => match field {
             Field::Id => cooperation.id().to_string(),
             Field::Label => cooperation.label.clone(),
-            Field::Kind => cooperation.kind.name().to_owned(),
+            Field::Kind => cooperation.kind.label(),
             Field::From => c.from.to_string(),
             Field::To => c.to.to_string(),
             Field::Directed => cooperation.directed.to_string(),

@@ -174,7 +174,7 @@ mod tests {
         let text = rows_to_csv(&g, TableKind::Actors, &["kb".into(), "who".into()], &columns());
         assert_eq!(
             text,
-            "id,label,kind,seat\nkb,\"Karolinska, Stockholm\",University,\nwho,WHO,InternationalOrganization,Geneva\n"
+            "id,label,kind,seat\nkb,\"Karolinska, Stockholm\",University,\nwho,WHO,International organization,Geneva\n"
         );
         let pasted = paste_actors(&g, &text).unwrap();
         assert_eq!((pasted.added, pasted.updated), (0, 0));

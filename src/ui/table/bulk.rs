@@ -76,13 +76,15 @@ pub(super) fn bulk_ui(ui: &mut Ui, selection: &Selection, panel: &mut TablePanel
 
 /// The value field: a choice of names for kinds and shapes, text for the rest.
 fn value_ui(ui: &mut Ui, table: TableKind, column: &Column, value: &mut String) {
-    let names: Vec<&'static str> = match (column, table) {
-        (Column::Field(Field::Kind), TableKind::Actors) => ActorKind::ALL.iter().map(|k| k.name()).collect(),
+    // Kinds by the words the legend uses ("Government agency"); cells read both those and the
+    // file's names.
+    let names: Vec<String> = match (column, table) {
+        (Column::Field(Field::Kind), TableKind::Actors) => ActorKind::ALL.iter().map(|k| k.label()).collect(),
         (Column::Field(Field::Kind), TableKind::Cooperations) => {
-            CooperationKind::ALL.iter().map(|k| k.name()).collect()
+            CooperationKind::ALL.iter().map(|k| k.label()).collect()
         }
-        (Column::Field(Field::Shape), _) => NodeShape::ALL.iter().map(|k| k.name()).collect(),
-        (Column::Field(Field::Pinned | Field::Directed), _) => vec!["true", "false"],
+        (Column::Field(Field::Shape), _) => NodeShape::ALL.iter().map(|k| k.name().to_owned()).collect(),
+        (Column::Field(Field::Pinned | Field::Directed), _) => vec!["true".to_owned(), "false".to_owned()],
         _ => Vec::new(),
     };
     if names.is_empty() {
@@ -96,8 +98,8 @@ fn value_ui(ui: &mut Ui, table: TableKind, column: &Column, value: &mut String) 
         return;
     }
     let kinds_own_shape = matches!(column, Column::Field(Field::Shape)) && value.is_empty();
-    if !kinds_own_shape && !names.contains(&value.as_str()) {
-        names.first().copied().unwrap_or_default().clone_into(value);
+    if !kinds_own_shape && !names.contains(value) {
+        names.first().cloned().unwrap_or_default().clone_into(value);
     }
     let shown = if value.is_empty() { "(the kind's)" } else { value.as_str() };
     egui::ComboBox::from_label("value").selected_text(shown).show_ui(ui, |ui| {
@@ -107,8 +109,8 @@ fn value_ui(ui: &mut Ui, table: TableKind, column: &Column, value: &mut String) 
             value.clear();
         }
         for name in names {
-            if ui.selectable_label(value == name, name).clicked() {
-                name.clone_into(value);
+            if ui.selectable_label(*value == name, &name).clicked() {
+                *value = name;
             }
         }
     });

@@ -69,3 +69,24 @@ fn a_new_actor_takes_its_id_from_the_name_typed_and_keeps_it_once_saved() {
     let actor = harness.state().doc.graph.actor(&ActorId::new("world-bank")).expect("the saved id stays");
     assert_eq!(actor.label, "World Bank Group");
 }
+
+#[test]
+fn the_legend_says_when_actors_are_not_in_their_kinds_colour() {
+    let mut harness = harness();
+    assert!(
+        harness.query_by_label_contains("in other colours").is_none(),
+        "the bundled graph is in its kinds' colours"
+    );
+    // An actor given its own colour (as Gephi's files give every node) is counted apart.
+    let mut who = harness.state().doc.graph.actor(&ActorId::new("who")).unwrap().clone();
+    who.style.color = Some([10, 200, 30]);
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Apply {
+        edit: kgx::edit::Edit::SetActor(who),
+        coalesce: None,
+    }));
+    harness.run();
+    harness.get_by_label("1 actor in other colours");
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Undo));
+    harness.run();
+    assert!(harness.query_by_label_contains("in other colours").is_none(), "undone: back to the kinds' colours");
+}

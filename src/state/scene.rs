@@ -76,6 +76,9 @@ pub struct Scene {
     pub dates: (Option<(i64, i64)>, usize),
     /// Actors per kind, by [`Kind::index`].
     pub actor_kind_counts: Vec<usize>,
+    /// Actors not drawn in their kind's colour (their own colour, or one from a style mapping),
+    /// so the legend can say that its kind colours are not the whole story.
+    pub recoloured: usize,
     /// Cooperations per kind, by [`Kind::index`].
     pub cooperation_kind_counts: Vec<usize>,
     /// What the document's style mappings show in the legend.
@@ -89,6 +92,7 @@ impl Scene {
         let n = engine.node_count();
         let mut nodes = Vec::with_capacity(n);
         let mut actor_kind_counts = vec![0usize; ActorKind::ALL.len()];
+        let mut recoloured = 0usize;
         let looks = crate::draw::mapping::MappedLooks::of(graph);
         for i in 0..n {
             let index = layout.node_index(i).unwrap_or_default();
@@ -115,6 +119,7 @@ impl Scene {
             if let Some(count) = actor_kind_counts.get_mut(node.kind.index()) {
                 *count += 1;
             }
+            recoloured += usize::from(node.fill != node.kind.rgb());
             nodes.push(node);
         }
         let g = graph.petgraph();
@@ -175,6 +180,7 @@ impl Scene {
             edge_slots,
             dates: crate::analysis::filter::date_extent(graph),
             actor_kind_counts,
+            recoloured,
             cooperation_kind_counts,
             mapping_legend: looks.legend(),
         }

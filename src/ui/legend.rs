@@ -49,6 +49,19 @@ pub fn legend_ui(
         &mut filter.actor_kinds,
         theme::actor_color,
     );
+    if doc.scene.recoloured > 0 {
+        // The kind colours above are not what every actor shows.
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
+            for (k, color) in [theme::actor_color(ActorKind::Country), theme::actor_color(ActorKind::Hospital), theme::actor_color(ActorKind::ResearchInstitute), theme::actor_color(ActorKind::InternationalOrganization)].into_iter().enumerate() {
+                let x = rect.left() + 1.0 + 3.0 * k as f32;
+                ui.painter().rect_filled(egui::Rect::from_min_size(egui::pos2(x, rect.top() + 2.0), vec2(3.0, 10.0)), 0.0, color);
+            }
+            ui.label(format!("{} in other colours", crate::words::actors(doc.scene.recoloured))).on_hover_text(
+                "Their own colours (from the file they came from, or set in the inspector) or colours from Style by attribute, not their kind's",
+            );
+        });
+    }
     super::mapping::mapping_ui(ui, doc, &mut state.mapping, commands);
     ui.add_space(6.0);
     kind_toggles_ui::<CooperationKind>(

@@ -4,6 +4,16 @@
 use crate::layout::node_radius;
 use crate::model::{Actor, Cooperation, NodeShape, Rgb};
 
+/// The sample every legend shows for actors in other colours than their kind's: four stripes
+/// (the kinds' red, orange, green and blue), as "many colours".
+pub const OTHER_COLOURS_SAMPLE: [Rgb; 4] =
+    [[0xE4, 0x57, 0x56], [0xF5, 0x85, 0x18], [0x54, 0xA2, 0x4B], [0x43, 0x9C, 0xF0]];
+
+/// The legend's line for `count` actors in other colours than their kind's.
+pub fn other_colours_text(count: usize) -> String {
+    format!("{} in other colours", crate::words::actors(count))
+}
+
 /// An actor's fill colour: its own, else its kind's.
 pub fn node_fill(actor: &Actor) -> Rgb {
     actor.style.color.unwrap_or_else(|| actor.kind.rgb())

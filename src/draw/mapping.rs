@@ -207,6 +207,12 @@ impl MappedLooks {
         self.pick(mapped, actor.style.color).unwrap_or_else(|| actor.kind.rgb())
     }
 
+    /// Whether an actor is drawn in another colour than its kind's (its own, or a mapped one):
+    /// the legend counts these, as its kind colours do not tell their story.
+    pub fn recoloured(&self, actor: &Actor) -> bool {
+        self.fill(actor) != actor.kind.rgb()
+    }
+
     /// An actor's shape: mapped or own, else its kind's.
     pub fn shape(&self, actor: &Actor) -> NodeShape {
         let mapped = self.shape.as_ref().and_then(|shapes| shapes.get(actor));

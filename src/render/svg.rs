@@ -317,12 +317,12 @@ fn legend(out: &mut String, graph: &KnowledgeGraph, palette: &Palette, x: f32, m
         );
         y += 17.0;
     }
-    // Actors drawn in their own colours (Gephi's, yEd's, the person's) are not their kind's.
-    let own = graph.actors().filter(|a| a.style.color.is_some()).count();
-    if own > 0 {
-        for (k, color) in
-            [[0xE4, 0x57, 0x56], [0xF5, 0x85, 0x18], [0x54, 0xA2, 0x4B], [0x43, 0x9C, 0xF0]].iter().enumerate()
-        {
+    // Actors drawn in their own colours (Gephi's, yEd's, the person's) or mapped ones are not
+    // in their kind's.
+    let looks = crate::draw::mapping::MappedLooks::of(graph);
+    let recoloured = graph.actors().filter(|a| looks.recoloured(a)).count();
+    if recoloured > 0 {
+        for (k, color) in crate::draw::looks::OTHER_COLOURS_SAMPLE.iter().enumerate() {
             let _ = writeln!(
                 out,
                 "    <rect x=\"{}\" y=\"{}\" width=\"3\" height=\"10\" fill=\"{}\"/>",
@@ -331,10 +331,11 @@ fn legend(out: &mut String, graph: &KnowledgeGraph, palette: &Palette, x: f32, m
                 color_hex(*color)
             );
         }
-        let _ = writeln!(out, "    <text x=\"{}\" y=\"{y}\">in their own colours ({own})</text>", x + 18.0);
+        let text = escape(&crate::draw::looks::other_colours_text(recoloured));
+        let _ = writeln!(out, "    <text x=\"{}\" y=\"{y}\">{text}</text>", x + 18.0);
         y += 17.0;
     }
-    y = mapping_legend(out, &crate::draw::mapping::MappedLooks::of(graph).legend(), x, y);
+    y = mapping_legend(out, &looks.legend(), x, y);
     y += 8.0;
     let _ = writeln!(out, "    <text x=\"{x}\" y=\"{y}\" font-weight=\"bold\">Cooperations</text>");
     y += 18.0;

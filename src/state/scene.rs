@@ -119,6 +119,7 @@ impl Scene {
             if let Some(count) = actor_kind_counts.get_mut(node.kind.index()) {
                 *count += 1;
             }
+            // As `MappedLooks::recoloured`, from the fill just worked out.
             recoloured += usize::from(node.fill != node.kind.rgb());
             nodes.push(node);
         }

@@ -507,7 +507,7 @@ pub fn canvas_ui(
             let key = RasterKey {
                 positions: engine.serial(),
                 revision: doc.revision,
-                looks: styling.generation ^ u64::from(options.width_by_sources) ^ ((options.theme as u64) << 1),
+                looks: (styling.generation, options.width_by_sources, options.theme),
                 camera: state.camera,
                 size: [(rect.width() * ppp).round().max(1.0) as u32, (rect.height() * ppp).round().max(1.0) as u32],
             };

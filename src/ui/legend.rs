@@ -53,11 +53,12 @@ pub fn legend_ui(
         // The kind colours above are not what every actor shows.
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
-            for (k, color) in [theme::actor_color(ActorKind::Country), theme::actor_color(ActorKind::Hospital), theme::actor_color(ActorKind::ResearchInstitute), theme::actor_color(ActorKind::InternationalOrganization)].into_iter().enumerate() {
+            for (k, [r, g, b]) in crate::draw::looks::OTHER_COLOURS_SAMPLE.into_iter().enumerate() {
+                let color = Color32::from_rgb(r, g, b);
                 let x = rect.left() + 1.0 + 3.0 * k as f32;
                 ui.painter().rect_filled(egui::Rect::from_min_size(egui::pos2(x, rect.top() + 2.0), vec2(3.0, 10.0)), 0.0, color);
             }
-            ui.label(format!("{} in other colours", crate::words::actors(doc.scene.recoloured))).on_hover_text(
+            ui.label(crate::draw::looks::other_colours_text(doc.scene.recoloured)).on_hover_text(
                 "Their own colours (from the file they came from, or set in the inspector) or colours from Style by attribute, not their kind's",
             );
         });

@@ -224,18 +224,11 @@ pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>, backdrop: Backdrop
                 let [r, g, b] = input.palette.background;
                 painter.rect_filled(input.viewport, 0.0, Color32::from_rgba_unmultiplied(r, g, b, 200));
             }
-            let highlighted: Vec<u32> = (input.scene.edges.iter().enumerate())
-                .filter(|(e, edge)| {
-                    let flags = input.flags.get(edge.from as usize).copied().unwrap_or(0)
-                        | input.flags.get(edge.to as usize).copied().unwrap_or(0);
-                    let on_path = input.edge_flags.get(*e).is_some_and(|f| f & flag::ON_PATH != 0);
-                    on_path
-                        || input.focus_edge == Some(*e)
-                        || (input.dimming && flags & flag::HOVERED != 0)
-                        || flags & flag::SELECTED != 0
-                })
-                .map(|(e, _)| e as u32)
-                .collect();
+            // Nothing hovered, selected or on a path (the usual frame while panning): no line to
+            // look for among them all.
+            let any_marked = input.focus_edge.is_some()
+                || input.flags.iter().any(|f| f & (flag::HOVERED | flag::SELECTED | flag::ON_PATH) != 0);
+            let highlighted: Vec<u32> = if any_marked { highlighted_edges(input) } else { Vec::new() };
             paint_edges(painter, input, Some(&highlighted));
             edges_on_screen(input)
         }
@@ -267,6 +260,23 @@ pub fn paint_graph(painter: &Painter, input: &PaintInput<'_>, backdrop: Backdrop
         drawn.tags.push((e, rect));
     }
     drawn
+}
+
+/// The cooperations drawn over a raster picture: on a path, focused, touching the hovered actor
+/// (while the rest is dimmed) or a selected one. O(m).
+fn highlighted_edges(input: &PaintInput<'_>) -> Vec<u32> {
+    (input.scene.edges.iter().enumerate())
+        .filter(|(e, edge)| {
+            let flags = input.flags.get(edge.from as usize).copied().unwrap_or(0)
+                | input.flags.get(edge.to as usize).copied().unwrap_or(0);
+            let on_path = input.edge_flags.get(*e).is_some_and(|f| f & flag::ON_PATH != 0);
+            on_path
+                || input.focus_edge == Some(*e)
+                || (input.dimming && flags & flag::HOVERED != 0)
+                || flags & flag::SELECTED != 0
+        })
+        .map(|(e, _)| e as u32)
+        .collect()
 }
 
 /// What is under the CPU's drawing: nothing (the CPU draws everything), the GPU's layers, or a

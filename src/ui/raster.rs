@@ -22,8 +22,9 @@ pub struct RasterKey {
     pub positions: u64,
     /// The document's revision (kinds, colours, widths).
     pub revision: u64,
-    /// The looks: flags, sizes, colours by a metric, theme (summarised).
-    pub looks: u64,
+    /// The looks: the styling's build (flags, sizes, colours by a metric), whether widths follow
+    /// the sources, and the theme.
+    pub looks: (u64, bool, crate::draw::Theme),
     /// The camera it is drawn for.
     pub camera: Camera,
     /// The canvas size in pixels.

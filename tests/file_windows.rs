@@ -352,14 +352,40 @@ fn not_found_server() -> String {
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten().take(8) {
             let mut stream = stream;
+            // Read the whole request (headers, then the body its Content-Length gives): closing a
+            // socket with unread bytes resets the connection, and the client would see the reset
+            // instead of the answer.
+            let mut request = Vec::new();
             let mut buffer = [0u8; 4096];
-            let _ = stream.read(&mut buffer);
+            let mut header_end = None;
+            while header_end.is_none() {
+                match stream.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(read) => request.extend_from_slice(buffer.get(..read).unwrap_or_default()),
+                }
+                header_end = request.windows(4).position(|w| w == b"\r\n\r\n").map(|at| at + 4);
+            }
+            let Some(header_end) = header_end else { continue };
+            let headers = String::from_utf8_lossy(request.get(..header_end).unwrap_or_default()).to_ascii_lowercase();
+            let body_length = headers
+                .lines()
+                .find_map(|line| line.strip_prefix("content-length:"))
+                .and_then(|value| value.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            while request.len() < header_end + body_length {
+                match stream.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(read) => request.extend_from_slice(buffer.get(..read).unwrap_or_default()),
+                }
+            }
             let page = "<!DOCTYPE html><html><head><title>404 Not Found</title><style>body{color:red}</style></head><body><h1>Not Found</h1><p>The requested URL /nowhere was not found on this server.</p></body></html>";
             let _ = write!(
                 stream,
                 "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
                 page.len()
             );
+            let _ = stream.flush();
+            let _ = stream.shutdown(std::net::Shutdown::Write);
         }
     });
     format!("http://{address}/nowhere")

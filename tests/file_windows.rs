@@ -418,3 +418,22 @@ fn a_knowledge_base_error_is_one_sentence_with_details_folded_and_the_fields_sta
     assert_eq!(form.endpoint, endpoint);
     assert_eq!(form.graph, "https://example.org/g");
 }
+
+#[test]
+fn a_knowledge_base_nobody_serves_is_said_in_plain_words_with_the_socket_error_folded() {
+    // A port that was free a moment ago: nothing listens there now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("a port").local_addr().expect("its address").port();
+    let endpoint = format!("http://127.0.0.1:{port}/sparql");
+    let mut harness = harness();
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
+    harness.run();
+    type_into(&mut harness, "Endpoint", &endpoint);
+    type_into(&mut harness, "Named graph", "https://example.org/g");
+    harness.get_by_label("Open").click();
+    wait_for_kb(&mut harness);
+    harness.get_by_label_contains("nothing is listening at that address");
+    assert!(harness.query_by_label_contains("os error").is_none(), "the socket's words only under Details");
+    harness.get_by_label("Details").click();
+    harness.run();
+    harness.get_by_label_contains("os error");
+}

@@ -71,6 +71,39 @@ fn a_new_actor_takes_its_id_from_the_name_typed_and_keeps_it_once_saved() {
 }
 
 #[test]
+fn an_added_and_named_actor_goes_away_with_one_undo_and_comes_back_named_with_one_redo() {
+    let mut harness = harness();
+    let before = harness.state().doc.graph.clone();
+    harness.get_by_label("Add actor").click();
+    harness.run();
+    harness.get_by_label("Label").type_text("World Bank");
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert!(harness.state().doc.graph.actor(&ActorId::new("world-bank")).is_some());
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Undo));
+    harness.run();
+    assert!(harness.state().doc.graph == before, "one undo takes the named actor away: {}", harness.state().status);
+    assert_eq!(harness.state().status, "Undid add actor \"World Bank\"");
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Redo));
+    harness.run();
+    let back = harness.state().doc.graph.actor(&ActorId::new("world-bank")).expect("one redo brings it back");
+    assert_eq!(back.label, "World Bank");
+    // A later change of name is a step of its own.
+    click_actor(&mut harness, "world-bank", Modifiers::NONE);
+    harness.get_by_label("Label").focus();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.get_by_label("Label").type_text(" Group");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Undo));
+    harness.run();
+    let actor = harness.state().doc.graph.actor(&ActorId::new("world-bank")).expect("still there after one undo");
+    assert_eq!(actor.label, "World Bank");
+}
+
+#[test]
 fn the_legend_says_when_actors_are_not_in_their_kinds_colour() {
     let mut harness = harness();
     assert!(

@@ -93,6 +93,7 @@ fn a_cell_edited_in_place_changes_the_graph_and_ctrl_z_restores_it() {
     harness.run();
     assert_eq!(kind_of(&harness, "who"), ActorKind::Foundation, "Enter writes the cell into the graph");
     assert_eq!(harness.state().doc.history.undo_description(), Some("edit actor \"World Health Organization\""));
+    assert_eq!(harness.state().status, "Changed kind of World Health Organization", "the row by its name");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -142,7 +143,7 @@ fn rows_selected_with_ctrl_and_shift_take_one_bulk_edit_and_one_undo() {
     assert!(picked.iter().all(|id| kind_of(&harness, id) == first), "every selected row took the kind");
     assert_eq!(kind_of(&harness, &shown[1]), before.actor(&shown[1].as_str().into()).unwrap().kind);
     // The colour.
-    harness.get_by_label("to").click();
+    harness.get_by_label("Column to set").click();
     harness.run();
     harness.get_by_label("color").click();
     harness.run();

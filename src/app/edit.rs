@@ -51,7 +51,10 @@ impl KgxApp {
                 let (id, label) = new_actor_label(&self.doc);
                 let mut actor = Actor::new(id.clone(), label, ActorKind::Other);
                 actor.position = Some(position);
-                if self.apply(Edit::AddActor(actor), None) {
+                // Typing its name right away joins this step (the label's key): one undo takes
+                // the named actor away.
+                let naming = format!("label:{id}");
+                if self.apply(Edit::AddActor(actor), Some(&naming)) {
                     self.doc.note_new_actor(id.clone());
                     self.selection.set_actors([id]);
                     self.panels.inspector.focus_label = true;

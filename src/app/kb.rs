@@ -142,7 +142,9 @@ impl KgxApp {
             }
             KbPoll::Failed(message) => {
                 self.windows.expanding = None;
-                self.set_status(format!("Could not expand: {message}"));
+                // The status bar holds the sentence; the server's details stay out of it.
+                let sentence = message.lines().next().unwrap_or_default();
+                self.set_status(format!("Could not expand: {sentence}"));
             }
             KbPoll::Pulled(..) | KbPoll::Pushed(_) => self.windows.expanding = None,
         }

@@ -40,16 +40,16 @@ impl KgxApp {
             TableCommand::Toggle => self.panels.show_table = !self.panels.show_table,
             TableCommand::SetCell { table, row, column, text } => {
                 let result = edits::set_cell(&self.doc.graph, table, &row, &column, &text);
-                let done = format!("Changed {} of {row}", column.header(table));
+                let done = format!("Changed {} of {}", column.header(table), row_name(&self.doc.graph, table, &row));
                 self.apply_table_edit(result, done);
             }
             TableCommand::SetMany { table, rows, column, text } => {
                 let result = edits::set_many(&self.doc.graph, table, &rows, &column, &text);
-                let done = format!("Set {} of {}", column.header(table), rows_of(table, rows.len()));
+                let done = format!("Set {} of {}", column.header(table), table.rows(rows.len()));
                 self.apply_table_edit(result, done);
             }
             TableCommand::DeleteRows { table, rows } => {
-                let done = format!("Deleted {} (Ctrl+Z brings them back)", rows_of(table, rows.len()));
+                let done = format!("Deleted {} (Ctrl+Z brings them back)", table.rows(rows.len()));
                 self.apply_table_edit(Ok(edits::delete_rows(&self.doc.graph, table, &rows)), done);
             }
             TableCommand::AddAttribute { table, key, default } => {
@@ -70,7 +70,7 @@ impl KgxApp {
                     TableKind::Cooperations => self.panels.table.view.cooperations.columns().to_vec(),
                 };
                 ctx.copy_text(rows_to_csv(&self.doc.graph, table, &rows, &columns));
-                self.set_status(format!("Copied {} as CSV", rows_of(table, rows.len())));
+                self.set_status(format!("Copied {} as CSV", table.rows(rows.len())));
             }
             TableCommand::Paste(text) => match paste_actors(&self.doc.graph, &text) {
                 Ok(pasted) => {
@@ -108,10 +108,21 @@ impl KgxApp {
     }
 }
 
-/// "3 actors", "1 cooperation".
-fn rows_of(table: TableKind, count: usize) -> String {
+/// A row as the user knows it: an actor's label, or a cooperation's "From → To" in labels
+/// ("–" when undirected)
+/// (the id when the row is gone).
+fn row_name(graph: &crate::model::KnowledgeGraph, table: TableKind, row: &str) -> String {
+    let label = |id: &crate::model::ActorId| graph.actor(id).map_or_else(|| id.to_string(), |a| a.label.clone());
     match table {
-        TableKind::Actors => counted(count, "actor", "actors"),
-        TableKind::Cooperations => counted(count, "cooperation", "cooperations"),
+        TableKind::Actors => {
+            graph.actor(&crate::model::ActorId::new(row)).map_or_else(|| row.to_string(), |a| a.label.clone())
+        }
+        TableKind::Cooperations => graph.cooperation(&crate::model::CooperationId::new(row)).map_or_else(
+            || row.to_string(),
+            |c| {
+                let arrow = if c.cooperation.directed { "→" } else { "–" };
+                format!("{} {arrow} {}", label(c.from), label(c.to))
+            },
+        ),
     }
 }

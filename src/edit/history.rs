@@ -113,6 +113,11 @@ impl History {
         coalesce_key: Option<&str>,
     ) -> Result<(), ModelError> {
         let description = edit.describe();
+        // A step that added an actor stays named after the add when the actor's naming joins it.
+        let named = match &edit {
+            Edit::SetActor(actor) => Some(actor.label.clone()),
+            _ => None,
+        };
         let inverse = edit.apply(graph)?;
         self.redo.clear();
         let joins = !self.sealed
@@ -122,8 +127,13 @@ impl History {
         if let (true, Some(top)) = (joins, self.undo.last_mut()) {
             // Undo the newest edit first, then the older ones. The step is named after its
             // result ("edit actor \"WHO (UN)\""), not after its first keystroke.
+            let began_with_add = matches!(top.undo.last(), Some(Edit::RemoveActor(_)));
             top.undo.insert(0, inverse);
-            top.description = description;
+            match (began_with_add, named) {
+                (true, Some(label)) => top.description = format!("add actor \"{label}\""),
+                (true, None) => {}
+                (false, _) => top.description = description,
+            }
             top.weight += weight;
         } else {
             self.next_revision += 1;

@@ -32,11 +32,14 @@ pub enum KbError {
     /// The endpoint or graph name is not an IRI.
     #[error("`{0}` is not an http(s) IRI")]
     Iri(String),
-    /// No answer: refused, unreachable, timed out.
-    #[error("{endpoint}: no answer ({reason})")]
+    /// No answer: refused, unreachable, timed out. The first line says what happened in plain
+    /// words; the connection's own message follows on the next line, for the details.
+    #[error("{endpoint}: no answer: {what}\n{reason}")]
     Unreachable {
         /// The endpoint.
         endpoint: String,
+        /// What happened, in plain words ("nothing is listening at that address …").
+        what: &'static str,
         /// What the connection said.
         reason: String,
     },
@@ -190,7 +193,11 @@ impl Endpoint {
             let _ = write!(token, "{user}:{password}");
             request = request.header("Authorization", format!("Basic {}", base64(token.as_bytes())));
         }
-        let unreachable = |e: ureq::Error| KbError::Unreachable { endpoint: self.url.clone(), reason: e.to_string() };
+        let unreachable = |e: ureq::Error| KbError::Unreachable {
+            endpoint: self.url.clone(),
+            what: no_answer_in_words(&e),
+            reason: e.to_string(),
+        };
         let mut response = request.send_form([(field, text)]).map_err(unreachable)?;
         let status = response.status().as_u16();
         let body = response.body_mut().with_config().limit(MAX_ANSWER_BYTES).read_to_string().map_err(unreachable)?;
@@ -576,6 +583,29 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// Why a request got no answer, in words for someone who is not reading socket errors.
+fn no_answer_in_words(error: &ureq::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match error {
+        ureq::Error::Timeout(_) => "it did not answer in time; the server may be busy, or the query too large",
+        ureq::Error::HostNotFound => "the host name is unknown; check the address",
+        ureq::Error::Io(io) => match io.kind() {
+            ErrorKind::ConnectionRefused => {
+                "nothing is listening at that address; is the server running, on that port?"
+            }
+            ErrorKind::TimedOut => "it did not answer in time; the server may be busy, or the query too large",
+            ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::UnexpectedEof => {
+                "the server closed the connection before answering"
+            }
+            _ => "the connection failed",
+        },
+        ureq::Error::ConnectionFailed => "the connection failed; check the address and your network",
+        ureq::Error::BodyExceedsLimit(_) => "the answer is larger than kgx reads at once; ask for less",
+        ureq::Error::Tls(_) | ureq::Error::TlsRequired => "the secure connection (TLS) could not be made",
+        _ => "the request failed",
+    }
 }
 
 #[cfg(test)]

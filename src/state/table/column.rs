@@ -16,6 +16,16 @@ pub enum TableKind {
     Cooperations,
 }
 
+impl TableKind {
+    /// `count` rows in words: "1 actor", "3 cooperations".
+    pub fn rows(self, count: usize) -> String {
+        match self {
+            Self::Actors => crate::words::actors(count),
+            Self::Cooperations => crate::words::cooperations(count),
+        }
+    }
+}
+
 /// A field of the model shown as a column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {

@@ -49,8 +49,10 @@ pub(super) fn bulk_ui(ui: &mut Ui, selection: &Selection, panel: &mut TablePanel
             form.value.clear();
         }
         let chosen = form.column.clone().unwrap_or(Column::Field(Field::Kind));
-        egui::ComboBox::from_label("to")
-            .selected_text(format!("Set {}", chosen.header(table)))
+        // Reads as a sentence: "Set [kind] to [Country] [Apply to 3 actors]".
+        ui.label("Set");
+        let column_choice = egui::ComboBox::from_id_salt("bulk column")
+            .selected_text(chosen.header(table))
             .show_ui(ui, |ui| {
                 for column in &editable {
                     if ui.selectable_label(*column == chosen, column.header(table)).clicked() && *column != chosen {
@@ -59,13 +61,16 @@ pub(super) fn bulk_ui(ui: &mut Ui, selection: &Selection, panel: &mut TablePanel
                     }
                 }
             })
-            .response
-            .on_hover_text("The column to set in every selected row");
+            .response;
+        name_widget(ui, &column_choice, "Column to set");
+        column_choice.on_hover_text("The column to set in every selected row");
+        ui.label("to");
         // The choice may have changed just now.
         let chosen = form.column.clone().unwrap_or(Column::Field(Field::Kind));
         value_ui(ui, table, &chosen, &mut form.value);
-        let apply = ui.add_enabled(any, egui::Button::new(format!("Apply to {count}")));
+        let apply = ui.add_enabled(any, egui::Button::new(format!("Apply to {}", table.rows(count))));
         name_widget(ui, &apply, "Apply to selected rows");
+        let apply = apply.on_disabled_hover_text("Select rows first: click, Ctrl+click, Shift+click");
         if apply.on_hover_text("One undo step; an empty value clears the column").clicked() {
             let text = form.value.clone();
             let rows = picking::picked_rows(panel, selection);
@@ -102,18 +107,22 @@ fn value_ui(ui: &mut Ui, table: TableKind, column: &Column, value: &mut String) 
         names.first().cloned().unwrap_or_default().clone_into(value);
     }
     let shown = if value.is_empty() { "(the kind's)" } else { value.as_str() };
-    egui::ComboBox::from_label("value").selected_text(shown).show_ui(ui, |ui| {
-        if matches!(column, Column::Field(Field::Shape))
-            && ui.selectable_label(value.is_empty(), "(the kind's)").clicked()
-        {
-            value.clear();
-        }
-        for name in names {
-            if ui.selectable_label(*value == name, &name).clicked() {
-                *value = name;
+    let response = egui::ComboBox::from_id_salt("bulk value")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            if matches!(column, Column::Field(Field::Shape))
+                && ui.selectable_label(value.is_empty(), "(the kind's)").clicked()
+            {
+                value.clear();
             }
-        }
-    });
+            for name in names {
+                if ui.selectable_label(*value == name, &name).clicked() {
+                    *value = name;
+                }
+            }
+        })
+        .response;
+    name_widget(ui, &response, "Value for selected rows");
 }
 
 /// Selects every row the filters show.

@@ -123,11 +123,11 @@ impl History {
         let joins = !self.sealed
             && coalesce_key.is_some()
             && self.undo.last().is_some_and(|top| top.coalesce_key.as_deref() == coalesce_key);
-        let weight = inverse.weight();
         if let (true, Some(top)) = (joins, self.undo.last_mut()) {
             // Undo the newest edit first, then the older ones. The step is named after its
             // result ("edit actor \"WHO (UN)\""), not after its first keystroke.
             let began_with_add = matches!(top.undo.last(), Some(Edit::RemoveActor(_)));
+            let weight = inverse.weight();
             top.undo.insert(0, inverse);
             match (began_with_add, named) {
                 (true, Some(label)) => top.description = format!("add actor \"{label}\""),
@@ -136,18 +136,44 @@ impl History {
             }
             top.weight += weight;
         } else {
-            self.next_revision += 1;
-            self.undo.push(Step {
-                undo: vec![inverse],
-                description,
-                coalesce_key: coalesce_key.map(str::to_owned),
-                revision: self.next_revision,
-                weight,
-            });
+            self.push_step(inverse, description, coalesce_key.map(str::to_owned));
         }
         self.sealed = false;
         self.keep_to_budget();
         Ok(())
+    }
+
+    /// A new step on top, with the next revision.
+    fn push_step(&mut self, inverse: Edit, description: String, coalesce_key: Option<String>) {
+        self.next_revision += 1;
+        let weight = inverse.weight();
+        self.undo.push(Step { undo: vec![inverse], description, coalesce_key, revision: self.next_revision, weight });
+    }
+
+    /// Records a change already made to the graph (by someone who could make it faster than an
+    /// [`Edit`] would, e.g. a million positions written by index) as a new step named
+    /// `description`, given the edit that undoes it. Clears the redo stack, as
+    /// [`History::apply`] does.
+    pub fn push_applied(&mut self, inverse: Edit, description: &str) {
+        self.redo.clear();
+        self.push_step(inverse, description.to_owned(), None);
+        self.sealed = false;
+        self.keep_to_budget();
+    }
+
+    /// Adds a change already made to the graph to the newest step, if that step has `revision`,
+    /// given the edit that undoes it (as [`History::amend`] does for an edit it applies).
+    /// Returns false, and records nothing, when the newest step is another.
+    pub fn amend_applied(&mut self, revision: u64, inverse: Edit) -> bool {
+        match self.undo.last_mut() {
+            Some(top) if top.revision == revision => {
+                top.weight += inverse.weight();
+                top.undo.insert(0, inverse);
+                self.keep_to_budget();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Applies `edit` as a new undoable step named `description` (rather than after the edit):

@@ -288,37 +288,51 @@ impl Document {
         if self.drag.is_some() {
             return;
         }
+        // Which actors the layout moved, by index (no ids, no lookups: at a million actors this
+        // runs in the frame that saves).
         let engine = self.layout.engine();
-        let mut moves = Vec::new();
-        for i in 0..engine.node_count() {
-            let Some(actor) = self.layout.node_index(i).and_then(|n| self.graph.actor_at(n)) else { continue };
-            let now = engine.position(i);
-            if actor.position != Some(now) {
-                moves.push((actor.id().clone(), Some(now)));
-            }
-        }
-        if moves.is_empty() {
+        let moved: Vec<(petgraph::stable_graph::NodeIndex, [f32; 2])> = (0..engine.node_count())
+            .filter_map(|i| {
+                let node = self.layout.node_index(i)?;
+                let now = engine.position(i);
+                (self.graph.actor_at(node)?.position != Some(now)).then_some((node, now))
+            })
+            .collect();
+        if moved.is_empty() {
             return;
         }
-        let edit = Edit::SetPositions(moves);
-        let recorded = match &self.motion {
-            Motion::Unrecorded => Ok(false),
-            Motion::Step(revision) => {
-                self.history.amend(std::sync::Arc::make_mut(&mut self.graph), *revision, edit.clone())
+        let graph = std::sync::Arc::make_mut(&mut self.graph);
+        let recording = match &self.motion {
+            Motion::Unrecorded => None,
+            Motion::Step(revision) => Some(Ok(*revision)),
+            Motion::NewStep(description) => Some(Err(description.clone())),
+        };
+        let Some(recording) = recording else {
+            // The first picture of a document: written, not recorded.
+            for (node, now) in moved {
+                if let Some(actor) = graph.actor_at_mut(node) {
+                    actor.position = Some(now);
+                }
             }
-            Motion::NewStep(description) => {
-                let description = description.clone();
-                let made =
-                    self.history.apply_named(std::sync::Arc::make_mut(&mut self.graph), edit.clone(), &description);
+            return;
+        };
+        // Written by index; the step keeps where they were, by id.
+        let mut previous = Vec::with_capacity(moved.len());
+        for (node, now) in moved {
+            if let Some(actor) = graph.actor_at_mut(node) {
+                previous.push((actor.id().clone(), std::mem::replace(&mut actor.position, Some(now))));
+            }
+        }
+        let inverse = Edit::SetPositions(previous);
+        match recording {
+            // Not the newest step any more: the picture simply is so.
+            Ok(revision) => _ = self.history.amend_applied(revision, inverse),
+            Err(description) => {
+                self.history.push_applied(inverse, &description);
                 if let Some(revision) = self.history.top_revision() {
                     self.motion = Motion::Step(revision);
                 }
-                made.map(|()| true)
             }
-        };
-        if !matches!(recorded, Ok(true)) {
-            // Not part of a step (or the step is no longer the newest): the picture simply is so.
-            let _ = edit.apply(std::sync::Arc::make_mut(&mut self.graph));
         }
     }
 

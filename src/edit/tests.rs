@@ -159,14 +159,14 @@ fn moves_written_by_index_are_undone_and_redone_as_the_step_they_were_recorded_i
     let mut h = History::new();
     // A change made outside the history (positions written by index), recorded by its inverse.
     let a = g.node_index(&"a".into()).unwrap();
-    let previous = std::mem::replace(&mut g.actor_at_mut(a).unwrap().position, Some([3.0, 4.0]));
+    let previous = g.actor_at_mut(a).unwrap().position.replace([3.0, 4.0]);
     h.push_applied(Edit::SetPositions(vec![("a".into(), previous)]), "re-run layout");
     let revision = h.top_revision().unwrap();
     let moved = g.clone();
     assert!(h.is_dirty());
     // More moves join that step; a step that is not the newest takes none.
     let b = g.node_index(&"b".into()).unwrap();
-    let previous = std::mem::replace(&mut g.actor_at_mut(b).unwrap().position, Some([5.0, 6.0]));
+    let previous = g.actor_at_mut(b).unwrap().position.replace([5.0, 6.0]);
     assert!(h.amend_applied(revision, Edit::SetPositions(vec![("b".into(), previous)])));
     assert!(!h.amend_applied(revision + 1, Edit::SetPositions(Vec::new())));
     let both = g.clone();

@@ -320,7 +320,7 @@ impl Document {
         let mut previous = Vec::with_capacity(moved.len());
         for (node, now) in moved {
             if let Some(actor) = graph.actor_at_mut(node) {
-                previous.push((actor.id().clone(), std::mem::replace(&mut actor.position, Some(now))));
+                previous.push((actor.id().clone(), actor.position.replace(now)));
             }
         }
         let inverse = Edit::SetPositions(previous);

@@ -109,7 +109,8 @@ pub(super) fn read_for_opening(path: &Path, progress: &crate::analysis::progress
     let format = Format::by_path(path).filter(|f| f.reads).unwrap_or(formats::FormatId::Kgx.format());
     let read = formats::read_file(path, format, ReadOptions::default(), progress).map_err(|e| e.to_string())?;
     if format.native {
-        Ok(Opened::Graph(Box::new(Document::new(read.graph, Some(path.to_owned())))))
+        let stamp = read.stamp.or_else(|| crate::io::FileStamp::read(path).ok());
+        Ok(Opened::Graph(Box::new(Document::with_stamp(read.graph, Some(path.to_owned()), stamp))))
     } else {
         Ok(Opened::Imported(Box::new(crate::io::import::Imported { graph: read.graph, notes: read.notes })))
     }

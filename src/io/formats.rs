@@ -320,6 +320,8 @@ pub struct ReadGraph {
     pub notes: Vec<String>,
     /// The format it was read as.
     pub format: &'static Format,
+    /// A kgx file's stamp, taken from the bytes read (other formats: none).
+    pub stamp: Option<crate::io::FileStamp>,
 }
 
 /// The format `path` is read as: `forced` if given, else the one its extension names.
@@ -345,8 +347,11 @@ pub fn read_file(
     options: ReadOptions,
     progress: &Progress,
 ) -> Result<ReadGraph, FormatError> {
+    let mut stamp = None;
     let (mut graph, mut notes) = if format.native {
-        (crate::io::load_file_with(path, progress)?, Vec::new())
+        let (graph, read) = crate::io::load_file_stamped(path, progress)?;
+        stamp = Some(read);
+        (graph, Vec::new())
     } else if let Some(rdf) = format.rdf_format() {
         let read_error = |e: std::io::Error| RdfError::Read { path: path.to_owned(), message: e.to_string() };
         let size = std::fs::metadata(path).map_err(read_error)?.len();
@@ -366,7 +371,7 @@ pub fn read_file(
     if format.offers(FormatOption::MergeParallel) {
         notes.extend(merge_note(&mut graph, options.merge_parallel));
     }
-    Ok(ReadGraph { graph, notes, format })
+    Ok(ReadGraph { graph, notes, format, stamp })
 }
 
 /// Imports a file as `format` whatever its name ends with.

@@ -51,16 +51,59 @@ pub fn load_file(path: &FilePath) -> Result<KnowledgeGraph, LoadError> {
 /// # Errors
 /// As [`load_file`], and [`LoadError::Cancelled`].
 pub fn load_file_with(path: &FilePath, progress: &Progress) -> Result<KnowledgeGraph, LoadError> {
+    load_file_hashing(path, progress, None).map(|(graph, _)| graph)
+}
+
+/// Reads and validates a graph file as [`load_file_with`] does, and stamps the file from the
+/// bytes read (as [`FileStamp::read`](crate::io::FileStamp::read) would, without reading it a
+/// second time): what the window keeps to notice later changes on disk.
+///
+/// # Errors
+/// As [`load_file_with`].
+pub fn load_file_stamped(
+    path: &FilePath,
+    progress: &Progress,
+) -> Result<(KnowledgeGraph, crate::io::FileStamp), LoadError> {
+    let mut hasher = crate::io::StampHasher::new();
+    let (graph, modified) = load_file_hashing(path, progress, Some(&mut hasher))?;
+    Ok((graph, hasher.finish(modified)))
+}
+
+/// Reads a graph file, hashing its bytes into `hasher` if given; gives the graph and the file's
+/// modification time from before it was read.
+fn load_file_hashing(
+    path: &FilePath,
+    progress: &Progress,
+    hasher: Option<&mut crate::io::StampHasher>,
+) -> Result<(KnowledgeGraph, Option<std::time::SystemTime>), LoadError> {
     let read_error = |source| LoadError::Read { path: path.to_owned(), source };
     let file = std::fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
+    let metadata = file.metadata().map_err(read_error)?;
+    let size = metadata.len();
     if size > MAX_GRAPH_FILE_BYTES {
         return Err(LoadError::TooLarge { path: path.to_owned(), size, limit: MAX_GRAPH_FILE_BYTES });
     }
     progress.start(usize::try_from(size).unwrap_or(usize::MAX));
     // The text is read again only when there are problems to locate in it.
     let text_for_problems = || std::fs::read_to_string(path).unwrap_or_default();
-    load_from(file, path, progress, text_for_problems)
+    let graph = load_from(HashingReader { inner: file, hasher }, path, progress, text_for_problems)?;
+    Ok((graph, metadata.modified().ok()))
+}
+
+/// A reader that hashes what it reads (when given a hasher).
+struct HashingReader<'h, R> {
+    inner: R,
+    hasher: Option<&'h mut crate::io::StampHasher>,
+}
+
+impl<R: Read> Read for HashingReader<'_, R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buffer)?;
+        if let Some(hasher) = self.hasher.as_deref_mut() {
+            hasher.write(buffer.get(..n).unwrap_or_default());
+        }
+        Ok(n)
+    }
 }
 
 /// Validates and builds a graph from the bytes of a file; `path` is only used in messages.
@@ -92,12 +135,51 @@ fn syntax_error(path: &FilePath, position: Position, message: String) -> LoadErr
 /// rest (header, metadata) is parsed at the end. `text_for_problems` gives the whole text, only
 /// needed to locate problems found while building.
 fn load_from(
-    mut reader: impl Read,
+    reader: impl Read,
     path: &FilePath,
     progress: &Progress,
     text_for_problems: impl FnOnce() -> String,
 ) -> Result<KnowledgeGraph, LoadError> {
-    let mut pieces = PieceReader::new(path);
+    // Two stages at once: this thread reads, splits and parses (in parallel batches); a second
+    // one checks the parsed elements and adds them to the graph, in file order.
+    let (to_checker, received) = std::sync::mpsc::sync_channel::<ToChecker>(CHECKER_QUEUE);
+    std::thread::scope(|scope| {
+        let checking = std::thread::Builder::new()
+            .name("kgx: checking the graph read".to_owned())
+            .spawn_scoped(scope, move || check_elements(&received))
+            .map_err(|source| LoadError::Read { path: path.to_owned(), source })?;
+        read_pieces(reader, path, progress, to_checker, checking, text_for_problems)
+    })
+}
+
+/// The checking stage: takes parsed elements and list ends in file order, gives the checker
+/// with the graph built so far once the reading stage stops sending.
+fn check_elements(received: &std::sync::mpsc::Receiver<ToChecker>) -> Checker {
+    let mut checker = Checker::new();
+    for message in received {
+        match message {
+            ToChecker::Elements(elements) => {
+                for (index, element) in elements {
+                    checker.element(index, element);
+                }
+            }
+            ToChecker::ListEnd(list) => checker.list_end(list),
+        }
+    }
+    checker
+}
+
+/// The reading stage of [`load_from`]: reads, splits and parses, sends the elements on to the
+/// checking stage, then checks the header and finishes the graph.
+fn read_pieces(
+    mut reader: impl Read,
+    path: &FilePath,
+    progress: &Progress,
+    to_checker: std::sync::mpsc::SyncSender<ToChecker>,
+    checking: std::thread::ScopedJoinHandle<'_, Checker>,
+    text_for_problems: impl FnOnce() -> String,
+) -> Result<KnowledgeGraph, LoadError> {
+    let mut pieces = PieceReader::new(path, to_checker);
     let mut take = |piece: Piece<'_>| -> Result<(), ()> {
         if progress.is_cancelled() {
             return Err(());
@@ -139,7 +221,10 @@ fn load_from(
     drop(buffer);
     let skeleton = splitter.finish(&mut take).map_err(stopped)?;
     pieces.flush();
-    let PieceReader { mut checker, first_error, elements, .. } = pieces;
+    let PieceReader { first_error, elements, to_checker, .. } = pieces;
+    // Every element is sent: closing the queue lets the checking stage finish with them all.
+    drop(to_checker);
+    let mut checker = checking.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     if progress.is_cancelled() {
         return Err(LoadError::Cancelled { path: path.to_owned() });
     }
@@ -180,12 +265,24 @@ fn load_from(
 /// Elements parsed together, in parallel, before they are added in file order.
 const BATCH_ELEMENTS: usize = 4096;
 
+/// Parsed batches waiting for the checking stage at most (bounds the memory they hold).
+const CHECKER_QUEUE: usize = 4;
+
+/// What the reading stage hands the checking stage, in file order.
+enum ToChecker {
+    /// Parsed elements with their indices in their list.
+    Elements(Vec<(usize, Element)>),
+    /// A list's closing bracket was read.
+    ListEnd(List),
+}
+
 /// Takes the splitter's pieces: collects elements into batches, parses each batch in parallel
 /// (parsing is most of the reading time) and adds the results to the graph in file order.
 struct PieceReader<'a> {
     path: &'a FilePath,
     options: ron::Options,
-    checker: Checker,
+    /// The checking stage.
+    to_checker: std::sync::mpsc::SyncSender<ToChecker>,
     /// The first element that does not parse; later elements are only split, not parsed, so
     /// the header can still be checked (a file of another format is reported as such).
     first_error: Option<LoadError>,
@@ -198,11 +295,11 @@ struct PieceReader<'a> {
 }
 
 impl<'a> PieceReader<'a> {
-    fn new(path: &'a FilePath) -> Self {
+    fn new(path: &'a FilePath, to_checker: std::sync::mpsc::SyncSender<ToChecker>) -> Self {
         Self {
             path,
             options: ron_options(),
-            checker: Checker::new(),
+            to_checker,
             first_error: None,
             elements: 0,
             texts: Vec::new(),
@@ -214,7 +311,8 @@ impl<'a> PieceReader<'a> {
         match piece {
             Piece::ListEnd(list) => {
                 self.flush();
-                self.checker.list_end(list);
+                // The checking stage ends only after the reader is dropped, so it is there.
+                let _ = self.to_checker.send(ToChecker::ListEnd(list));
             }
             Piece::Element { list, index, text, start, before_comma } => {
                 if self.first_error.is_some() {
@@ -243,18 +341,20 @@ impl<'a> PieceReader<'a> {
                     parse_element(options, *list, text, *start, *before_comma, path)
                 })
                 .collect();
+            let mut elements = Vec::with_capacity(parsed.len());
             for ((_, index, ..), result) in self.batch.iter().zip(parsed) {
                 match result {
-                    Ok(Some(element)) => {
-                        self.elements += 1;
-                        self.checker.element(*index, element);
-                    }
+                    Ok(Some(element)) => elements.push((*index, element)),
                     Ok(None) => {}
                     Err(error) => {
                         self.first_error = Some(error);
                         break;
                     }
                 }
+            }
+            self.elements += elements.len();
+            if !elements.is_empty() {
+                let _ = self.to_checker.send(ToChecker::Elements(elements));
             }
         }
         self.batch.clear();

@@ -39,13 +39,39 @@ impl FileStamp {
     }
 }
 
+/// Stamps a file from the bytes of one reading of it (the reader of a graph file hashes what
+/// it reads, rather than reading the file twice). Gives what [`FileStamp::read`] would.
+#[derive(Debug, Default)]
+pub struct StampHasher {
+    hasher: DefaultHasher,
+    len: u64,
+}
+
+impl StampHasher {
+    /// Nothing read yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The next bytes of the file.
+    pub fn write(&mut self, bytes: &[u8]) {
+        self.hasher.write(bytes);
+        self.len += bytes.len() as u64;
+    }
+
+    /// The stamp of the bytes written, with the file's modification time as it was before
+    /// they were read.
+    pub fn finish(&self, modified: Option<SystemTime>) -> FileStamp {
+        FileStamp { len: self.len, modified, hash: self.hasher.finish() }
+    }
+}
+
 /// The file's length and a hash of its content, read in 1 MiB pieces (a graph file of hundreds
 /// of megabytes is never held whole).
 fn hash_file(path: &Path) -> io::Result<(u64, u64)> {
     let mut file = fs::File::open(path)?;
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = StampHasher::new();
     let mut buffer = vec![0u8; 1 << 20];
-    let mut len = 0u64;
     loop {
         let n = match file.read(&mut buffer) {
             Ok(0) => break,
@@ -54,15 +80,28 @@ fn hash_file(path: &Path) -> io::Result<(u64, u64)> {
             Err(error) => return Err(error),
         };
         hasher.write(buffer.get(..n).unwrap_or_default());
-        len += n as u64;
     }
-    Ok((len, hasher.finish()))
+    Ok((hasher.len, hasher.hasher.finish()))
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn a_stamp_hashed_while_reading_in_pieces_equals_the_stamp_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.ron");
+        let content: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        fs::write(&path, &content).unwrap();
+        let mut hasher = StampHasher::new();
+        for piece in content.chunks(777_777) {
+            hasher.write(piece);
+        }
+        let modified = fs::metadata(&path).unwrap().modified().ok();
+        assert_eq!(hasher.finish(modified), FileStamp::read(&path).unwrap());
+    }
 
     #[test]
     fn an_unchanged_or_touched_file_is_not_a_change_but_new_content_is() {

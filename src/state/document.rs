@@ -92,10 +92,16 @@ impl Document {
     /// Opens `graph` (from `path`, if any): builds its layout (saved positions are kept) and scene,
     /// and stamps the file so later changes by other programs are noticed.
     pub fn new(graph: KnowledgeGraph, path: Option<PathBuf>) -> Self {
+        let disk = path.as_deref().and_then(|p| FileStamp::read(p).ok());
+        Self::with_stamp(graph, path, disk)
+    }
+
+    /// A document for `graph` read from `path`, whose file was stamped `disk` while it was read
+    /// (so the file is not read again to stamp it).
+    pub fn with_stamp(graph: KnowledgeGraph, path: Option<PathBuf>, disk: Option<FileStamp>) -> Self {
         let layout = LiveLayout::new(&graph, LayoutParams::with_settings(&graph.metadata.force), LAYOUT_SEED);
         let scene = Scene::build(&graph, &layout);
         let layout_structure = graph.structure_version();
-        let disk = path.as_deref().and_then(|p| FileStamp::read(p).ok());
         Self {
             graph: std::sync::Arc::new(graph),
             path,

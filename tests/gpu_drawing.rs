@@ -189,4 +189,39 @@ fn large_graphs_on_the_cpu_path_show_a_picture_drawn_off_the_ui_thread_that_foll
     wait_for_picture(&mut harness);
     let redrawn = hubs_in_colour(&mut harness);
     assert!(redrawn >= 18, "{redrawn} of 20 hubs in their colour in the new picture");
+
+    // A wheel notch over the canvas zooms in one frame: no smoothing frames, each of which costs
+    // a whole frame on this path. A notch over the side panel is left to the panel.
+    let ctx = harness.ctx.clone();
+    let viewport = harness.state().canvas.viewport;
+    let notch = |at: egui::Pos2| egui::RawInput {
+        events: vec![
+            egui::Event::PointerMoved(at),
+            egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Line,
+                delta: egui::vec2(0.0, 1.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            },
+        ],
+        ..egui::RawInput::default()
+    };
+    let mut over_panel = notch(egui::pos2(viewport.left() - 30.0, viewport.center().y));
+    eframe::App::raw_input_hook(harness.state_mut(), &ctx, &mut over_panel);
+    assert_eq!(over_panel.events.len(), 2, "the panel's wheel stays the panel's");
+    let mut over_canvas = notch(viewport.center());
+    eframe::App::raw_input_hook(harness.state_mut(), &ctx, &mut over_canvas);
+    assert_eq!(over_canvas.events.len(), 1, "the canvas takes the notch");
+    let zoom = harness.state().canvas.camera.zoom;
+    harness.input_mut().events.extend(over_canvas.events);
+    harness.step();
+    let one_frame = harness.state().canvas.camera.zoom / zoom;
+    let line = ctx.options(|o| o.input_options.line_scroll_speed);
+    assert!((one_frame - (line * 0.0025).exp()).abs() < 1e-3, "the whole notch in the first frame: ×{one_frame}");
+    for _ in 0..10 {
+        harness.step();
+    }
+    let after = harness.state().canvas.camera.zoom / zoom;
+    assert!((after - one_frame).abs() < 1e-4, "and nothing more after it: ×{after}");
 }

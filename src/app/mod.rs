@@ -386,6 +386,12 @@ impl eframe::App for KgxApp {
         }
     }
 
+    /// Wheel notches over a canvas drawn on the CPU zoom at once (see
+    /// [`CanvasState::take_wheel_notches`](crate::ui::canvas::CanvasState::take_wheel_notches)).
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.canvas.take_wheel_notches(ctx, raw_input);
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.files.recent);
         eframe::set_value(storage, CSV_MAPPINGS_KEY, &self.files.csv_mappings);

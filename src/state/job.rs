@@ -40,14 +40,38 @@ impl<T: Send + 'static> Job<T> {
     /// graph.ron"). The work reports through the [`Progress`] it is given, and should call
     /// [`Progress::check`] now and then to stop early when cancelled.
     pub fn start(what: impl Into<String>, work: impl FnOnce(&Progress) -> T + Send + 'static) -> Self {
+        Self::start_then(what, work, || {})
+    }
+
+    /// Starts `work` as [`Job::start`] does, and calls `finished` on the worker once the result
+    /// is ready (or the work panicked): e.g. to wake the window, so that a frame polls the job
+    /// when it is done rather than every few milliseconds while it runs.
+    pub fn start_then(
+        what: impl Into<String>,
+        work: impl FnOnce(&Progress) -> T + Send + 'static,
+        finished: impl FnOnce() + Send + 'static,
+    ) -> Self {
         let what = what.into();
         let (sender, receiver) = channel();
         let progress = Arc::new(Progress::new());
         let reporting = Arc::clone(&progress);
         // A thread that cannot start drops the sender: the job is then Lost, not stuck.
         let _ = std::thread::Builder::new().name(format!("kgx job: {what}")).spawn(move || {
+            // Called however the work ends, after its result (or its loss) can be seen.
+            struct Finished<F: FnOnce()>(Option<F>);
+            impl<F: FnOnce()> Drop for Finished<F> {
+                fn drop(&mut self) {
+                    if let Some(finished) = self.0.take() {
+                        finished();
+                    }
+                }
+            }
+            let finished = Finished(Some(finished));
             let result = work(&reporting);
             let _ = sender.send(result);
+            // The sender goes first, so a panic reads as Lost when `finished` runs.
+            drop(sender);
+            drop(finished);
         });
         Self { what, receiver, progress, started: Instant::now() }
     }
@@ -124,6 +148,19 @@ mod tests {
         assert_eq!(job.progress().fraction(), 1.0);
         assert_eq!(job.what(), "adding");
         assert_eq!(job.poll(), Polled::Lost, "the result was taken; the worker is gone");
+    }
+
+    #[test]
+    fn a_job_says_when_it_is_done_and_its_result_is_there_by_then_even_if_it_panicked() {
+        let (woken, wakes) = channel();
+        let job = Job::start_then("adding", |_| 40 + 2, move || woken.send(()).unwrap_or_default());
+        wakes.recv_timeout(Duration::from_secs(5)).expect("woken");
+        assert_eq!(job.poll(), Polled::Done(42), "no frame needs to look before the wake");
+        let (woken, wakes) = channel();
+        let lost: Job<u32> =
+            Job::start_then("failing", |_| panic!("on purpose"), move || woken.send(()).unwrap_or_default());
+        wakes.recv_timeout(Duration::from_secs(5)).expect("woken after a panic too");
+        assert_eq!(lost.poll(), Polled::Lost);
     }
 
     #[test]

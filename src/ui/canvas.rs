@@ -87,6 +87,9 @@ pub struct CanvasState {
     raster: RasterLayer,
     /// Whether the last frame showed that picture.
     drawn_with_raster: bool,
+    /// Wheel scrolling over the canvas taken out of the raw input, in points, to zoom by at once
+    /// in the next frame (see [`CanvasState::take_wheel_notches`]).
+    pending_wheel: f32,
     /// The camera of the last frame, to tell when it moves.
     seen_camera: Camera,
 }
@@ -116,6 +119,7 @@ impl Default for CanvasState {
             drawn_on_gpu: false,
             raster: RasterLayer::default(),
             drawn_with_raster: false,
+            pending_wheel: 0.0,
             seen_camera: Camera::default(),
         }
     }
@@ -131,6 +135,44 @@ impl CanvasState {
     /// path).
     pub fn drawn_with_raster(&self) -> bool {
         self.drawn_with_raster
+    }
+
+    /// While the picture is drawn on the CPU (a frame costs far more than 16 ms), a wheel notch
+    /// over the canvas zooms in one frame instead of egui's smoothing over several: its events
+    /// are taken out of `raw` (before egui sees them) and applied by the canvas's next frame.
+    /// Wheel events over panels and windows, trackpad scrolling (in points) and Shift+wheel are
+    /// left alone. O(events).
+    pub fn take_wheel_notches(&mut self, ctx: &egui::Context, raw: &mut egui::RawInput) {
+        if !self.drawn_with_raster {
+            return;
+        }
+        let mut pointer = ctx.input(|i| i.pointer.latest_pos());
+        let line = ctx.options(|o| o.input_options.line_scroll_speed);
+        let (viewport, page) = (self.viewport, self.viewport.height());
+        let over_canvas = |p: Option<Pos2>| {
+            p.is_some_and(|p| {
+                viewport.contains(p) && ctx.layer_id_at(p).is_none_or(|layer| layer.order == egui::Order::Background)
+            })
+        };
+        let mut taken = 0.0;
+        raw.events.retain(|event| match event {
+            egui::Event::PointerMoved(p) => {
+                pointer = Some(*p);
+                true
+            }
+            egui::Event::PointerGone => {
+                pointer = None;
+                true
+            }
+            egui::Event::MouseWheel { unit, delta, phase: egui::TouchPhase::Move, modifiers, .. }
+                if *unit != egui::MouseWheelUnit::Point && !modifiers.shift && over_canvas(pointer) =>
+            {
+                taken += delta.y * if *unit == egui::MouseWheelUnit::Page { page } else { line };
+                false
+            }
+            _ => true,
+        });
+        self.pending_wheel += taken;
     }
 
     /// Whether a picture of the graph is being drawn on a worker thread.
@@ -425,9 +467,12 @@ pub fn canvas_ui(
         }
         ui.ctx().request_repaint();
     }
+    // Notches taken from the raw input count only where the pointer still is over the canvas.
+    let notches = std::mem::take(&mut state.pending_wheel);
     if let Some(p) = pointer {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
-        let factor = zoom * (scroll.y * 0.0025).exp();
+        let wheel = scroll.y + notches;
+        let factor = zoom * (wheel * 0.0025).exp();
         if (factor - 1.0).abs() > 1e-4 {
             state.camera.zoom_at(rect, p, factor);
             state.stop_following();

@@ -41,6 +41,9 @@ struct RasterJob {
 /// all the time would take the processor from the layout that moves them.
 pub const MOVING_PICTURE_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
 
+/// How often a frame looks at a picture being drawn, in case its worker never wakes the window.
+const STALL_CHECK: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The last picture drawn, the camera it was drawn for, and the one being drawn.
 #[derive(Default)]
 pub struct RasterLayer {
@@ -96,7 +99,10 @@ impl RasterLayer {
                     self.job = None;
                 }
                 Polled::Done(None) | Polled::Lost => self.job = None,
-                Polled::Running => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
+                // The worker wakes the window when the picture is ready; a slow look meanwhile
+                // only in case it never does. (Looking every few ms cost a whole frame each
+                // time: on a software renderer, most of the time a wheel click kept the CPU busy.)
+                Polled::Running => ctx.request_repaint_after(STALL_CHECK),
             }
         }
         let out_of_date = self.shown.as_ref() != Some(&key);
@@ -109,9 +115,8 @@ impl RasterLayer {
         };
         if out_of_date && self.job.is_none() && !camera_moving {
             if wait.is_zero() {
-                self.start(input, key.clone());
+                self.start(ctx, input, key.clone());
                 self.started = Some(std::time::Instant::now());
-                ctx.request_repaint_after(std::time::Duration::from_millis(30));
             } else {
                 ctx.request_repaint_after(wait);
             }
@@ -122,7 +127,7 @@ impl RasterLayer {
     }
 
     /// Starts drawing the picture for `key` on a worker thread, from a copy of what it shows.
-    fn start(&mut self, input: &PaintInput<'_>, key: RasterKey) {
+    fn start(&mut self, ctx: &Context, input: &PaintInput<'_>, key: RasterKey) {
         let scene = input.scene;
         let nodes: Vec<RasterNode> = (0..input.xs.len())
             .map(|i| {
@@ -167,9 +172,12 @@ impl RasterLayer {
             edge_alpha: if edges.len() > 20_000 { input.palette.edge_alpha / 2 } else { input.palette.edge_alpha },
             faint_alpha: input.palette.dim_alpha,
         };
-        let job = Job::start("Drawing the graph", move |progress| {
-            rasterize(&nodes, &edges, &view, &|| progress.is_cancelled())
-        });
+        let ctx = ctx.clone();
+        let job = Job::start_then(
+            "Drawing the graph",
+            move |progress| rasterize(&nodes, &edges, &view, &|| progress.is_cancelled()),
+            move || ctx.request_repaint(),
+        );
         self.job = Some(RasterJob { key, job });
     }
 }

@@ -188,6 +188,9 @@ struct Pacing {
     /// When the last frame began, and what it cost on this thread (to pace redraws).
     frame_started: Option<std::time::Instant>,
     frame_cost: Duration,
+    /// How long the layout thread's wake-up waits before the next frame (milliseconds): what
+    /// the pacing below asks for, so the wake-ups do not bring back frames it spaced out.
+    layout_frame_wait: std::sync::Arc<std::sync::atomic::AtomicU64>,
     styled: bool,
     styled_revision: u64,
     title: String,
@@ -463,8 +466,10 @@ impl KgxApp {
         if !self.doc.layout.has_waker() {
             // The layout thread asks for a frame whenever it has new positions.
             let waker_ctx = ctx.clone();
+            let wait = std::sync::Arc::clone(&self.pacing.layout_frame_wait);
             self.doc.layout.set_waker(std::sync::Arc::new(move || {
-                waker_ctx.request_repaint_after(Duration::from_millis(LAYOUT_FRAME_MS));
+                let wait = wait.load(std::sync::atomic::Ordering::Relaxed).max(LAYOUT_FRAME_MS);
+                waker_ctx.request_repaint_after(Duration::from_millis(wait));
             }));
         }
         if self.doc.refresh_layout() {
@@ -472,14 +477,23 @@ impl KgxApp {
             // (a huge graph, software rendering), wait three times the last frame's cost before the
             // next, so drawing takes at most a quarter of a core and the layout thread the rest.
             let since_last = self.pacing.frame_started.map(|t| t.elapsed());
+            // (A frame's cost includes what the renderer takes to show it, as `since_last` does.)
             let costly = self.pacing.frame_cost > SLOW_FRAME || since_last.is_some_and(|d| d > 5 * SLOW_FRAME);
+            let wait = if costly {
+                (3 * self.pacing.frame_cost).max(since_last.unwrap_or_default()).min(MAX_FRAME_WAIT)
+            } else {
+                Duration::ZERO
+            };
+            let wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
+            self.pacing.layout_frame_wait.store(wait_ms, std::sync::atomic::Ordering::Relaxed);
             if costly {
-                ctx.request_repaint_after(
-                    (3 * self.pacing.frame_cost).max(since_last.unwrap_or_default()).min(MAX_FRAME_WAIT),
-                );
+                ctx.request_repaint_after(wait);
             } else {
                 ctx.request_repaint();
             }
+        } else {
+            // Still: the next run's first positions show at once.
+            self.pacing.layout_frame_wait.store(0, std::sync::atomic::Ordering::Relaxed);
         }
         if self.explore.metrics.poll() {
             self.pacing.styled = false;

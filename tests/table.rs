@@ -112,7 +112,7 @@ fn a_refused_cell_value_says_why_and_changes_nothing() {
     harness.run();
     assert_eq!(harness.state().doc.graph, before);
     assert!(
-        harness.state().status.contains("row who: kind: unknown actor kind \"Spaceship\""),
+        harness.state().status.contains("World Health Organization: kind: unknown actor kind \"Spaceship\""),
         "{}",
         harness.state().status
     );

@@ -41,28 +41,28 @@ impl KgxApp {
             TableCommand::SetCell { table, row, column, text } => {
                 let result = edits::set_cell(&self.doc.graph, table, &row, &column, &text);
                 let done = format!("Changed {} of {}", column.header(table), row_name(&self.doc.graph, table, &row));
-                self.apply_table_edit(result, done);
+                self.apply_table_edit(table, result, done);
             }
             TableCommand::SetMany { table, rows, column, text } => {
                 let result = edits::set_many(&self.doc.graph, table, &rows, &column, &text);
                 let done = format!("Set {} of {}", column.header(table), table.rows(rows.len()));
-                self.apply_table_edit(result, done);
+                self.apply_table_edit(table, result, done);
             }
             TableCommand::DeleteRows { table, rows } => {
                 let done = format!("Deleted {} (Ctrl+Z brings them back)", table.rows(rows.len()));
-                self.apply_table_edit(Ok(edits::delete_rows(&self.doc.graph, table, &rows)), done);
+                self.apply_table_edit(table, Ok(edits::delete_rows(&self.doc.graph, table, &rows)), done);
             }
             TableCommand::AddAttribute { table, key, default } => {
                 let result = edits::add_attribute(&self.doc.graph, table, &key, &default);
-                self.apply_table_edit(result, format!("Added the column \"{}\"", key.trim()));
+                self.apply_table_edit(table, result, format!("Added the column \"{}\"", key.trim()));
             }
             TableCommand::RenameAttribute { table, from, to } => {
                 let result = edits::rename_attribute(&self.doc.graph, table, &from, &to);
-                self.apply_table_edit(result, format!("Renamed \"{from}\" to \"{}\"", to.trim()));
+                self.apply_table_edit(table, result, format!("Renamed \"{from}\" to \"{}\"", to.trim()));
             }
             TableCommand::DeleteAttribute { table, key } => {
                 let result = edits::delete_attribute(&self.doc.graph, table, &key);
-                self.apply_table_edit(result, format!("Deleted the column \"{key}\" (Ctrl+Z brings it back)"));
+                self.apply_table_edit(table, result, format!("Deleted the column \"{key}\" (Ctrl+Z brings it back)"));
             }
             TableCommand::Copy { table, rows } => {
                 let columns: Vec<Column> = match table {
@@ -94,7 +94,7 @@ impl KgxApp {
     }
 
     /// Applies a table edit as one undo step (keeping where actors are), or says why not.
-    fn apply_table_edit(&mut self, result: Result<Option<Edit>, TableError>, done: String) {
+    fn apply_table_edit(&mut self, table: TableKind, result: Result<Option<Edit>, TableError>, done: String) {
         match result {
             Ok(Some(edit)) => {
                 let applied = self.doc.apply_content_edit(edit, None);
@@ -103,6 +103,13 @@ impl KgxApp {
                 }
             }
             Ok(None) => {}
+            // The row by the name people know it by, not its id.
+            Err(TableError::Cell { row, error }) => {
+                self.set_status(format!("Not changed: {}: {error}", row_name(&self.doc.graph, table, &row)));
+            }
+            Err(TableError::Id { row, message }) => {
+                self.set_status(format!("Not changed: {}: {message}", row_name(&self.doc.graph, table, &row)));
+            }
             Err(error) => self.set_status(format!("Not changed: {error}")),
         }
     }

@@ -67,10 +67,12 @@ impl<T: Send + 'static> Job<T> {
                 }
             }
             let finished = Finished(Some(finished));
+            // Declared after `finished`, so it is dropped before it, also when `work` panics:
+            // the job reads as Lost by the time `finished` runs.
+            let handing_over = sender;
             let result = work(&reporting);
-            let _ = sender.send(result);
-            // The sender goes first, so a panic reads as Lost when `finished` runs.
-            drop(sender);
+            let _ = handing_over.send(result);
+            drop(handing_over);
             drop(finished);
         });
         Self { what, receiver, progress, started: Instant::now() }

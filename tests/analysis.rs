@@ -52,7 +52,7 @@ fn a_query_nothing_matches_says_so_and_enter_selects_nothing() {
 }
 
 fn wait_for_metrics(harness: &mut Harness<'_, KgxApp>) {
-    for _ in 0..400 {
+    for _ in 0..4000 {
         harness.step();
         if harness.state().explore.metrics.job.is_none() {
             break;

@@ -146,7 +146,7 @@ fn metrics_are_computed_off_the_ui_thread_and_mapped_to_colour() {
     let mut harness = harness();
     open_tab(&mut harness, "Metrics");
     harness.get_by_label("Compute metrics").click();
-    for _ in 0..200 {
+    for _ in 0..4000 {
         harness.step();
         if harness.state().explore.metrics.job.is_none() {
             break;

@@ -15,9 +15,9 @@ fn article() -> String {
     format!("{}/tests/articles/wire-ventilators-kenya.txt", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs frames until `done` holds (work on worker threads), for at most 5 s.
+/// Runs frames until `done` holds (work on worker threads), for at least 20 s.
 fn wait_until(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, done: impl Fn(&kgx::app::KgxApp) -> bool) {
-    for _ in 0..500 {
+    for _ in 0..2000 {
         harness.step();
         if done(harness.state()) {
             harness.run();
@@ -25,7 +25,7 @@ fn wait_until(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, done: i
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("not done after 5 s");
+    panic!("not done after 20 s");
 }
 
 /// Runs frames until the extraction has finished (it runs on a worker thread).

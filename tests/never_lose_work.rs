@@ -413,7 +413,7 @@ fn the_recovery_offer_says_what_the_work_changed() {
 
     let mut harness = harness_autosaving(&recovery_dir, None);
     assert_eq!(harness.state().dialog_kind(), "recover");
-    for _ in 0..200 {
+    for _ in 0..2000 {
         if harness.query_by_label_contains("Changes:").is_some() {
             break;
         }

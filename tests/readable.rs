@@ -228,7 +228,7 @@ fn focusing_on_a_neighbourhood_frames_it() {
 }
 
 fn wait_for_metrics(harness: &mut Harness<'_, KgxApp>) {
-    for _ in 0..400 {
+    for _ in 0..4000 {
         harness.step();
         if harness.state().explore.metrics.job.is_none() {
             break;

@@ -174,6 +174,7 @@ fn saving_then_reopening_gives_the_same_graph() {
     harness.get_by_label("File path").type_text(path.to_str().unwrap());
     harness.get_by_label("Save").click();
     harness.run();
+    common::wait_saved(&mut harness);
     assert!(path.exists());
     assert_eq!(harness.state().window_title(), "saved.ron — kgx");
     assert!(harness.state().doc.history.can_undo(), "undo history survives save");

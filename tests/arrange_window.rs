@@ -191,6 +191,7 @@ fn force_settings_are_saved_in_the_file_and_undone() {
     assert_eq!(doc.history.undo_description(), Some("change force settings"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    common::wait_saved(&mut harness);
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("lin_log: true"), "{saved}");
     assert!(kgx::io::load_file(&path).unwrap().metadata.force.lin_log);

@@ -272,6 +272,7 @@ fn ctrl_s_saves_to_the_open_file() {
     assert!(harness.state().doc.is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    common::wait_saved(&mut harness);
     assert!(!harness.state().doc.is_dirty());
     assert_eq!(load_file(&path).unwrap().actor_count(), 27);
 }
@@ -552,6 +553,7 @@ fn a_save_that_fails_shows_why_and_keeps_the_work_unsaved() {
     harness.get_by_label("File path").type_text(target.to_str().unwrap());
     harness.get_by_label("Save").click();
     harness.run();
+    common::wait_saved(&mut harness);
     assert_eq!(harness.state().dialog_kind(), "error");
     harness.get_by_label("Cannot save");
     harness.get_by_label_contains("graph.ron: cannot save");

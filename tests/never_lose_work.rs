@@ -226,6 +226,7 @@ fn unsaved_work_is_autosaved_offered_back_and_restored() {
     let saved = recovery_dir.path().join("saved.ron");
     harness.state_mut().push(Command::File(FileCommand::SaveAs(Some(saved.clone()))));
     harness.run();
+    common::wait_saved(&mut harness);
     harness.state_mut().flush_autosave();
     assert_eq!(load_file(&saved).unwrap().actor_count(), 27);
     assert!(!file.exists(), "saved work needs no recovery file");
@@ -355,6 +356,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.run();
     harness.get_by_label("Overwrite").click();
     harness.run();
+    common::wait_saved(&mut harness);
     let saved = load_file(&path).unwrap();
     assert_eq!(saved.actor_count(), 2, "the person chose to overwrite: their file now holds ours");
     assert!(!harness.state().doc.is_dirty());

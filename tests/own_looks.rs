@@ -61,6 +61,7 @@ fn a_new_actor_takes_its_id_from_the_name_typed_and_keeps_it_once_saved() {
     let path = dir.path().join("g.ron");
     harness.state_mut().push(kgx::state::command::Command::File(kgx::state::command::FileCommand::SaveAs(Some(path))));
     harness.run();
+    common::wait_saved(&mut harness);
     harness.get_by_label("Label").focus();
     harness.run();
     harness.get_by_label("Label").type_text(" Group");

@@ -67,6 +67,7 @@ fn colour_by_a_category_is_drawn_saved_reloaded_and_undone() {
     // Saved in the file, and read back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    common::wait_saved(&mut harness);
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("color_by_category: \"region\""), "{saved}");
     assert_eq!(load_file(&path).unwrap().metadata.style, graph.metadata.style);

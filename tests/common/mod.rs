@@ -162,10 +162,10 @@ pub fn wait_until_settled(harness: &mut Harness<'_, KgxApp>) {
     harness.run();
 }
 
-/// Runs frames while `busy` holds (work on a worker thread), for at most 10 s; `what` names the
+/// Runs frames while `busy` holds (work on a worker thread), for at least 20 s; `what` names the
 /// work in the failure message.
 fn wait_while(harness: &mut Harness<'_, KgxApp>, what: &str, busy: impl Fn(&KgxApp) -> bool) {
-    for _ in 0..1000 {
+    for _ in 0..2000 {
         harness.step();
         if !busy(harness.state()) {
             harness.run();
@@ -173,15 +173,21 @@ fn wait_while(harness: &mut Harness<'_, KgxApp>, what: &str, busy: impl Fn(&KgxA
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("{what} after 10 s");
+    panic!("{what} after 20 s");
 }
 
-/// Runs frames until a file being opened (read on a worker thread) is open, for at most 10 s.
+/// Runs frames until a save (written on a worker thread) is done: `run` alone stops while the
+/// frame only polls the writer now and then, which may be before the file is written.
+pub fn wait_saved(harness: &mut Harness<'_, KgxApp>) {
+    wait_while(harness, "the file was not saved", KgxApp::is_saving);
+}
+
+/// Runs frames until a file being opened (read on a worker thread) is open.
 pub fn wait_opened(harness: &mut Harness<'_, KgxApp>) {
     wait_while(harness, "the file was not open", KgxApp::is_opening);
 }
 
-/// Runs frames until an export (written on a worker thread) is done, for at most 10 s.
+/// Runs frames until an export (written on a worker thread) is done.
 pub fn wait_exported(harness: &mut Harness<'_, KgxApp>) {
     wait_while(harness, "the export was not written", KgxApp::is_exporting);
 }

@@ -51,24 +51,13 @@ fn a_query_nothing_matches_says_so_and_enter_selects_nothing() {
     assert!(selected(&harness).is_empty());
 }
 
-fn wait_for_metrics(harness: &mut Harness<'_, KgxApp>) {
-    for _ in 0..4000 {
-        harness.step();
-        if harness.state().explore.metrics.job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
-}
-
 #[test]
 fn communities_are_found_by_leiden_unless_louvain_is_chosen() {
     let mut harness = harness();
     harness.get_by_label("Metrics").click();
     harness.run();
     harness.get_by_label("Compute metrics").click();
-    wait_for_metrics(&mut harness);
+    common::wait_for_metrics(&mut harness);
     harness.get_by_label_contains(", Leiden)");
     let leiden = harness.state().explore.metrics.current().unwrap().modularity;
     // Choosing Louvain recomputes at once.
@@ -77,7 +66,7 @@ fn communities_are_found_by_leiden_unless_louvain_is_chosen() {
     harness.get_all_by_label("Louvain").last().unwrap().click();
     harness.run();
     assert_eq!(harness.state().explore.metrics.communities.method, CommunityMethod::Louvain);
-    wait_for_metrics(&mut harness);
+    common::wait_for_metrics(&mut harness);
     let metrics = harness.state().explore.metrics.current().unwrap();
     assert_eq!(metrics.community_settings.method, CommunityMethod::Louvain);
     assert!(leiden >= metrics.modularity - 1e-12, "Leiden {leiden} vs Louvain {}", metrics.modularity);

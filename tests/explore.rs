@@ -146,14 +146,7 @@ fn metrics_are_computed_off_the_ui_thread_and_mapped_to_colour() {
     let mut harness = harness();
     open_tab(&mut harness, "Metrics");
     harness.get_by_label("Compute metrics").click();
-    for _ in 0..4000 {
-        harness.step();
-        if harness.state().explore.metrics.job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    common::wait_for_metrics(&mut harness);
     harness.get_by_label_contains("communities (modularity ");
     let app = harness.state();
     assert!(app.explore.metrics.current().is_some());

@@ -391,16 +391,22 @@ fn not_found_server() -> String {
     format!("http://{address}/nowhere")
 }
 
+/// Opens the named graph `https://example.org/g` from `endpoint` in File → Knowledge base…, and
+/// waits for the answer.
+fn open_from_knowledge_base(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, endpoint: &str) {
+    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
+    harness.run();
+    type_into(harness, "Endpoint", endpoint);
+    type_into(harness, "Named graph", "https://example.org/g");
+    harness.get_by_label("Open").click();
+    wait_for_kb(harness);
+}
+
 #[test]
 fn a_knowledge_base_error_is_one_sentence_with_details_folded_and_the_fields_stay() {
     let endpoint = not_found_server();
     let mut harness = harness();
-    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
-    harness.run();
-    type_into(&mut harness, "Endpoint", &endpoint);
-    type_into(&mut harness, "Named graph", "https://example.org/g");
-    harness.get_by_label("Open").click();
-    wait_for_kb(&mut harness);
+    open_from_knowledge_base(&mut harness, &endpoint);
     harness.get_by_label_contains("answered HTTP 404 (not found)");
     assert!(harness.query_by_label_contains("<html").is_none(), "no raw HTML in the window");
     assert!(harness.query_by_label_contains("<h1>").is_none());
@@ -425,12 +431,7 @@ fn a_knowledge_base_nobody_serves_is_said_in_plain_words_with_the_socket_error_f
     let port = std::net::TcpListener::bind("127.0.0.1:0").expect("a port").local_addr().expect("its address").port();
     let endpoint = format!("http://127.0.0.1:{port}/sparql");
     let mut harness = harness();
-    harness.state_mut().push(kgx::state::command::Command::Kb(kgx::state::command::KbCommand::Show));
-    harness.run();
-    type_into(&mut harness, "Endpoint", &endpoint);
-    type_into(&mut harness, "Named graph", "https://example.org/g");
-    harness.get_by_label("Open").click();
-    wait_for_kb(&mut harness);
+    open_from_knowledge_base(&mut harness, &endpoint);
     harness.get_by_label_contains("nothing is listening at that address");
     assert!(harness.query_by_label_contains("os error").is_none(), "the socket's words only under Details");
     harness.get_by_label("Details").click();

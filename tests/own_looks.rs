@@ -42,17 +42,32 @@ fn the_inspector_sets_an_actors_shape_and_resets_it_to_its_kinds_look() {
     assert_eq!(harness.state().doc.scene.nodes[node].fill, actor.kind.rgb());
 }
 
+/// Adds an actor with the toolbar's button and types its name into the focused label field.
+fn add_actor_named(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, name: &str) {
+    harness.get_by_label("Add actor").click();
+    harness.run();
+    // The name field has the focus: the name is typed over the placeholder.
+    harness.get_by_label("Label").type_text(name);
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+}
+
+/// Types `text` at the end of the selected actor's label.
+fn append_to_label(harness: &mut egui_kittest::Harness<'_, kgx::app::KgxApp>, text: &str) {
+    harness.get_by_label("Label").focus();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.get_by_label("Label").type_text(text);
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+}
+
 #[test]
 fn a_new_actor_takes_its_id_from_the_name_typed_and_keeps_it_once_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness();
-    harness.get_by_label("Add actor").click();
-    harness.run();
-    // The name field has the focus: the name is typed over the placeholder.
-    harness.get_by_label("Label").type_text("World Bank");
-    harness.run();
-    harness.key_press(egui::Key::Tab);
-    harness.run();
+    add_actor_named(&mut harness, "World Bank");
     let graph = &harness.state().doc.graph;
     assert!(graph.actor(&ActorId::new("world-bank")).is_some(), "the id follows the name");
     assert!(graph.actor(&ActorId::new("new-actor")).is_none());
@@ -62,11 +77,7 @@ fn a_new_actor_takes_its_id_from_the_name_typed_and_keeps_it_once_saved() {
     harness.state_mut().push(kgx::state::command::Command::File(kgx::state::command::FileCommand::SaveAs(Some(path))));
     harness.run();
     common::wait_saved(&mut harness);
-    harness.get_by_label("Label").focus();
-    harness.run();
-    harness.get_by_label("Label").type_text(" Group");
-    harness.key_press(egui::Key::Tab);
-    harness.run();
+    append_to_label(&mut harness, " Group");
     let actor = harness.state().doc.graph.actor(&ActorId::new("world-bank")).expect("the saved id stays");
     assert_eq!(actor.label, "World Bank Group");
 }
@@ -75,12 +86,7 @@ fn a_new_actor_takes_its_id_from_the_name_typed_and_keeps_it_once_saved() {
 fn an_added_and_named_actor_goes_away_with_one_undo_and_comes_back_named_with_one_redo() {
     let mut harness = harness();
     let before = harness.state().doc.graph.clone();
-    harness.get_by_label("Add actor").click();
-    harness.run();
-    harness.get_by_label("Label").type_text("World Bank");
-    harness.run();
-    harness.key_press(egui::Key::Tab);
-    harness.run();
+    add_actor_named(&mut harness, "World Bank");
     assert!(harness.state().doc.graph.actor(&ActorId::new("world-bank")).is_some());
     harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Undo));
     harness.run();
@@ -92,12 +98,7 @@ fn an_added_and_named_actor_goes_away_with_one_undo_and_comes_back_named_with_on
     assert_eq!(back.label, "World Bank");
     // A later change of name is a step of its own.
     click_actor(&mut harness, "world-bank", Modifiers::NONE);
-    harness.get_by_label("Label").focus();
-    harness.run();
-    harness.key_press(egui::Key::End);
-    harness.get_by_label("Label").type_text(" Group");
-    harness.key_press(egui::Key::Tab);
-    harness.run();
+    append_to_label(&mut harness, " Group");
     harness.state_mut().push(kgx::state::command::Command::Edit(kgx::state::command::EditCommand::Undo));
     harness.run();
     let actor = harness.state().doc.graph.actor(&ActorId::new("world-bank")).expect("still there after one undo");

@@ -227,24 +227,13 @@ fn focusing_on_a_neighbourhood_frames_it() {
     }
 }
 
-fn wait_for_metrics(harness: &mut Harness<'_, KgxApp>) {
-    for _ in 0..4000 {
-        harness.step();
-        if harness.state().explore.metrics.job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
-}
-
 #[test]
 fn metrics_and_their_mapping_survive_an_edit() {
     let mut harness = harness();
     harness.get_by_label("Metrics").click();
     harness.run();
     harness.get_by_label("Compute metrics").click();
-    wait_for_metrics(&mut harness);
+    common::wait_for_metrics(&mut harness);
     {
         let metrics = &mut harness.state_mut().explore.metrics;
         metrics.size_by = Some(Metric::PageRank);
@@ -272,7 +261,7 @@ fn metrics_and_their_mapping_survive_an_edit() {
     let app = harness.state();
     assert_eq!(app.explore.metrics.size_by, Some(Metric::PageRank), "the size mapping stays");
     assert!(app.styling.legend.is_some(), "the colour legend stays");
-    wait_for_metrics(&mut harness);
+    common::wait_for_metrics(&mut harness);
     let app = harness.state();
     assert!(!app.explore.metrics.is_stale(), "recomputed in the background");
     assert_eq!(app.explore.metrics.current().unwrap().network.len(), 27, "the new actor has metrics");
@@ -370,7 +359,7 @@ fn the_metrics_table_has_readable_headers_and_the_size_mapping_a_legend() {
     harness.get_by_label("Metrics").click();
     harness.run();
     harness.get_by_label("Compute metrics").click();
-    wait_for_metrics(&mut harness);
+    common::wait_for_metrics(&mut harness);
     for metric in [Metric::Degree, Metric::Betweenness, Metric::PageRank] {
         harness.state_mut().explore.metrics.columns.retain(|m| *m != metric);
         harness.state_mut().explore.metrics.columns.push(metric);

@@ -9,7 +9,6 @@ use crate::state::command::TableCommand;
 use crate::state::table::csv::{paste_actors, rows_to_csv};
 use crate::state::table::edits::{self, TableError};
 use crate::state::table::{Column, TableKind};
-use crate::words::counted;
 
 /// How often the panel looks for a worker's order while one is being made.
 const ORDER_POLL: std::time::Duration = std::time::Duration::from_millis(30);
@@ -76,7 +75,7 @@ impl KgxApp {
                 Ok(pasted) => {
                     let done = format!(
                         "Pasted: {} added, {} updated (Ctrl+Z undoes both)",
-                        counted(pasted.added, "actor", "actors"),
+                        crate::words::actors(pasted.added),
                         pasted.updated
                     );
                     if self.apply(pasted.edit, None) {

@@ -197,16 +197,11 @@ impl History {
     /// # Errors
     /// The edit's error; the graph and the history are then unchanged.
     pub fn amend(&mut self, graph: &mut KnowledgeGraph, revision: u64, edit: Edit) -> Result<bool, ModelError> {
-        match self.undo.last_mut() {
-            Some(top) if top.revision == revision => {
-                let inverse = edit.apply(graph)?;
-                top.weight += inverse.weight();
-                top.undo.insert(0, inverse);
-                self.keep_to_budget();
-                Ok(true)
-            }
-            _ => Ok(false),
+        if self.top_revision() != Some(revision) {
+            return Ok(false);
         }
+        let inverse = edit.apply(graph)?;
+        Ok(self.amend_applied(revision, inverse))
     }
 
     /// The revision of the newest step (the one undo would revert), if any.

@@ -347,11 +347,9 @@ pub fn read_file(
     options: ReadOptions,
     progress: &Progress,
 ) -> Result<ReadGraph, FormatError> {
-    let mut stamp = None;
-    let (mut graph, mut notes) = if format.native {
-        let (graph, read) = crate::io::load_file_stamped(path, progress)?;
-        stamp = Some(read);
-        (graph, Vec::new())
+    let (mut graph, mut notes, stamp) = if format.native {
+        let (graph, stamp) = crate::io::load_file_stamped(path, progress)?;
+        (graph, Vec::new(), Some(stamp))
     } else if let Some(rdf) = format.rdf_format() {
         let read_error = |e: std::io::Error| RdfError::Read { path: path.to_owned(), message: e.to_string() };
         let size = std::fs::metadata(path).map_err(read_error)?.len();
@@ -360,13 +358,13 @@ pub fn read_file(
             return Err(RdfError::Read { path: path.to_owned(), message }.into());
         }
         let bytes = std::fs::read(path).map_err(read_error)?;
-        (crate::io::rdf::from_rdf(&bytes, path, rdf)?, Vec::new())
+        (crate::io::rdf::from_rdf(&bytes, path, rdf)?, Vec::new(), None)
     } else {
         let Some(import) = format.import_format() else {
             return Err(FormatError::Unknown { path: path.to_owned(), verb: "reads", expected: list(readable()) });
         };
         let imported = import_as(path, import)?;
-        (imported.graph, imported.notes)
+        (imported.graph, imported.notes, None)
     };
     if format.offers(FormatOption::MergeParallel) {
         notes.extend(merge_note(&mut graph, options.merge_parallel));

@@ -588,14 +588,15 @@ fn base64(bytes: &[u8]) -> String {
 /// Why a request got no answer, in words for someone who is not reading socket errors.
 fn no_answer_in_words(error: &ureq::Error) -> &'static str {
     use std::io::ErrorKind;
+    const NOT_IN_TIME: &str = "it did not answer in time; the server may be busy, or the query too large";
     match error {
-        ureq::Error::Timeout(_) => "it did not answer in time; the server may be busy, or the query too large",
+        ureq::Error::Timeout(_) => NOT_IN_TIME,
         ureq::Error::HostNotFound => "the host name is unknown; check the address",
         ureq::Error::Io(io) => match io.kind() {
             ErrorKind::ConnectionRefused => {
                 "nothing is listening at that address; is the server running, on that port?"
             }
-            ErrorKind::TimedOut => "it did not answer in time; the server may be busy, or the query too large",
+            ErrorKind::TimedOut => NOT_IN_TIME,
             ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::UnexpectedEof => {
                 "the server closed the connection before answering"
             }

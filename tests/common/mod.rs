@@ -176,6 +176,11 @@ fn wait_while(harness: &mut Harness<'_, KgxApp>, what: &str, busy: impl Fn(&KgxA
     panic!("{what} after 20 s");
 }
 
+/// Runs frames until the metrics (computed on a worker thread) are there.
+pub fn wait_for_metrics(harness: &mut Harness<'_, KgxApp>) {
+    wait_while(harness, "the metrics were not computed", |app| app.explore.metrics.job.is_some());
+}
+
 /// Runs frames until a save (written on a worker thread) is done: `run` alone stops while the
 /// frame only polls the writer now and then, which may be before the file is written.
 pub fn wait_saved(harness: &mut Harness<'_, KgxApp>) {
